@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// One entry for `npm start`, `npm test` and friends on a machine that has only Node 20 and npm:
+// it finds pnpm (or borrows the pinned one through npx), installs when the lockfile is newer than
+// node_modules, then hands over to turbo or the server.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pnpmVersion = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
+  if (r.error) throw r.error;
+  return r.status ?? 1;
+}
+
+function pnpmCommand() {
+  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  if (probe.status === 0 && probe.stdout.trim() === pnpmVersion) return ["pnpm", []];
+  return ["npx", ["-y", `pnpm@${pnpmVersion}`]];
+}
+
+const [pnpm, pnpmPre] = pnpmCommand();
+const pnpmRun = (args, opts) => run(pnpm, [...pnpmPre, ...args], opts);
+
+function ensureInstalled() {
+  const marker = join(root, "node_modules", ".modules.yaml");
+  const lock = join(root, "pnpm-lock.yaml");
+  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
+  if (!stale) return;
+  const frozen = process.env.CI ? ["--frozen-lockfile"] : [];
+  const code = pnpmRun(["install", ...frozen]);
+  if (code !== 0) process.exit(code);
+}
+
+const [task = "test", ...rest] = process.argv.slice(2);
+ensureInstalled();
+
+const turbo = (tasks) => pnpmRun(["exec", "turbo", "run", ...tasks, "--output-logs=errors-only", ...rest]);
+
+let code;
+switch (task) {
+  case "test":
+    // Type errors and lint findings fail the run as surely as a failing test does.
+    code = turbo(["typecheck", "lint", "test"]);
+    break;
+  case "typecheck":
+  case "lint":
+  case "build":
+    code = turbo([task]);
+    break;
+  case "bench":
+    code = pnpmRun(["--filter", "@formwork/bench", "run", "bench", ...rest]);
+    break;
+  case "start":
+    code = pnpmRun(["--filter", "@formwork/server-app", "run", "start", ...rest]);
+    break;
+  default:
+    console.error(`unknown task ${task}`);
+    code = 2;
+}
+process.exit(code);

@@ -43,8 +43,9 @@ const turbo = (tasks) => pnpmRun(["exec", "turbo", "run", ...tasks, "--output-lo
 let code;
 switch (task) {
   case "test":
-    // Type errors and lint findings fail the run as surely as a failing test does.
-    code = turbo(["typecheck", "lint", "test"]);
+    // Layer violations, type errors and lint findings fail the run as surely as a failing test does.
+    code = run(process.execPath, [join(root, "scripts", "check-layers.mjs")]);
+    if (code === 0) code = turbo(["typecheck", "lint", "test"]);
     break;
   case "typecheck":
   case "lint":

@@ -1,1 +1,2 @@
+export { FUNCTIONS } from "./functions";
 export * from "./types";

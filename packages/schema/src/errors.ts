@@ -58,7 +58,13 @@ export class FormworkError extends Error {
     this.status = ERROR_CODES[code];
   }
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details.length ? { details: this.details } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details.length ? { details: this.details } : {}),
+      },
+    };
   }
 }
 

@@ -1,2 +1,5 @@
-export * from "./types";
+export { createAjv } from "./ajv";
 export * from "./errors";
+export * from "./schemas";
+export * from "./types";
+export * from "./validate";

@@ -1,0 +1,113 @@
+import { FIELD_TYPES, FIELD_WIDTHS, type FieldType } from "../types";
+import {
+  formulaSchema,
+  idSchema,
+  JSON_LOGIC_REF,
+  type JsonSchemaObject,
+  LOCALIZED_LONG_TEXT_REF,
+  LOCALIZED_TEXT_REF,
+  SCHEMA_BASE_URI,
+} from "./common";
+import { fieldSettingsSchemas } from "./field-settings";
+
+export const defaultValueSchema = {
+  type: "object",
+  title: "Default value",
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    value: { title: "Constant" },
+    formula: formulaSchema,
+    currentUser: { const: true },
+    currentDept: { const: true },
+    today: { const: true },
+    now: { const: true },
+    linkage: {
+      type: "object",
+      title: "Data linkage",
+      required: ["form", "match", "take"],
+      properties: {
+        form: idSchema,
+        match: {
+          type: "array",
+          minItems: 1,
+          maxItems: 10,
+          items: {
+            type: "object",
+            required: ["field", "equals"],
+            properties: { field: idSchema, equals: idSchema },
+            additionalProperties: false,
+          },
+        },
+        take: idSchema,
+      },
+      additionalProperties: false,
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Properties every field has, whatever its type. */
+export const fieldBaseProperties = {
+  id: idSchema,
+  type: { enum: FIELD_TYPES, title: "Field type" },
+  label: LOCALIZED_TEXT_REF,
+  description: LOCALIZED_LONG_TEXT_REF,
+  width: { enum: FIELD_WIDTHS, title: "Width" },
+  required: { type: "boolean", title: "Required" },
+  unique: { type: "boolean", title: "Unique" },
+  formula: formulaSchema,
+  default: defaultValueSchema,
+  visibleWhen: JSON_LOGIC_REF,
+  readonly: { type: "boolean", title: "Read-only" },
+  indexed: { type: "boolean", title: "Indexed" },
+} as const;
+
+/** What the recursive schema adds to a standalone settings schema, per type. */
+function settingsOverrides(type: FieldType, columnItems: JsonSchemaObject): JsonSchemaObject | undefined {
+  switch (type) {
+    case "subform":
+      return { type: "object", properties: { fields: { type: "array", items: columnItems } } };
+    case "link":
+    case "lookup":
+    case "aggregate":
+      return { type: "object", properties: { filter: JSON_LOGIC_REF } };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A field: the common properties plus the settings of its `type`, selected with if/then so errors name
+ * the one type that applies; `unevaluatedProperties: false` rejects anything neither part declares.
+ * A sub-form column is the same schema except that its own sub-form columns are not descended into:
+ * nesting stays bounded at two levels and the validator reports a nested sub-form with its own code.
+ */
+function buildFieldSchema($id: string, columnItems: JsonSchemaObject): JsonSchemaObject {
+  return {
+    $id,
+    title: "Field",
+    type: "object",
+    required: ["id", "type", "label"],
+    properties: fieldBaseProperties,
+    allOf: FIELD_TYPES.map((type) => {
+      const overrides = settingsOverrides(type, columnItems);
+      return {
+        if: { properties: { type: { const: type } } },
+        // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+        then: overrides ? { allOf: [fieldSettingsSchemas[type], overrides] } : fieldSettingsSchemas[type],
+      };
+    }),
+    unevaluatedProperties: false,
+  };
+}
+
+export const SUBFORM_COLUMN_SCHEMA_ID = `${SCHEMA_BASE_URI}/subform-column.json`;
+export const FIELD_SCHEMA_ID = `${SCHEMA_BASE_URI}/field.json`;
+
+export const subformColumnSchema: JsonSchemaObject = buildFieldSchema(SUBFORM_COLUMN_SCHEMA_ID, {
+  type: "object",
+});
+export const fieldSchema: JsonSchemaObject = buildFieldSchema(FIELD_SCHEMA_ID, {
+  $ref: SUBFORM_COLUMN_SCHEMA_ID,
+});

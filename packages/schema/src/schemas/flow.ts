@@ -1,0 +1,143 @@
+import { NODE_KINDS, type NodeKind } from "../types";
+import {
+  idSchema,
+  JSON_LOGIC_REF,
+  type JsonSchemaObject,
+  LOCALIZED_TEXT_REF,
+  SCHEMA_BASE_URI,
+} from "./common";
+import { LIMITS } from "./limits";
+
+export const FLOW_SCHEMA_ID = `${SCHEMA_BASE_URI}/flow.json`;
+
+const directoryId = { type: "string", minLength: 1, maxLength: 128 } as const;
+const levels = { type: "integer", minimum: 1, maximum: 20 } as const;
+
+/** Exactly one of the assignee kinds, e.g. `{"role": "sales_director"}` or `{"deptHead": 1}`. */
+export const assigneeSchema = {
+  type: "object",
+  title: "Assignee",
+  minProperties: 1,
+  maxProperties: 1,
+  properties: {
+    user: directoryId,
+    role: directoryId,
+    department: directoryId,
+    deptHead: levels,
+    managerChain: levels,
+    field: idSchema,
+    initiator: { const: true },
+  },
+  additionalProperties: false,
+} as const;
+
+const assigneesSchema = { type: "array", maxItems: LIMITS.assignees, items: assigneeSchema } as const;
+
+/** ISO 8601 durations are checked by the validator, which reports them with their own code. */
+const durationText = { type: "string", minLength: 1, maxLength: 64 } as const;
+
+export const deadlineSchema = {
+  type: "object",
+  title: "Deadline",
+  required: ["then"],
+  properties: {
+    after: durationText,
+    field: idSchema,
+    workingDays: { type: "boolean" },
+    // biome-ignore lint/suspicious/noThenProperty: the deadline action of the contract is named `then`
+    then: { enum: ["remind", "approve", "return", "escalate"] },
+    repeat: durationText,
+    escalateTo: assigneesSchema,
+  },
+  additionalProperties: false,
+  anyOf: [
+    { required: ["after"], properties: { after: durationText } },
+    { required: ["field"], properties: { field: idSchema } },
+  ],
+} as const;
+
+export const fieldPermissionsSchema = {
+  type: "object",
+  title: "Field permissions",
+  maxProperties: LIMITS.fields,
+  propertyNames: { maxLength: LIMITS.idLength * 2 + 1 },
+  additionalProperties: { enum: ["hidden", "view", "edit"] },
+} as const;
+
+const taskNodeSettings = {
+  type: "object",
+  required: ["assignees"],
+  properties: {
+    assignees: assigneesSchema,
+    mode: { enum: ["any", "all", "sequential", "ratio"] },
+    ratio: { type: "number" },
+    fieldPermissions: fieldPermissionsSchema,
+    deadline: deadlineSchema,
+    whenEmpty: { enum: ["admin", "autoPass"] },
+    autoPassDuplicate: { type: "boolean" },
+  },
+} as const;
+
+const noSettings = { type: "object", properties: {} } as const;
+
+/** Kind-specific properties of each node kind. */
+export const nodeSettingsSchemas: Record<NodeKind, JsonSchemaObject> = {
+  start: { type: "object", properties: { fieldPermissions: fieldPermissionsSchema } },
+  approval: taskNodeSettings,
+  fill: taskNodeSettings,
+  cc: { type: "object", required: ["assignees"], properties: { assignees: assigneesSchema } },
+  branch: noSettings,
+  parallel: noSettings,
+  join: noSettings,
+  end: noSettings,
+};
+
+export const flowNodeSchema = {
+  type: "object",
+  title: "Flow node",
+  required: ["id", "type"],
+  properties: {
+    id: idSchema,
+    type: { enum: NODE_KINDS },
+    name: LOCALIZED_TEXT_REF,
+    position: {
+      type: "object",
+      required: ["x", "y"],
+      properties: { x: { type: "number" }, y: { type: "number" } },
+      additionalProperties: false,
+    },
+  },
+  allOf: NODE_KINDS.map((kind) => ({
+    if: { properties: { type: { const: kind } } },
+    // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+    then: nodeSettingsSchemas[kind],
+  })),
+  unevaluatedProperties: false,
+} as const;
+
+export const flowEdgeSchema = {
+  type: "object",
+  title: "Flow edge",
+  required: ["id", "source", "target"],
+  properties: {
+    id: idSchema,
+    source: idSchema,
+    target: idSchema,
+    when: JSON_LOGIC_REF,
+    default: { type: "boolean" },
+    order: { type: "integer", minimum: 0, maximum: 10_000 },
+  },
+  additionalProperties: false,
+} as const;
+
+export const flowDefinitionSchema = {
+  $id: FLOW_SCHEMA_ID,
+  title: "Flow definition",
+  type: "object",
+  required: ["nodes", "edges"],
+  properties: {
+    nodes: { type: "array", maxItems: LIMITS.flowNodes, items: flowNodeSchema },
+    edges: { type: "array", maxItems: LIMITS.flowEdges, items: flowEdgeSchema },
+  },
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,41 @@
+import {
+  idSchema,
+  JSON_LOGIC_REF,
+  LOCALIZED_LONG_TEXT_REF,
+  LOCALIZED_TEXT_REF,
+  SCHEMA_BASE_URI,
+} from "./common";
+import { FIELD_SCHEMA_ID } from "./field";
+import { FLOW_SCHEMA_ID } from "./flow";
+import { LIMITS } from "./limits";
+
+export const FORM_SCHEMA_ID = `${SCHEMA_BASE_URI}/form.json`;
+
+export const submitValidationSchema = {
+  type: "object",
+  title: "Submit validation",
+  required: ["rule", "message"],
+  properties: { rule: JSON_LOGIC_REF, message: LOCALIZED_TEXT_REF },
+  additionalProperties: false,
+} as const;
+
+export const formDefinitionSchema = {
+  $id: FORM_SCHEMA_ID,
+  title: "Form definition",
+  type: "object",
+  required: ["key", "name", "fields"],
+  properties: {
+    key: idSchema,
+    name: LOCALIZED_TEXT_REF,
+    description: LOCALIZED_LONG_TEXT_REF,
+    fields: { type: "array", maxItems: LIMITS.fields, items: { $ref: FIELD_SCHEMA_ID } },
+    validations: { type: "array", maxItems: LIMITS.validations, items: submitValidationSchema },
+    settings: {
+      type: "object",
+      properties: { titleField: idSchema, successMessage: LOCALIZED_LONG_TEXT_REF },
+      additionalProperties: false,
+    },
+    flow: { $ref: FLOW_SCHEMA_ID },
+  },
+  additionalProperties: false,
+} as const;

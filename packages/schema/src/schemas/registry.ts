@@ -1,0 +1,31 @@
+import type Ajv2020 from "ajv/dist/2020";
+import { createAjv } from "../ajv";
+import { jsonLogicSchema, localizedLongTextSchema, localizedTextSchema } from "./common";
+import { fieldSchema, subformColumnSchema } from "./field";
+import { flowDefinitionSchema } from "./flow";
+import { formDefinitionSchema } from "./form";
+
+/** Every schema with an `$id`, in the order they can be added to an Ajv instance. */
+export const definitionSchemas = [
+  localizedTextSchema,
+  localizedLongTextSchema,
+  jsonLogicSchema,
+  subformColumnSchema,
+  fieldSchema,
+  flowDefinitionSchema,
+  formDefinitionSchema,
+] as const;
+
+/** Add the definition schemas to an Ajv instance so other schemas can `$ref` them by `$id`. */
+export function addDefinitionSchemas(ajv: Ajv2020): Ajv2020 {
+  for (const schema of definitionSchemas) ajv.addSchema(schema);
+  return ajv;
+}
+
+let shared: Ajv2020 | undefined;
+
+/** One Ajv instance holding the definition schemas, compiled once per process on first use. */
+export function definitionAjv(): Ajv2020 {
+  shared ??= addDefinitionSchemas(createAjv());
+  return shared;
+}

@@ -1,0 +1,143 @@
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import { fieldSettingsSchemas } from "../schemas/field-settings";
+import { nodeSettingsSchemas } from "../schemas/flow";
+import { LIMITS } from "../schemas/limits";
+import { definitionAjv } from "../schemas/registry";
+import { FIELD_TYPES, NODE_KINDS } from "../types";
+import { findTooDeep } from "./depth";
+import type { IssueList } from "./result";
+import { asObject, prop } from "./tolerant";
+
+const fieldTypes = new Set<string>(FIELD_TYPES);
+const nodeKinds = new Set<string>(NODE_KINDS);
+
+function validator(schemaId: string): ValidateFunction {
+  const validate = definitionAjv().getSchema(schemaId);
+  if (!validate) throw new Error(`schema ${schemaId} is not registered`);
+  return validate;
+}
+
+/** The value at a JSON pointer, or undefined. */
+function resolve(root: unknown, pointer: string): unknown {
+  let current = root;
+  for (const raw of pointer.split("/").slice(1)) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    current = Array.isArray(current) ? current[Number(segment)] : prop(current, segment);
+  }
+  return current;
+}
+
+function settingsProperties(object: unknown): Record<string, unknown> | undefined {
+  const type = prop(object, "type");
+  if (typeof type !== "string") return undefined;
+  const schema = fieldTypes.has(type)
+    ? fieldSettingsSchemas[type as keyof typeof fieldSettingsSchemas]
+    : nodeKinds.has(type)
+      ? nodeSettingsSchemas[type as keyof typeof nodeSettingsSchemas]
+      : undefined;
+  return asObject(schema?.properties);
+}
+
+function hasUnknownType(object: unknown): boolean {
+  const type = prop(object, "type");
+  return typeof type === "string" && !fieldTypes.has(type) && !nodeKinds.has(type);
+}
+
+/**
+ * Errors that only echo another one: the "must match then" wrapper of a failed type-specific schema,
+ * the unevaluated-property errors that a failed `then` leaves behind for properties it does declare,
+ * every property of an object whose `type` is unknown, and the branch errors under a failed anyOf/oneOf.
+ */
+function isEcho(error: ErrorObject, root: unknown, unions: ErrorObject[]): boolean {
+  if (error.keyword === "if") return true;
+  const underUnion = (union: ErrorObject) =>
+    error.schemaPath.startsWith(`${union.schemaPath}/`) && error.instancePath.startsWith(union.instancePath);
+  if (unions.some(underUnion)) return true;
+  if (error.keyword === "unevaluatedProperties") {
+    const object = resolve(root, error.instancePath);
+    const property = String(error.params.unevaluatedProperty);
+    if (hasUnknownType(object)) return true;
+    const declared = settingsProperties(object);
+    return declared !== undefined && Object.hasOwn(declared, property);
+  }
+  return false;
+}
+
+function childPointer(base: string, key: unknown): string {
+  return `${base}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+}
+
+function unionMessage(schemaPath: string): string {
+  if (schemaPath.includes("/deadline/"))
+    return "a deadline needs `after` (a duration) or `field` (a date field)";
+  if (schemaPath.includes("/pattern/")) {
+    return "a serial part is one of {text}, {date}, {counter, reset?, start?} or {field}";
+  }
+  return "does not match any allowed shape";
+}
+
+function report(error: ErrorObject, root: unknown, issues: IssueList): void {
+  const path = error.instancePath;
+  const last = path.slice(path.lastIndexOf("/") + 1);
+  switch (error.keyword) {
+    case "unevaluatedProperties":
+    case "additionalProperties": {
+      const property = error.params.unevaluatedProperty ?? error.params.additionalProperty;
+      issues.add("UNKNOWN_PROPERTY", childPointer(path, property), `unknown property "${String(property)}"`);
+      return;
+    }
+    case "required":
+      issues.add(
+        "SCHEMA_VIOLATION",
+        childPointer(path, error.params.missingProperty),
+        `"${String(error.params.missingProperty)}" is required`,
+      );
+      return;
+    case "anyOf":
+    case "oneOf":
+      issues.add("SCHEMA_VIOLATION", path, unionMessage(error.schemaPath));
+      return;
+    case "enum":
+      if (last === "type" && typeof resolve(root, path) === "string") {
+        issues.add(
+          path.includes("/nodes/") ? "UNKNOWN_NODE_KIND" : "UNKNOWN_FIELD_TYPE",
+          path,
+          `unknown type "${String(resolve(root, path))}"`,
+        );
+        return;
+      }
+      break;
+    case "pattern":
+    case "maxLength":
+      if (last === "id" || last === "key") {
+        issues.add(
+          "INVALID_ID",
+          path,
+          `"${String(resolve(root, path)).slice(0, 80)}" is not a valid id: use a-z, 0-9 and _, starting with a letter, at most ${LIMITS.idLength} characters`,
+        );
+        return;
+      }
+      break;
+  }
+  issues.add("SCHEMA_VIOLATION", path, error.message ?? `fails ${error.keyword}`);
+}
+
+/**
+ * Check `value` against a registered schema and append its errors as issues. Returns false when the
+ * value is too deep to check at all (the caller then skips its semantic checks as well).
+ */
+export function checkSchema(schemaId: string, value: unknown, issues: IssueList): boolean {
+  const tooDeep = findTooDeep(value, LIMITS.depth);
+  if (tooDeep !== undefined) {
+    issues.add("TOO_DEEP", tooDeep, `nested deeper than ${LIMITS.depth} levels`);
+    return false;
+  }
+  const validate = validator(schemaId);
+  if (validate(value)) return true;
+  const errors = validate.errors ?? [];
+  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  for (const error of errors) {
+    if (!isEcho(error, value, unions)) report(error, value, issues);
+  }
+  return true;
+}

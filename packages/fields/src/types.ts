@@ -1,8 +1,12 @@
 // The data part of a field type: everything but React and the server. One object per type in
 // ./types/<type>/index.ts, collected in ./registry.ts as a Record<FieldType, ...> so a new type in
 // @formwork/schema fails to compile until it is handled here.
-import type { FieldOf, FieldType, Locale, LocalizedText } from "@formwork/schema";
+
 import type { FormulaType } from "@formwork/expressions";
+import type { FieldOf, FieldType, Locale, LocalizedText } from "@formwork/schema";
+
+/** A message every UI language has: what a user reads when a value is rejected. */
+export type BilingualText = { "zh-CN": string; en: string };
 
 export type FieldCategory = "basic" | "advanced" | "member" | "layout";
 
@@ -65,8 +69,11 @@ export interface FieldTypeDef<K extends FieldType = FieldType> {
   valueSchema(field: FieldOf<K>): JsonSchema;
   /** Canonical form of an incoming value: trim, round to precision, map option labels to values. */
   normalize(value: unknown, field: FieldOf<K>): unknown;
-  /** Messages for rule violations beyond the JSON Schema (range, regex, option membership...). */
-  validate(value: unknown, field: FieldOf<K>): { path: string; message: LocalizedText }[];
+  /**
+   * Rule violations beyond the JSON Schema (range, regex, option membership...), with a JSON pointer
+   * relative to the value and a message in both UI languages. Never throws, whatever `value` is.
+   */
+  validate(value: unknown, field: FieldOf<K>): { path: string; message: BilingualText }[];
   isEmpty(value: unknown): boolean;
   defaultModes: DefaultMode[];
   validationProps: ValidationProp[];

@@ -1,0 +1,272 @@
+import type { FormulaDiagnostic } from "../types";
+import {
+  BINARY_PRECEDENCE,
+  type BinaryOperator,
+  FIELD_ID,
+  FORMULA_LIMITS,
+  type FormulaNode,
+  PERCENT_PRECEDENCE,
+  UNARY_PRECEDENCE,
+} from "./ast";
+import { type Token, tokenize } from "./lexer";
+import type { Span } from "./position";
+
+export type SyntaxResult =
+  | { ok: true; ast: FormulaNode }
+  | {
+      ok: false;
+      error: Span & { code: Extract<FormulaDiagnostic["code"], "SYNTAX" | "TOO_DEEP">; message: string };
+    };
+
+/** Thrown inside the parser only, to unwind to `parseSyntax` from any depth (which is bounded). */
+class ParseFailure {
+  constructor(
+    readonly code: "SYNTAX" | "TOO_DEEP",
+    readonly message: string,
+    readonly span: Span,
+  ) {}
+}
+
+interface Parsed {
+  node: FormulaNode;
+  /** Levels of operator and call nodes, so a long `a+b+c+...` chain is bounded like nested parentheses. */
+  depth: number;
+}
+
+const TOO_DEEP_MESSAGE = `formulas may nest at most ${FORMULA_LIMITS.maxDepth} levels of parentheses, calls and operators`;
+
+function describe(token: Token): string {
+  switch (token.kind) {
+    case "end":
+      return "the end of the formula";
+    case "number":
+    case "string":
+    case "name":
+      return `"${describeText(token)}"`;
+    case "operator":
+      return `"${token.text}"`;
+    default:
+      return `"${token.kind}"`;
+  }
+}
+
+function describeText(token: Token & { kind: "number" | "string" | "name" }): string {
+  const text =
+    token.kind === "name" ? token.text : token.kind === "number" ? String(token.value) : token.value;
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}
+
+const spanOf = (token: Span): Span => ({ offset: token.offset, length: token.length });
+
+const spanning = (from: Span, to: Span): Span => ({
+  offset: from.offset,
+  length: to.offset + to.length - from.offset,
+});
+
+/**
+ * Precedence-climbing parser over the token list. Every way into a deeper level goes through
+ * `expression`, which counts nesting, so 10,000 parentheses end with TOO_DEEP instead of a stack overflow.
+ */
+class Parser {
+  private index = 0;
+  private nesting = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): FormulaNode {
+    const first = this.peek();
+    // Users paste Excel formulas with their leading "=".
+    if (first.kind === "operator" && first.text === "=") this.index++;
+    const { node } = this.expression(0);
+    const rest = this.peek();
+    if (rest.kind !== "end") {
+      throw new ParseFailure(
+        "SYNTAX",
+        `expected an operator or the end of the formula, found ${describe(rest)}`,
+        rest,
+      );
+    }
+    return node;
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index]!;
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.index]!;
+    if (token.kind !== "end") this.index++;
+    return token;
+  }
+
+  private expression(minPrecedence: number): Parsed {
+    if (this.nesting >= FORMULA_LIMITS.maxDepth) {
+      // Point at what opened the level that is one too many: a "(", an operator or a ",".
+      throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, this.tokens[this.index - 1] ?? this.peek());
+    }
+    this.nesting++;
+    let left = this.prefix();
+    for (;;) {
+      const token = this.peek();
+      if (token.kind !== "operator") break;
+      if (token.text === "%") {
+        if (PERCENT_PRECEDENCE < minPrecedence) break;
+        this.next();
+        left = this.grow(
+          { kind: "percent", operand: left.node, span: spanning(left.node.span, token) },
+          left.depth,
+          token,
+        );
+        continue;
+      }
+      const precedence = BINARY_PRECEDENCE[token.text as BinaryOperator];
+      if (precedence < minPrecedence) break;
+      this.next();
+      const right = this.expression(precedence + 1);
+      left = this.grow(
+        {
+          kind: "binary",
+          operator: token.text as BinaryOperator,
+          left: left.node,
+          right: right.node,
+          span: spanning(left.node.span, right.node.span),
+        },
+        Math.max(left.depth, right.depth),
+        token,
+      );
+    }
+    this.nesting--;
+    return left;
+  }
+
+  private grow(node: FormulaNode, childDepth: number, at: Span): Parsed {
+    if (childDepth >= FORMULA_LIMITS.maxDepth) throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at);
+    return { node, depth: childDepth + 1 };
+  }
+
+  private prefix(): Parsed {
+    const token = this.next();
+    switch (token.kind) {
+      case "number":
+        return { node: { kind: "number", value: token.value, span: spanOf(token) }, depth: 0 };
+      case "string":
+        return { node: { kind: "string", value: token.value, span: spanOf(token) }, depth: 0 };
+      case "name":
+        return this.peek().kind === "(" ? this.call(token) : { node: this.atom(token), depth: 0 };
+      case "(": {
+        const inner = this.expression(0);
+        const close = this.peek();
+        if (close.kind !== ")") {
+          throw new ParseFailure("SYNTAX", `expected ")" to close the "(", found ${describe(close)}`, close);
+        }
+        this.next();
+        return inner;
+      }
+      case "operator":
+        if (token.text === "-" || token.text === "+") {
+          const operand = this.expression(UNARY_PRECEDENCE);
+          return this.grow(
+            {
+              kind: "unary",
+              operator: token.text,
+              operand: operand.node,
+              span: spanning(token, operand.node.span),
+            },
+            operand.depth,
+            token,
+          );
+        }
+        break;
+    }
+    throw new ParseFailure(
+      "SYNTAX",
+      `expected a value (a number, "text", TRUE/FALSE, a field id or a function call), found ${describe(token)}`,
+      token,
+    );
+  }
+
+  private atom(token: Token & { kind: "name" }): FormulaNode {
+    const upper = token.text.toUpperCase();
+    if (upper === "TRUE" || upper === "FALSE")
+      return { kind: "boolean", value: upper === "TRUE", span: spanOf(token) };
+    const segments = token.text.split(".");
+    if (segments.length > 2) {
+      throw new ParseFailure(
+        "SYNTAX",
+        `"${token.text}" is not a field reference: use a field id or sub-form.column, one dot at most`,
+        token,
+      );
+    }
+    let offset = token.offset;
+    for (const segment of segments) {
+      if (!FIELD_ID.test(segment)) {
+        const hint = FIELD_ID.test(segment.toLowerCase())
+          ? `; field ids are lower-case, did you mean "${segment.toLowerCase()}"?`
+          : "";
+        throw new ParseFailure(
+          "SYNTAX",
+          `"${segment}" is not a valid field id (a lower-case letter, then letters, digits or _)${hint}`,
+          { offset, length: segment.length },
+        );
+      }
+      offset += segment.length + 1;
+    }
+    return { kind: "ref", path: token.text, span: spanOf(token) };
+  }
+
+  private call(name: Token & { kind: "name" }): Parsed {
+    this.next(); // "("
+    const args: FormulaNode[] = [];
+    let depth = 0;
+    if (this.peek().kind !== ")") {
+      for (;;) {
+        const arg = this.expression(0);
+        args.push(arg.node);
+        depth = Math.max(depth, arg.depth);
+        const separator = this.peek();
+        if (separator.kind === ",") {
+          this.next();
+          continue;
+        }
+        if (separator.kind === ")") break;
+        throw new ParseFailure(
+          "SYNTAX",
+          `expected "," or ")" in the arguments of ${name.text.toUpperCase()}, found ${describe(separator)}`,
+          separator,
+        );
+      }
+    }
+    const close = this.next();
+    return this.grow(
+      {
+        kind: "call",
+        name: name.text.toUpperCase(),
+        args,
+        span: spanning(name, close),
+        nameSpan: spanOf(name),
+      },
+      depth,
+      name,
+    );
+  }
+}
+
+/** Parses formula text into a tree, or gives the first syntax error with its position. */
+export function parseSyntax(text: string): SyntaxResult {
+  const lexed = tokenize(text);
+  if (!lexed.ok) return { ok: false, error: { code: "SYNTAX", ...lexed.error } };
+  try {
+    return { ok: true, ast: new Parser(lexed.tokens).parse() };
+  } catch (failure) {
+    if (!(failure instanceof ParseFailure)) throw failure;
+    return {
+      ok: false,
+      error: {
+        code: failure.code,
+        message: failure.message,
+        offset: failure.span.offset,
+        length: failure.span.length,
+      },
+    };
+  }
+}

@@ -1,12 +1,3 @@
-export {
-  compileLogic,
-  evaluate,
-  evaluateRule,
-  LogicLimitError,
-  MAX_LOGIC_DEPTH,
-  MAX_LOGIC_NODES,
-  truthy,
-} from "./evaluate";
 export * from "./formula";
 export { FUNCTIONS } from "./functions";
 export * from "./types";

@@ -1,1 +1,65 @@
-export {};
+/**
+ * @formwork/db — the database layer (DESIGN §3): Kysely over PGlite or PostgreSQL, migrations, and the
+ * table-per-form record storage.
+ *
+ * Opening and migrating
+ *   const { db, kind, close } = await createDatabase({ url: process.env.DATABASE_URL, dataDir: "./data" });
+ *   await migrateToLatest(db);
+ *   `url` → PostgreSQL through a `pg` Pool; otherwise embedded PGlite (in memory without `dataDir`). PGlite has
+ *   one connection: transactions are serialised (concurrent requests queue). Inside `db.transaction()`
+ *   use only the transaction object.
+ *
+ * Errors: every driver error passes through `mapDatabaseError` (src/errors.ts): unique violations become
+ *   `UniqueViolationError` (a FormworkError "UNIQUE_VIOLATION" with the index name), an unreachable or
+ *   restarting database "SERVICE_UNAVAILABLE" (503), serialization failures "CONFLICT", data exceptions
+ *   "VALIDATION_FAILED". Anything else is a bug and is rethrown untouched.
+ *
+ * Platform tables: `SystemTables` (users, sessions, api_tokens, login_attempts, apps, forms, form_versions,
+ *   serial_counters, revisions, files, idempotency_keys) — query them with the typed `db`. Ids are UUID v7
+ *   from `newId()` (time-sortable), in `uuid` columns. Write jsonb columns with `json(value)`.
+ *   Timestamps read as Date; `date` columns as 'YYYY-MM-DD'; numeric and bigint as JS numbers.
+ *
+ * Publishing: `publishForm(db, {formId, definition, previousDefinition?, actorId?, indexes?})` → `{version,
+ *   tableName}`. Creates/alters the form's table `r_<form id hex>` (system columns id, version, created_by,
+ *   owner_id, dept_id, flow_status, created_at, updated_at, deleted_at + `f_<field id>` per stored field),
+ *   child tables for sub-forms (`<table>__<field id>`: id, parent_id, row_order, typed columns), partial
+ *   unique indexes for `unique` fields, btree (GIN for arrays) for `indexed` fields, composite btrees for
+ *   `indexes` (field ids or $system names, e.g. what saved views sort/filter on), and one pg_trgm index for
+ *   search over text fields. Removed fields keep their column (hidden). A column type change is allowed
+ *   only through a lossless cast (integer→numeric, date→timestamptz, anything→text except arrays,
+ *   text→text[], anything→jsonb); otherwise FormworkError "INCOMPATIBLE_CHANGE" with detail path
+ *   `/fields/N/type` (and `/fields/N/unique` when existing rows repeat a value made unique). Runs in the
+ *   caller's transaction when given one (else its own): a refused publish changes nothing.
+ *   `loadPublishedForm(db, formId)` → the `PublishedForm` the records functions take (cache it per version).
+ *
+ * Records (all writes take a transaction or open one; each writes its revision row in it):
+ *   insertRecords(db, form, inputs[], ctx) → ApiRecord[]   (multi-row INSERT, chunked; serial fields filled
+ *                                                          race-free from serial_counters)
+ *   insertRecord(db, form, input, ctx) → ApiRecord
+ *   getRecord(db, form, id, {deleted?}) → ApiRecord | null
+ *   updateRecord(db, form, id, {data, expectedVersion?, ...}, ctx) → ApiRecord   (412 VERSION_CONFLICT on a
+ *                                                          stale version, 404 NOT_FOUND)
+ *   deleteRecord / restoreRecord(db, form, id, ctx, {expectedVersion?}) → ApiRecord (recycle bin)
+ *   purgeRecord(db, form, id) → void   (only from the recycle bin; removes its revisions too)
+ *   listRevisions(db, form, recordId) → RevisionView[]   (oldest first, field-level diffs)
+ *   queryRecords(db, form, RecordQuery) → {records, count: {value, exact}, nextCursor}
+ *   filterScopeFor(form, {now, timeZone, ...}) → the scope for compileFilter of @formwork/expressions
+ *   Unique violations come back as "UNIQUE_VIOLATION" with detail path `/<field id>`.
+ *   Counting rule: exact `count(*)` when there is no search and the filter reads only indexed names
+ *   (`indexed`/`unique` fields, composite-index members, $id) — pass them as `filterFields`; otherwise the
+ *   count stops at 1,000 and reports `{value: 1000, exact: false}` when there are more.
+ *
+ * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
+ *   TEST_DATABASE_URL is set, each in a throwaway schema).
+ */
+export { createDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./database";
+export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors";
+export { isId, newId } from "./ids";
+export { migrateToLatest, migrationNames } from "./migrations";
+export * from "./records";
+export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";
+export { loadPublishedForm } from "./storage/load";
+export { publishForm } from "./storage/publish";
+export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
+export * from "./tables";
+export { inTransaction } from "./transaction";

@@ -1,0 +1,70 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { ErrorMappingDialect } from "./error-mapping-dialect";
+import { PGliteDialect } from "./pglite/dialect";
+import type { SystemTables } from "./tables";
+import { OVERRIDDEN_PARSERS } from "./type-parsers";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite is used. */
+  url?: string;
+  /** PGlite's data directory; without it (and without `url`) the database lives in memory. */
+  dataDir?: string;
+  /** PostgreSQL only: run in this schema (search_path `<schema>, public`). Must already exist. */
+  schema?: string;
+  /** PostgreSQL only: pool size (default 10). */
+  poolSize?: number;
+}
+
+export interface Database {
+  db: Kysely<SystemTables>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/** Opens the database. Run `migrateToLatest(db)` before use. */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options);
+  return openPGlite(options.dataDir);
+}
+
+async function openPGlite(dataDir: string | undefined): Promise<Database> {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: OVERRIDDEN_PARSERS,
+  });
+  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PGliteDialect(pglite)) });
+  return { db, kind: "pglite", close: () => db.destroy() };
+}
+
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    return OVERRIDDEN_PARSERS[oid] ?? pg.types.getTypeParser(oid, format ?? "text");
+  },
+};
+
+function openPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    // A down database must answer 503 quickly rather than hang requests.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types: pgTypes,
+    ...(options.schema ? { options: `-c search_path=${quoteSchema(options.schema)},public` } : {}),
+  });
+  // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PostgresDialect({ pool })) });
+  return { db, kind: "postgres", close: () => db.destroy() };
+}
+
+function quoteSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Unsafe schema name: ${schema}`);
+  return schema;
+}

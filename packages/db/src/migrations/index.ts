@@ -1,0 +1,34 @@
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from "kysely";
+import * as extensions from "./0001_extensions";
+import * as usersAndAuth from "./0002_users_and_auth";
+import * as appsAndForms from "./0003_apps_and_forms";
+import * as recordsSupport from "./0004_records_support";
+
+// In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
+// the order they must run; a released migration is never edited, only followed by a new one.
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_extensions": extensions,
+  "0002_users_and_auth": usersAndAuth,
+  "0003_apps_and_forms": appsAndForms,
+  "0004_records_support": recordsSupport,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+/** Brings the database to the latest schema; throws the first failure (its migration rolled back). */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+export const migrationNames: readonly string[] = Object.keys(MIGRATIONS);

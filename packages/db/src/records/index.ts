@@ -1,0 +1,12 @@
+export { COUNT_CAP, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
+export { getRecord } from "./read";
+export { listRevisions } from "./revisions";
+export {
+  type FilterValueType,
+  filterScopeFor,
+  type RecordFilterField,
+  type RecordFilterScope,
+} from "./scope";
+export { reserveSerialValues } from "./serial";
+export type * from "./types";
+export { deleteRecord, insertRecord, insertRecords, purgeRecord, restoreRecord, updateRecord } from "./write";

@@ -1,0 +1,337 @@
+// Record writes. Each runs in the caller's transaction (or its own) together with its revision rows,
+// sub-form rows and serial counters, so a write either fully happens or not at all.
+import { type FieldOf, FormworkError } from "@formwork/schema";
+import { type Kysely, sql } from "kysely";
+import { UniqueViolationError } from "../errors";
+import { isId, newId } from "../ids";
+import type { PublishedForm } from "../storage/types";
+import type { SystemTables } from "../tables";
+import { inTransaction } from "../transaction";
+import { collectChildRows, insertChildRows, loadChildRows, replaceChildRows } from "./children";
+import { diffFields } from "./diff";
+import { type FormModel, modelOf } from "./model";
+import { appendRevisions } from "./revisions";
+import {
+  counterPart,
+  DEFAULT_TIME_ZONE,
+  dateParts,
+  formatSerial,
+  periodKey,
+  reserveSerialValues,
+} from "./serial";
+import type { ApiRecord, RecordInput, RecordPatch, WriteContext } from "./types";
+import { type Row, toApiRecord, toColumnValue } from "./values";
+
+// biome-ignore lint/suspicious/noExplicitAny: record tables are created at runtime and have no static types.
+type AnyDb = Kysely<any>;
+
+const MAX_PARAMETERS = 60_000;
+const MAX_ROWS_PER_INSERT = 1_000;
+
+/** Points a unique violation of a field's index at the field: `/<field id>`. */
+async function withFieldErrors<T>(model: FormModel, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueViolationError && error.constraint) {
+      const fieldId = model.uniqueFieldByIndex.get(error.constraint);
+      if (fieldId) {
+        const mapped = new FormworkError(
+          "UNIQUE_VIOLATION",
+          `Another record already has this "${fieldId}".`,
+          [{ path: `/${fieldId}`, message: "Must be unique" }],
+        );
+        Object.defineProperty(mapped, "cause", { value: error, enumerable: false });
+        throw mapped;
+      }
+    }
+    throw error;
+  }
+}
+
+function serialFields(model: FormModel): FieldOf<"serial">[] {
+  return model.form.definition.fields.filter((f): f is FieldOf<"serial"> => f.type === "serial");
+}
+
+/** Fills every serial field of every new record; one counter upsert per field and period. */
+async function fillSerials(
+  db: Kysely<SystemTables>,
+  model: FormModel,
+  datas: Record<string, unknown>[],
+  ctx: WriteContext,
+) {
+  const fields = serialFields(model);
+  if (fields.length === 0) return;
+  const d = dateParts(ctx.now ?? new Date(), ctx.timeZone ?? DEFAULT_TIME_ZONE);
+  for (const field of fields) {
+    const part = counterPart(field);
+    let next: number | null = null;
+    if (part) {
+      next = await reserveSerialValues(
+        db,
+        { formId: model.form.id, field: field.id, period: periodKey(part, d), start: part.start ?? 1 },
+        datas.length,
+      );
+    }
+    for (const data of datas) {
+      data[field.id] = formatSerial(field, next, d, data);
+      if (next !== null) next++;
+    }
+  }
+}
+
+function columnValues(model: FormModel, data: Record<string, unknown>, skipSerials: boolean): Row {
+  const row: Row = {};
+  for (const [fieldId, value] of Object.entries(data)) {
+    const column = model.columnsById.get(fieldId);
+    if (column) {
+      if (skipSerials && column.fieldType === "serial") continue;
+      row[column.column] = toColumnValue(column.sqlType, value);
+    } else if (!model.childrenById.has(fieldId)) {
+      throw new FormworkError("UNKNOWN_FIELD", `The form has no field "${fieldId}".`, [
+        { path: `/${fieldId}`, message: "Unknown field" },
+      ]);
+    }
+  }
+  return row;
+}
+
+async function withChildren(db: AnyDb, model: FormModel, rows: Row[]): Promise<ApiRecord[]> {
+  const children = model.layout.children.length
+    ? await loadChildRows(
+        db,
+        model,
+        rows.map((r) => String(r.id)),
+      )
+    : null;
+  return rows.map((row) => toApiRecord(row, model, children?.get(String(row.id)) ?? null));
+}
+
+export async function insertRecords(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  inputs: readonly RecordInput[],
+  ctx: WriteContext,
+): Promise<ApiRecord[]> {
+  if (inputs.length === 0) return [];
+  const model = modelOf(form);
+  return inTransaction(db, (trx) =>
+    withFieldErrors(model, async () => {
+      const any = trx as AnyDb;
+      const datas = inputs.map((input) => ({ ...input.data }));
+      await fillSerials(trx, model, datas, ctx);
+      const rows: Row[] = inputs.map((input, i) => ({
+        id: newId(),
+        created_by: ctx.actorId,
+        owner_id: input.ownerId === undefined ? ctx.actorId : input.ownerId,
+        dept_id: input.deptId ?? null,
+        flow_status: input.flowStatus ?? null,
+        ...columnValues(model, datas[i] ?? {}, false),
+      }));
+      // Rows may name different subsets of columns; a multi-row INSERT needs one column list.
+      const columns = new Set(rows.flatMap((row) => Object.keys(row)));
+      for (const row of rows) for (const column of columns) if (!(column in row)) row[column] = null;
+      const chunk = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.size)));
+      const stored: Row[] = [];
+      for (let start = 0; start < rows.length; start += chunk) {
+        stored.push(
+          ...(await any
+            .insertInto(model.layout.table)
+            .values(rows.slice(start, start + chunk))
+            .returningAll()
+            .execute()),
+        );
+      }
+      // RETURNING follows VALUES order in practice; matching by id does not depend on it.
+      const dataById = new Map(rows.map((row, i) => [String(row.id), datas[i] ?? {}]));
+      const withIds = stored.map((row) => ({ id: String(row.id), data: dataById.get(String(row.id)) ?? {} }));
+      for (const [child, childRows] of collectChildRows(model, withIds))
+        await insertChildRows(any, child, childRows);
+      const records = await withChildren(any, model, stored);
+      await appendRevisions(
+        trx,
+        form.id,
+        ctx.actorId,
+        records.map((record) => ({
+          recordId: record.id,
+          version: record.version,
+          action: "create",
+          diff: diffFields({}, record.data, Object.keys(record.data)),
+        })),
+      );
+      return records;
+    }),
+  );
+}
+
+export async function insertRecord(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  input: RecordInput,
+  ctx: WriteContext,
+): Promise<ApiRecord> {
+  const [record] = await insertRecords(db, form, [input], ctx);
+  if (!record) throw new Error("insert returned no row");
+  return record;
+}
+
+function notFound(): FormworkError {
+  return new FormworkError("NOT_FOUND", "Record not found.");
+}
+
+function versionConflict(current: number, expected: number): FormworkError {
+  return new FormworkError(
+    "VERSION_CONFLICT",
+    `The record changed since it was read (version ${current}, not ${expected}).`,
+    [{ path: "/version", message: `Current version is ${current}` }],
+  );
+}
+
+export async function updateRecord(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  id: string,
+  patch: RecordPatch,
+  ctx: WriteContext,
+): Promise<ApiRecord> {
+  if (!isId(id)) throw notFound();
+  const model = modelOf(form);
+  return inTransaction(db, (trx) =>
+    withFieldErrors(model, async () => {
+      const any = trx as AnyDb;
+      const current: Row | undefined = await any
+        .selectFrom(model.layout.table)
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!current || current.deleted_at) throw notFound();
+      const version = Number(current.version);
+      if (patch.expectedVersion !== undefined && patch.expectedVersion !== version) {
+        throw versionConflict(version, patch.expectedVersion);
+      }
+      const before = (await withChildren(any, model, [current]))[0] as ApiRecord;
+      const set: Row = columnValues(model, patch.data, true);
+      if (patch.ownerId !== undefined) set.owner_id = patch.ownerId;
+      if (patch.deptId !== undefined) set.dept_id = patch.deptId;
+      if (patch.flowStatus !== undefined) set.flow_status = patch.flowStatus;
+      const updated: Row | undefined = await any
+        .updateTable(model.layout.table)
+        .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+        .where("id", "=", id)
+        .where("version", "=", version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!updated) throw versionConflict(version, patch.expectedVersion ?? version);
+      await replaceChildRows(any, model, id, patch.data);
+      const after = (await withChildren(any, model, [updated]))[0] as ApiRecord;
+      const diff = diffFields(before.data, after.data, Object.keys(patch.data));
+      Object.assign(
+        diff,
+        diffFields(
+          { $ownerId: before.ownerId, $flowStatus: before.flowStatus, $deptId: current.dept_id },
+          { $ownerId: after.ownerId, $flowStatus: after.flowStatus, $deptId: updated.dept_id },
+          ["$ownerId", "$flowStatus", "$deptId"],
+        ),
+      );
+      await appendRevisions(trx, form.id, ctx.actorId, [
+        { recordId: id, version: after.version, action: "update", diff },
+      ]);
+      return after;
+    }),
+  );
+}
+
+async function moveBin(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  id: string,
+  ctx: WriteContext,
+  action: "delete" | "restore",
+  expectedVersion: number | undefined,
+): Promise<ApiRecord> {
+  if (!isId(id)) throw notFound();
+  const model = modelOf(form);
+  return inTransaction(db, (trx) =>
+    withFieldErrors(model, async () => {
+      const any = trx as AnyDb;
+      let query = any
+        .updateTable(model.layout.table)
+        .set({
+          deleted_at: action === "delete" ? sql`now()` : null,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where("id", "=", id)
+        .where("deleted_at", action === "delete" ? "is" : "is not", null);
+      if (expectedVersion !== undefined) query = query.where("version", "=", expectedVersion);
+      const row: Row | undefined = await query.returningAll().executeTakeFirst();
+      if (!row) {
+        const current: Row | undefined = await any
+          .selectFrom(model.layout.table)
+          .select(["version", "deleted_at"])
+          .where("id", "=", id)
+          .executeTakeFirst();
+        const inBin = Boolean(current?.deleted_at);
+        if (!current || inBin === (action === "delete")) throw notFound();
+        throw versionConflict(Number(current.version), expectedVersion ?? Number(current.version));
+      }
+      const [record] = await withChildren(any, model, [row]);
+      await appendRevisions(trx, form.id, ctx.actorId, [
+        { recordId: id, version: Number(row.version), action, diff: {} },
+      ]);
+      return record as ApiRecord;
+    }),
+  );
+}
+
+/** Moves a record to the recycle bin. */
+export function deleteRecord(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  id: string,
+  ctx: WriteContext,
+  options: { expectedVersion?: number } = {},
+): Promise<ApiRecord> {
+  return moveBin(db, form, id, ctx, "delete", options.expectedVersion);
+}
+
+/** Brings a record back from the recycle bin (UNIQUE_VIOLATION if a live record took its unique value). */
+export function restoreRecord(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  id: string,
+  ctx: WriteContext,
+  options: { expectedVersion?: number } = {},
+): Promise<ApiRecord> {
+  return moveBin(db, form, id, ctx, "restore", options.expectedVersion);
+}
+
+/** Erases a record from the recycle bin with its sub-form rows and history. */
+export async function purgeRecord(db: Kysely<SystemTables>, form: PublishedForm, id: string): Promise<void> {
+  if (!isId(id)) throw notFound();
+  const model = modelOf(form);
+  await inTransaction(db, async (trx) => {
+    const any = trx as AnyDb;
+    const purged = await any
+      .deleteFrom(model.layout.table)
+      .where("id", "=", id)
+      .where("deleted_at", "is not", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!purged) {
+      const live = await any
+        .selectFrom(model.layout.table)
+        .select("id")
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (live)
+        throw new FormworkError(
+          "CONFLICT",
+          "Only a record in the recycle bin can be purged; delete it first.",
+        );
+      throw notFound();
+    }
+    await trx.deleteFrom("revisions").where("form_id", "=", form.id).where("record_id", "=", id).execute();
+  });
+}

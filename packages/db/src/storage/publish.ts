@@ -1,0 +1,153 @@
+// Publishing a form version: the DDL diff between the catalog and the new definition's layout, then the
+// immutable version row, all on the caller's transaction (PostgreSQL DDL is transactional, so a refused
+// or failed publish leaves tables, indexes and versions exactly as they were).
+import { type FormDefinition, FormworkError } from "@formwork/schema";
+import { type Kysely, sql } from "kysely";
+import { UniqueViolationError } from "../errors";
+import { json, type SystemTables } from "../tables";
+import { inTransaction } from "../transaction";
+import { readColumns, readIndexes } from "./catalog";
+import { CATALOG_TYPE, safeCast, sqlTypeFromCatalog } from "./columns";
+import {
+  buildLayout,
+  CHILD_SYSTEM_COLUMNS,
+  type ColumnLayout,
+  SYSTEM_COLUMNS,
+  type TableLayout,
+} from "./layout";
+import { quoteIdentifier, recordTableName } from "./names";
+import type { PublishInput, PublishResult } from "./types";
+
+export async function publishForm(db: Kysely<SystemTables>, input: PublishInput): Promise<PublishResult> {
+  return inTransaction(db, async (trx) => {
+    const form = await trx
+      .selectFrom("forms")
+      .select(["id", "table_name", "published_version"])
+      .where("id", "=", input.formId)
+      .where("deleted_at", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!form) throw new FormworkError("NOT_FOUND", "Form not found.");
+
+    const table = form.table_name ?? recordTableName(form.id);
+    const layout = buildLayout(table, input.definition, input.indexes ?? []);
+    await applyLayout(trx, layout, input.previousDefinition ?? null);
+
+    const version = form.published_version + 1;
+    await trx
+      .insertInto("form_versions")
+      .values({
+        form_id: form.id,
+        version,
+        definition: json(input.definition),
+        storage: json({ indexes: input.indexes ?? [] }),
+        created_by: input.actorId ?? null,
+      })
+      .execute();
+    await trx
+      .updateTable("forms")
+      .set({
+        published_version: version,
+        table_name: table,
+        definition: json(input.definition),
+        updated_at: sql<Date>`now()`,
+      })
+      .where("id", "=", form.id)
+      .execute();
+    return { version, tableName: table };
+  });
+}
+
+async function applyLayout(db: Kysely<SystemTables>, layout: TableLayout, previous: FormDefinition | null) {
+  const tables = [layout.table, ...layout.children.map((c) => c.table)];
+  const existing = await readColumns(db as unknown as Kysely<unknown>, tables);
+
+  await syncTable(db, layout.table, SYSTEM_COLUMNS, layout.columns, existing.get(layout.table), previous);
+  for (const child of layout.children) {
+    await syncTable(
+      db,
+      child.table,
+      CHILD_SYSTEM_COLUMNS(layout.table),
+      child.columns,
+      existing.get(child.table),
+      previous,
+    );
+  }
+
+  // Indexes are diffed by name (names encode kind and coverage). Indexes of tables this layout no longer
+  // lists (a removed sub-form) are left alone with their hidden data.
+  const present = await readIndexes(db as unknown as Kysely<unknown>, tables);
+  const wanted = new Set(layout.indexes.map((index) => index.name));
+  for (const name of present) {
+    if (!wanted.has(name)) await execute(db, `DROP INDEX ${quoteIdentifier(name)}`);
+  }
+  for (const index of layout.indexes) {
+    if (present.has(index.name)) continue;
+    try {
+      await execute(db, index.create);
+    } catch (error) {
+      if (error instanceof UniqueViolationError && index.fieldPath) {
+        throw new FormworkError(
+          "INCOMPATIBLE_CHANGE",
+          "Existing records repeat a value of a field made unique.",
+          [{ path: index.fieldPath, message: "Existing records have duplicate values" }],
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+async function syncTable(
+  db: Kysely<SystemTables>,
+  table: string,
+  systemColumns: Record<string, string>,
+  columns: readonly ColumnLayout[],
+  existing: Map<string, string> | undefined,
+  previous: FormDefinition | null,
+) {
+  if (!existing) {
+    const definitions = [
+      ...Object.entries(systemColumns).map(([name, ddl]) => `${quoteIdentifier(name)} ${ddl}`),
+      ...columns.map((c) => `${quoteIdentifier(c.column)} ${CATALOG_TYPE[c.sqlType]}`),
+    ];
+    await execute(db, `CREATE TABLE ${quoteIdentifier(table)} (${definitions.join(", ")})`);
+    return;
+  }
+  for (const column of columns) {
+    const current = existing.get(column.column);
+    const target = quoteIdentifier(table);
+    const quoted = quoteIdentifier(column.column);
+    if (current === undefined) {
+      await execute(db, `ALTER TABLE ${target} ADD COLUMN ${quoted} ${CATALOG_TYPE[column.sqlType]}`);
+      continue;
+    }
+    if (current === CATALOG_TYPE[column.sqlType]) continue;
+    const from = sqlTypeFromCatalog(current);
+    const using = from ? safeCast(from, column.sqlType, quoted) : null;
+    if (!using) throw incompatible(column, current, previous);
+    await execute(
+      db,
+      `ALTER TABLE ${target} ALTER COLUMN ${quoted} TYPE ${CATALOG_TYPE[column.sqlType]} USING ${using}`,
+    );
+  }
+}
+
+function incompatible(column: ColumnLayout, current: string, previous: FormDefinition | null): FormworkError {
+  const before = previous?.fields.find((f) => f.id === column.fieldId)?.type;
+  const was = before ? `"${before}"` : `a ${current} column`;
+  return new FormworkError(
+    "INCOMPATIBLE_CHANGE",
+    `Field "${column.fieldId}" cannot change from ${was} to "${column.fieldType}": existing values would not convert.`,
+    [
+      {
+        path: `${column.path}/type`,
+        message: `Stored as ${current}; cannot become ${CATALOG_TYPE[column.sqlType]}`,
+      },
+    ],
+  );
+}
+
+async function execute(db: Kysely<SystemTables>, statement: string): Promise<void> {
+  await sql.raw(statement).execute(db);
+}

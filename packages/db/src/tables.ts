@@ -1,0 +1,170 @@
+// Kysely types of the platform's own tables (created by ./migrations). Per-form record tables are
+// dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A `timestamptz` column: read as a Date, written as a Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A `timestamptz` column the database fills with now() when omitted. */
+export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `jsonb` column. Values are written as JSON text (see `json()`), read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: string;
+  /** Stored lower-cased; unique. */
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a leaked table does not leak live sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the bearer token; unique. */
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  /** What is throttled: a lower-cased email or a client address. */
+  key: string;
+  succeeded: boolean;
+  at: CreatedAt;
+}
+
+export interface AppsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface FormsTable {
+  id: string;
+  app_id: string;
+  /** Unique within the app; the definition's `key`. */
+  key: string;
+  /** The draft the designer edits; publishing copies it into form_versions. */
+  definition: Json<unknown>;
+  /** 0 until the first publish. */
+  published_version: ColumnType<number, number | undefined, number>;
+  /** The record table, set by the first publish (`r_<form id hex>`). */
+  table_name: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface FormVersionsTable {
+  form_id: string;
+  version: number;
+  /** Immutable once written. */
+  definition: Json<unknown>;
+  /** Physical options the version was published with: `{indexes: string[][]}`. */
+  storage: ColumnType<{ indexes?: string[][] }, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SerialCountersTable {
+  form_id: string;
+  field: string;
+  /** The reset period the counter belongs to ("" for never, "2026", "202611", "20261127"). */
+  period: string;
+  value: number;
+}
+
+export type RevisionAction = "create" | "update" | "delete" | "restore";
+
+/** A changed field: its value before and after. Created records list every non-empty field from null. */
+export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
+
+export interface RevisionsTable {
+  id: string;
+  form_id: string;
+  record_id: string;
+  /** The record's version after this change. */
+  version: number;
+  actor: string | null;
+  at: CreatedAt;
+  action: RevisionAction;
+  diff: Json<FieldDiff>;
+}
+
+export interface FilesTable {
+  id: string;
+  form_id: string | null;
+  record_id: string | null;
+  field: string | null;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** Relative to the data directory's files folder; generated, never user text. */
+  storage_path: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  /** Who the key belongs to (a user id or a token id): keys of different callers never collide. */
+  scope: string;
+  key: string;
+  /** Hash of the request, so a reused key with a different body is refused. */
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown> | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface SystemTables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  apps: AppsTable;
+  forms: FormsTable;
+  form_versions: FormVersionsTable;
+  serial_counters: SerialCountersTable;
+  revisions: RevisionsTable;
+  files: FilesTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type App = Selectable<AppsTable>;
+export type Form = Selectable<FormsTable>;
+export type FormVersion = Selectable<FormVersionsTable>;
+export type Revision = Selectable<RevisionsTable>;
+export type StoredFile = Selectable<FilesTable>;
+
+/** JSON text for a jsonb column (both drivers would otherwise turn a JS array into a PostgreSQL array). */
+export function json(value: unknown): string {
+  return JSON.stringify(value);
+}

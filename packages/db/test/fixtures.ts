@@ -1,0 +1,37 @@
+import type { FormDefinition } from "@formwork/schema";
+import type { Kysely } from "kysely";
+import { newId } from "../src/ids";
+import { json, type SystemTables } from "../src/tables";
+
+/** An app and a draft form row, as the server creates them before the first publish. */
+export async function createFormRow(db: Kysely<SystemTables>, definition: FormDefinition): Promise<string> {
+  const appId = newId();
+  await db.insertInto("apps").values({ id: appId, name: "Test app" }).execute();
+  const formId = newId();
+  await db
+    .insertInto("forms")
+    .values({ id: formId, app_id: appId, key: definition.key, definition: json(definition) })
+    .execute();
+  return formId;
+}
+
+export const quotes: FormDefinition = {
+  key: "quotes",
+  name: "Quotes",
+  fields: [
+    { id: "no", type: "serial", label: "No", pattern: [{ text: "QT-" }, { counter: 4 }] },
+    { id: "title", type: "text", label: "Title" },
+    { id: "code", type: "text", label: "Code", unique: true },
+    { id: "amount", type: "number", label: "Amount", indexed: true },
+    { id: "due", type: "date", label: "Due" },
+    {
+      id: "items",
+      type: "subform",
+      label: "Items",
+      fields: [
+        { id: "product", type: "text", label: "Product" },
+        { id: "qty", type: "number", label: "Qty" },
+      ],
+    },
+  ],
+};

@@ -19,7 +19,14 @@ export const testAnalyzer: FormulaAnalyzer = (formula) => {
       break;
     }
   }
-  if (depth > 0) diagnostics.push({ code: "SYNTAX", message: 'missing ")"', line: 1, column: formula.length + 1, length: 0 });
+  if (depth > 0)
+    diagnostics.push({
+      code: "SYNTAX",
+      message: 'missing ")"',
+      line: 1,
+      column: formula.length + 1,
+      length: 0,
+    });
   return { refs, diagnostics };
 };
 
@@ -47,7 +54,12 @@ export function quoteForm(): Record<string, unknown> & { fields: Record<string, 
         ],
       },
       { id: "discount", type: "number", label: "折扣", min: 0, max: 1 },
-      { id: "total", type: "money", label: "总金额", formula: "ROUND(SUM(items.subtotal) * (1 - discount), 2)" },
+      {
+        id: "total",
+        type: "money",
+        label: "总金额",
+        formula: "ROUND(SUM(items.subtotal) * (1 - discount), 2)",
+      },
       { id: "reason", type: "textarea", label: "折扣原因", visibleWhen: { ">": [{ var: "discount" }, 0.2] } },
       { id: "sales", type: "member", label: "销售" },
       { id: "valid_until", type: "date", label: "有效期" },

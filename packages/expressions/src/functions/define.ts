@@ -27,3 +27,10 @@ export function byName(...groups: FunctionSpec[][]): Record<string, FunctionSpec
   }
   return table;
 }
+
+/** Spec builder for one category file, so each entry states only what is particular to it. */
+export function inCategory(category: FunctionSpec["category"]) {
+  return (spec: Omit<FunctionSpec, "category">): FunctionSpec => ({ ...spec, category });
+}
+
+export const VARIADIC = Number.POSITIVE_INFINITY;

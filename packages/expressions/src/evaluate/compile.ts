@@ -1,0 +1,93 @@
+import { nameError, valueError } from "../functions/errors";
+import { FUNCTIONS } from "../functions/index";
+import { FormulaErrorValue, type FunctionSpec } from "../types";
+import { type CompileChild, type Compiled, constant, type OperationBuilder } from "./compiled";
+import { EXCEL_OPERATIONS } from "./excel-ops";
+import { checkLimits } from "./limits";
+import { STANDARD_OPERATIONS } from "./standard-ops";
+
+// Logic is compiled once into nested closures and cached by object identity, so evaluating a rule is
+// a few direct calls: no key lookups, no argument arrays for operators, no per-call size check.
+// Logic objects are treated as immutable once evaluated (definitions are frozen data).
+
+const OPERATIONS = new Map<string, OperationBuilder>([
+  ...Object.entries(STANDARD_OPERATIONS),
+  ...Object.entries(EXCEL_OPERATIONS),
+]);
+
+function callFunction(spec: FunctionSpec, args: unknown[], ctx: Parameters<Compiled>[1]): unknown {
+  try {
+    const result = spec.impl(args, ctx);
+    if (result === undefined) return null;
+    if (typeof result === "number" && !Number.isFinite(result)) return new FormulaErrorValue("#NUM!");
+    return result;
+  } catch (error) {
+    // A function meeting input it was not written for yields #VALUE!, never an exception.
+    return valueError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function compileFunction(spec: FunctionSpec, args: unknown[], compile: CompileChild): Compiled {
+  if (args.length < spec.minArgs || args.length > spec.maxArgs) {
+    const error = valueError(
+      `${spec.name} takes ${spec.minArgs}–${spec.maxArgs} arguments, got ${args.length}`,
+    );
+    return constant(error);
+  }
+  const operands = args.map((a) => compile(a));
+  const count = operands.length;
+  if (spec.lazy) {
+    return (data, ctx) => {
+      const thunks = new Array<() => unknown>(count);
+      for (let i = 0; i < count; i++) {
+        const operand = operands[i] as Compiled;
+        thunks[i] = () => operand(data, ctx);
+      }
+      return callFunction(spec, thunks, ctx);
+    };
+  }
+  return (data, ctx) => {
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) values[i] = (operands[i] as Compiled)(data, ctx);
+    return callFunction(spec, values, ctx);
+  };
+}
+
+function compileNode(node: unknown): Compiled {
+  if (Array.isArray(node)) {
+    const items = node.map(compileNode);
+    return (data, ctx) => {
+      const out = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = (items[i] as Compiled)(data, ctx);
+      return out;
+    };
+  }
+  if (node === null || typeof node !== "object") return constant(node);
+  const keys = Object.keys(node);
+  // Like json-logic, an object that is not a single-key operation is a literal value.
+  if (keys.length !== 1) return constant(node);
+  const op = keys[0] as string;
+  const raw = (node as Record<string, unknown>)[op];
+  const args = Array.isArray(raw) ? raw : [raw];
+  const builder = OPERATIONS.get(op);
+  if (builder) return builder(args, compileNode);
+  if (Object.hasOwn(FUNCTIONS, op)) return compileFunction(FUNCTIONS[op] as FunctionSpec, args, compileNode);
+  return constant(nameError(`unknown operation "${op}"`));
+}
+
+const cache = new WeakMap<object, Compiled>();
+
+/**
+ * Compiles logic after checking its size (throws `LogicLimitError` when too deep or too large).
+ * The result is cached for the same logic object.
+ */
+export function compileLogic(logic: unknown): Compiled {
+  if (logic === null || typeof logic !== "object") return constant(logic);
+  let compiled = cache.get(logic);
+  if (compiled === undefined) {
+    checkLimits(logic);
+    compiled = compileNode(logic);
+    cache.set(logic, compiled);
+  }
+  return compiled;
+}

@@ -64,10 +64,10 @@ export const fieldBaseProperties = {
 } as const;
 
 /** What the recursive schema adds to a standalone settings schema, per type. */
-function settingsOverrides(type: FieldType, columnItems: JsonSchemaObject): JsonSchemaObject | undefined {
+function settingsOverrides(type: FieldType): JsonSchemaObject | undefined {
   switch (type) {
     case "subform":
-      return { type: "object", properties: { fields: { type: "array", items: columnItems } } };
+      return { type: "object", properties: { fields: { type: "array", items: { $ref: "#" } } } };
     case "link":
     case "lookup":
     case "aggregate":
@@ -80,34 +80,24 @@ function settingsOverrides(type: FieldType, columnItems: JsonSchemaObject): Json
 /**
  * A field: the common properties plus the settings of its `type`, selected with if/then so errors name
  * the one type that applies; `unevaluatedProperties: false` rejects anything neither part declares.
- * A sub-form column is the same schema except that its own sub-form columns are not descended into:
- * nesting stays bounded at two levels and the validator reports a nested sub-form with its own code.
+ * Sub-form columns are fields too (`$ref: "#"`): the schema accepts any nesting (bounded by the
+ * validator's depth limit) and the validator reports a sub-form inside a sub-form with its own code.
  */
-function buildFieldSchema($id: string, columnItems: JsonSchemaObject): JsonSchemaObject {
-  return {
-    $id,
-    title: "Field",
-    type: "object",
-    required: ["id", "type", "label"],
-    properties: fieldBaseProperties,
-    allOf: FIELD_TYPES.map((type) => {
-      const overrides = settingsOverrides(type, columnItems);
-      return {
-        if: { properties: { type: { const: type } } },
-        // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
-        then: overrides ? { allOf: [fieldSettingsSchemas[type], overrides] } : fieldSettingsSchemas[type],
-      };
-    }),
-    unevaluatedProperties: false,
-  };
-}
-
-export const SUBFORM_COLUMN_SCHEMA_ID = `${SCHEMA_BASE_URI}/subform-column.json`;
 export const FIELD_SCHEMA_ID = `${SCHEMA_BASE_URI}/field.json`;
 
-export const subformColumnSchema: JsonSchemaObject = buildFieldSchema(SUBFORM_COLUMN_SCHEMA_ID, {
+export const fieldSchema: JsonSchemaObject = {
+  $id: FIELD_SCHEMA_ID,
+  title: "Field",
   type: "object",
-});
-export const fieldSchema: JsonSchemaObject = buildFieldSchema(FIELD_SCHEMA_ID, {
-  $ref: SUBFORM_COLUMN_SCHEMA_ID,
-});
+  required: ["id", "type", "label"],
+  properties: fieldBaseProperties,
+  allOf: FIELD_TYPES.map((type) => {
+    const overrides = settingsOverrides(type);
+    return {
+      if: { properties: { type: { const: type } } },
+      // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+      then: overrides ? { allOf: [fieldSettingsSchemas[type], overrides] } : fieldSettingsSchemas[type],
+    };
+  }),
+  unevaluatedProperties: false,
+};

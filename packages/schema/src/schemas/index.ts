@@ -14,8 +14,6 @@ export {
   FIELD_SCHEMA_ID,
   fieldBaseProperties,
   fieldSchema,
-  SUBFORM_COLUMN_SCHEMA_ID,
-  subformColumnSchema,
 } from "./field";
 export { fieldSettingsSchemas, optionItemSchema } from "./field-settings";
 export {

@@ -1,7 +1,7 @@
 import type Ajv2020 from "ajv/dist/2020";
 import { createAjv } from "../ajv";
 import { jsonLogicSchema, localizedLongTextSchema, localizedTextSchema } from "./common";
-import { fieldSchema, subformColumnSchema } from "./field";
+import { fieldSchema } from "./field";
 import { flowDefinitionSchema } from "./flow";
 import { formDefinitionSchema } from "./form";
 
@@ -10,7 +10,6 @@ export const definitionSchemas = [
   localizedTextSchema,
   localizedLongTextSchema,
   jsonLogicSchema,
-  subformColumnSchema,
   fieldSchema,
   flowDefinitionSchema,
   formDefinitionSchema,

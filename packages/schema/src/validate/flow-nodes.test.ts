@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flow, quoteFormDefinition } from "./test-support/flows";
 import { issuePairs } from "./test-support/issues";
+import { deadline } from "./test-support/quote-form";
 import { validateFlowDefinition } from "./validate-flow";
 
 const validate = (f: unknown) => issuePairs(validateFlowDefinition(f, quoteFormDefinition()));
@@ -46,14 +47,19 @@ describe("flow node settings", () => {
 
   it("deadline field must be a date field and durations ISO 8601", () => {
     expect(
-      validate(oneTask({ assignees: [{ role: "r" }], deadline: { field: "discount", then: "remind" } })),
+      validate(oneTask({ assignees: [{ role: "r" }], deadline: deadline("remind", { field: "discount" }) })),
     ).toEqual([["DEADLINE_FIELD_TYPE", "/nodes/1/deadline/field"]]);
     expect(
-      validate(oneTask({ assignees: [{ role: "r" }], deadline: { field: "valid_until", then: "approve" } })),
+      validate(
+        oneTask({ assignees: [{ role: "r" }], deadline: deadline("approve", { field: "valid_until" }) }),
+      ),
     ).toEqual([]);
     expect(
       validate(
-        oneTask({ assignees: [{ role: "r" }], deadline: { after: "2 days", repeat: "PT", then: "remind" } }),
+        oneTask({
+          assignees: [{ role: "r" }],
+          deadline: deadline("remind", { after: "2 days", repeat: "PT" }),
+        }),
       ),
     ).toEqual([
       ["INVALID_DURATION", "/nodes/1/deadline/after"],
@@ -62,14 +68,14 @@ describe("flow node settings", () => {
   });
 
   it("a deadline needs after or field", () => {
-    expect(validate(oneTask({ assignees: [{ role: "r" }], deadline: { then: "remind" } }))).toEqual([
+    expect(validate(oneTask({ assignees: [{ role: "r" }], deadline: deadline("remind", {}) }))).toEqual([
       ["SCHEMA_VIOLATION", "/nodes/1/deadline"],
     ]);
   });
 
   it("escalation assignees follow the same field rules", () => {
-    const deadline = { after: "PT4H", then: "escalate", escalateTo: [{ field: "reason" }] };
-    expect(validate(oneTask({ assignees: [{ role: "r" }], deadline }))).toEqual([
+    const escalation = deadline("escalate", { after: "PT4H", escalateTo: [{ field: "reason" }] });
+    expect(validate(oneTask({ assignees: [{ role: "r" }], deadline: escalation }))).toEqual([
       ["ASSIGNEE_FIELD_TYPE", "/nodes/1/deadline/escalateTo/0/field"],
     ]);
   });

@@ -1,6 +1,7 @@
 export { fieldSamples } from "./all-samples";
+export * from "./definition";
+export * from "./record";
 export { fieldTypes, getFieldType, storedFields } from "./registry";
 export type { FieldSamples } from "./samples";
-export type { Message, ValueIssue } from "./shared/messages";
-export { localize } from "./shared/messages";
+export { localize, type Message, type ValueIssue } from "./shared/messages";
 export * from "./types";

@@ -1,0 +1,45 @@
+// Running formulas for the pipeline: evaluation context, and turning a formula's result into a value
+// the target field stores (an Excel error such as #DIV/0! stores as empty).
+import { type EvalContext, evaluate, FormulaErrorValue, type FormulaLogic } from "@formwork/expressions";
+import type { FieldDefinition } from "@formwork/schema";
+import { getFieldType } from "../registry";
+import { DEFAULT_TIME_ZONE, dateInZone } from "../shared/dates";
+import type { PrepareContext } from "./context";
+
+export function evalContext(ctx: PrepareContext): EvalContext {
+  return { now: ctx.now, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+/** An instant ("2026-11-26T16:00:00.000Z") as the calendar date it is in the form's zone. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function toStoredValue(result: unknown, field: FieldDefinition, ctx: EvalContext): unknown {
+  if (result === undefined || result instanceof FormulaErrorValue) return null;
+  if (typeof result === "number" && !Number.isFinite(result)) return null;
+  if (field.type === "date" && typeof result === "string" && INSTANT.test(result)) {
+    const instant = new Date(result);
+    if (!Number.isNaN(instant.getTime())) result = dateInZone(instant, ctx.timeZone);
+  }
+  return getFieldType(field.type).normalize(result, field);
+}
+
+/** Evaluate a compiled formula over `scope` and normalise the result for `field`. */
+export function computeValue(
+  logic: FormulaLogic | null,
+  scope: Record<string, unknown>,
+  field: FieldDefinition,
+  ctx: EvalContext,
+): unknown {
+  if (logic === null) return null;
+  return toStoredValue(evaluate(logic, scope, ctx), field, ctx);
+}
+
+/** A row's formulas see the row's columns by bare id, and the rest of the record around them. */
+export function rowScope(
+  data: Record<string, unknown>,
+  row: Record<string, unknown>,
+): Record<string, unknown> {
+  const scope = Object.assign(Object.create(null) as Record<string, unknown>, data);
+  for (const key of Object.keys(row)) scope[key] = row[key];
+  return scope;
+}

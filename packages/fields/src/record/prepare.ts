@@ -1,0 +1,62 @@
+// The submission pipeline (DESIGN §4: the server never trusts the browser). Pure: no database. The
+// server adds what needs one: linkage defaults, uniqueness, serial numbers, aggregations, whether
+// linked records and members exist.
+//
+// Order: guard the raw input → take the accepted keys over `existing` → normalise → defaults →
+// formulas → display rules (hidden values dropped) → formulas again when something was hidden, so no
+// computed value depends on a dropped one → required → each type's rules → record schema → the form's
+// submit validations (only once the values themselves are valid, so a rule never judges garbage).
+import type { FormDefinition } from "@formwork/schema";
+import { getFieldType } from "../registry";
+import { message } from "../shared/messages";
+import { isPlainObject, setOwn } from "../shared/values";
+import { acceptInput } from "./accept";
+import { checkRequired, checkRules, checkSchema, checkValues } from "./checks";
+import { compileForm } from "./compiled-form";
+import { computeFormulas } from "./compute";
+import type { PrepareContext } from "./context";
+import { applyDefaults, type PendingLinkage } from "./defaults";
+import { type RecordError, recordError } from "./errors";
+import { evalContext } from "./evaluation";
+import { guardInput } from "./input-guard";
+import { applyVisibility } from "./visibility";
+
+export type PrepareResult =
+  | { ok: true; data: Record<string, unknown>; pendingLinkage: PendingLinkage[] }
+  | { ok: false; errors: RecordError[] };
+
+export function prepareRecord(form: FormDefinition, input: unknown, ctx: PrepareContext): PrepareResult {
+  const locale = ctx.locale ?? "zh-CN";
+  if (!isPlainObject(input))
+    return {
+      ok: false,
+      errors: [recordError("", "NOT_AN_OBJECT", message("数据应为对象", "Must be an object"), locale)],
+    };
+  const guarded = guardInput(input, locale);
+  if (guarded.length > 0) return { ok: false, errors: guarded };
+
+  const compiled = compileForm(form);
+  const evalCtx = evalContext(ctx);
+  const errors: RecordError[] = [];
+  const data = acceptInput(compiled, input, ctx.mode === "update" ? ctx.existing : undefined, errors, locale);
+  for (const [id, value] of Object.entries(data)) {
+    const field = compiled.fields.get(id)!;
+    data[id] = getFieldType(field.type).normalize(value, field);
+  }
+  const pendingLinkage = applyDefaults(data, compiled, ctx, evalCtx);
+  computeFormulas(data, compiled, evalCtx);
+  const hidden = applyVisibility(data, compiled, evalCtx);
+  if (hidden.size > 0 && compiled.computed.length > 0) computeFormulas(data, compiled, evalCtx);
+
+  // Every stored field gets a value (null when empty): the server writes whole rows.
+  const record: Record<string, unknown> = {};
+  for (const [id, field] of compiled.fields) {
+    if (getFieldType(field.type).stored) setOwn(record, id, data[id] ?? null);
+  }
+
+  errors.push(...checkRequired(record, compiled, hidden, locale));
+  errors.push(...checkValues(record, compiled, locale));
+  errors.push(...checkSchema(record, compiled, errors, locale));
+  if (errors.length === 0) errors.push(...checkRules(record, compiled, evalCtx, locale));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: record, pendingLinkage };
+}

@@ -1,3 +1,4 @@
+import { MAX_LOGIC_DEPTH, MAX_LOGIC_NODES } from "../evaluate/limits";
 import type { Span } from "./position";
 
 export type BinaryOperator = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=";
@@ -39,9 +40,16 @@ export const PERCENT_PRECEDENCE = 7;
 /** Formula ids are lower-case ASCII, like form and field ids in definitions. */
 export const FIELD_ID = /^[a-z][a-z0-9_]*$/;
 
+/**
+ * Whatever parses must also evaluate, so the limits follow the evaluator's: each call or operator
+ * compiles to an object holding an array (two json-logic levels, two values), each ref to an object
+ * holding a string.
+ */
 export const FORMULA_LIMITS = {
   /** UTF-8 bytes of formula text. */
   maxBytes: 64 * 1024,
-  /** Nesting of parentheses, calls and operators; the compiled json-logic nests no deeper than this. */
-  maxDepth: 64,
+  /** Calls, operators and refs nested in one another (a chain `a+b+c` nests too). */
+  maxDepth: Math.floor(MAX_LOGIC_DEPTH / 2),
+  /** Values of the compiled json-logic: literals 1, refs 2, calls and operators 2 plus their operands. */
+  maxNodes: MAX_LOGIC_NODES,
 } as const;

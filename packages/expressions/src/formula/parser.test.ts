@@ -121,13 +121,37 @@ describe("syntax errors say what was expected, where", () => {
   });
 });
 
-describe("nesting limit", () => {
-  it(`allows ${FORMULA_LIMITS.maxDepth} levels and rejects one more`, () => {
-    const depth = FORMULA_LIMITS.maxDepth;
-    expect(parseSyntax(`${"(".repeat(depth - 1)}1${")".repeat(depth - 1)}`).ok).toBe(true);
-    expect(syntaxError(`${"(".repeat(depth)}1${")".repeat(depth)}`)).toMatchObject({
+describe("limits", () => {
+  const { maxDepth, maxNodes } = FORMULA_LIMITS;
+
+  it(`allows ${maxDepth} levels of calls, operators and refs, and rejects one more`, () => {
+    expect(parseSyntax(`${"ABS(".repeat(maxDepth - 1)}a${")".repeat(maxDepth - 1)}`).ok).toBe(true);
+    expect(syntaxError(`${"ABS(".repeat(maxDepth)}a${")".repeat(maxDepth)}`)).toMatchObject({
       code: "TOO_DEEP",
-      offset: depth - 1,
+      offset: 0,
+      length: 3,
+    });
+  });
+
+  it("counts a left-leaning chain of operators as nesting", () => {
+    expect(parseSyntax(Array(maxDepth).fill("a").join("+")).ok).toBe(true);
+    expect(
+      syntaxError(
+        Array(maxDepth + 1)
+          .fill("a")
+          .join("+"),
+      ),
+    ).toMatchObject({
+      code: "TOO_DEEP",
+      message: expect.stringContaining("SUM(a, b, ...)"),
+    });
+  });
+
+  it("allows redundant parentheses beyond the tree limit, up to a bound", () => {
+    expect(parseSyntax(`${"(".repeat(maxDepth * 2)}1${")".repeat(maxDepth * 2)}`).ok).toBe(true);
+    expect(syntaxError(`${"(".repeat(maxDepth * 3)}1${")".repeat(maxDepth * 3)}`)).toMatchObject({
+      code: "TOO_DEEP",
+      offset: maxDepth * 3 - 1,
     });
   });
 
@@ -140,10 +164,30 @@ describe("nesting limit", () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 
-  it("bounds long operator chains and unary chains, not only parentheses", () => {
-    expect(syntaxError(Array(200).fill("a").join("+"))).toMatchObject({ code: "TOO_DEEP" });
+  it("bounds unary chains and nested calls without overflowing the stack", () => {
     expect(syntaxError(`${"-".repeat(10_000)}1`)).toMatchObject({ code: "TOO_DEEP" });
     expect(syntaxError(`${"ABS(".repeat(5_000)}1${")".repeat(5_000)}`)).toMatchObject({ code: "TOO_DEEP" });
-    expect(parseSyntax(Array(60).fill("a").join("+")).ok).toBe(true);
+  });
+
+  it(`bounds the compiled json-logic to ${maxNodes} values`, () => {
+    // SUM(...) compiles to an object and an array around its arguments: 2 values plus one per literal.
+    expect(
+      parseSyntax(
+        `SUM(${Array(maxNodes - 2)
+          .fill("1")
+          .join(",")})`,
+      ).ok,
+    ).toBe(true);
+    expect(
+      syntaxError(
+        `SUM(${Array(maxNodes - 1)
+          .fill("1")
+          .join(",")})`,
+      ),
+    ).toMatchObject({
+      code: "TOO_LONG",
+      offset: 0,
+      length: 3,
+    });
   });
 });

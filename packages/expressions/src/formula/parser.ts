@@ -15,13 +15,16 @@ export type SyntaxResult =
   | { ok: true; ast: FormulaNode }
   | {
       ok: false;
-      error: Span & { code: Extract<FormulaDiagnostic["code"], "SYNTAX" | "TOO_DEEP">; message: string };
+      error: Span & {
+        code: Extract<FormulaDiagnostic["code"], "SYNTAX" | "TOO_DEEP" | "TOO_LONG">;
+        message: string;
+      };
     };
 
 /** Thrown inside the parser only, to unwind to `parseSyntax` from any depth (which is bounded). */
 class ParseFailure {
   constructor(
-    readonly code: "SYNTAX" | "TOO_DEEP",
+    readonly code: "SYNTAX" | "TOO_DEEP" | "TOO_LONG",
     readonly message: string,
     readonly span: Span,
   ) {}
@@ -29,11 +32,20 @@ class ParseFailure {
 
 interface Parsed {
   node: FormulaNode;
-  /** Levels of operator and call nodes, so a long `a+b+c+...` chain is bounded like nested parentheses. */
+  /** Levels of calls, operators and refs, so a long `a+b+c+...` chain is bounded like nested parentheses. */
   depth: number;
+  /** Values in the compiled json-logic, bounded so that every formula that parses can be evaluated. */
+  size: number;
 }
 
-const TOO_DEEP_MESSAGE = `formulas may nest at most ${FORMULA_LIMITS.maxDepth} levels of parentheses, calls and operators`;
+/**
+ * Recursion guard: `-(` spends two parser levels on one tree level, so allow some slack over the tree
+ * limit while staying far from the call-stack limit.
+ */
+const MAX_PARSER_NESTING = FORMULA_LIMITS.maxDepth * 3;
+
+const TOO_DEEP_MESSAGE = `formulas may nest at most ${FORMULA_LIMITS.maxDepth} levels of parentheses, calls and operators (for a long sum write SUM(a, b, ...))`;
+const TOO_LARGE_MESSAGE = `formulas may hold at most ${FORMULA_LIMITS.maxNodes} values and operations`;
 
 function describe(token: Token): string {
   switch (token.kind) {
@@ -100,7 +112,7 @@ class Parser {
   }
 
   private expression(minPrecedence: number): Parsed {
-    if (this.nesting >= FORMULA_LIMITS.maxDepth) {
+    if (this.nesting >= MAX_PARSER_NESTING) {
       // Point at what opened the level that is one too many: a "(", an operator or a ",".
       throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, this.tokens[this.index - 1] ?? this.peek());
     }
@@ -114,7 +126,7 @@ class Parser {
         this.next();
         left = this.grow(
           { kind: "percent", operand: left.node, span: spanning(left.node.span, token) },
-          left.depth,
+          [left],
           token,
         );
         continue;
@@ -131,7 +143,7 @@ class Parser {
           right: right.node,
           span: spanning(left.node.span, right.node.span),
         },
-        Math.max(left.depth, right.depth),
+        [left, right],
         token,
       );
     }
@@ -139,20 +151,28 @@ class Parser {
     return left;
   }
 
-  private grow(node: FormulaNode, childDepth: number, at: Span): Parsed {
-    if (childDepth >= FORMULA_LIMITS.maxDepth) throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at);
-    return { node, depth: childDepth + 1 };
+  /** Wraps operands in a call or operator node, enforcing the depth and size limits at `at`. */
+  private grow(node: FormulaNode, operands: Parsed[], at: Span): Parsed {
+    let depth = 0;
+    let size = 2;
+    for (const operand of operands) {
+      depth = Math.max(depth, operand.depth);
+      size += operand.size;
+    }
+    if (depth >= FORMULA_LIMITS.maxDepth) throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at);
+    if (size > FORMULA_LIMITS.maxNodes) throw new ParseFailure("TOO_LONG", TOO_LARGE_MESSAGE, at);
+    return { node, depth: depth + 1, size };
   }
 
   private prefix(): Parsed {
     const token = this.next();
     switch (token.kind) {
       case "number":
-        return { node: { kind: "number", value: token.value, span: spanOf(token) }, depth: 0 };
+        return { node: { kind: "number", value: token.value, span: spanOf(token) }, depth: 0, size: 1 };
       case "string":
-        return { node: { kind: "string", value: token.value, span: spanOf(token) }, depth: 0 };
+        return { node: { kind: "string", value: token.value, span: spanOf(token) }, depth: 0, size: 1 };
       case "name":
-        return this.peek().kind === "(" ? this.call(token) : { node: this.atom(token), depth: 0 };
+        return this.peek().kind === "(" ? this.call(token) : this.atom(token);
       case "(": {
         const inner = this.expression(0);
         const close = this.peek();
@@ -172,7 +192,7 @@ class Parser {
               operand: operand.node,
               span: spanning(token, operand.node.span),
             },
-            operand.depth,
+            [operand],
             token,
           );
         }
@@ -185,10 +205,11 @@ class Parser {
     );
   }
 
-  private atom(token: Token & { kind: "name" }): FormulaNode {
+  private atom(token: Token & { kind: "name" }): Parsed {
     const upper = token.text.toUpperCase();
-    if (upper === "TRUE" || upper === "FALSE")
-      return { kind: "boolean", value: upper === "TRUE", span: spanOf(token) };
+    if (upper === "TRUE" || upper === "FALSE") {
+      return { node: { kind: "boolean", value: upper === "TRUE", span: spanOf(token) }, depth: 0, size: 1 };
+    }
     const segments = token.text.split(".");
     if (segments.length > 2) {
       throw new ParseFailure(
@@ -211,18 +232,17 @@ class Parser {
       }
       offset += segment.length + 1;
     }
-    return { kind: "ref", path: token.text, span: spanOf(token) };
+    // A ref compiles to {"var": path}: one level and two values, like an operator without operands.
+    return { node: { kind: "ref", path: token.text, span: spanOf(token) }, depth: 1, size: 2 };
   }
 
   private call(name: Token & { kind: "name" }): Parsed {
     this.next(); // "("
-    const args: FormulaNode[] = [];
-    let depth = 0;
+    const args: Parsed[] = [];
     if (this.peek().kind !== ")") {
       for (;;) {
         const arg = this.expression(0);
-        args.push(arg.node);
-        depth = Math.max(depth, arg.depth);
+        args.push(arg);
         const separator = this.peek();
         if (separator.kind === ",") {
           this.next();
@@ -241,11 +261,11 @@ class Parser {
       {
         kind: "call",
         name: name.text.toUpperCase(),
-        args,
+        args: args.map((arg) => arg.node),
         span: spanning(name, close),
         nameSpan: spanOf(name),
       },
-      depth,
+      args,
       name,
     );
   }

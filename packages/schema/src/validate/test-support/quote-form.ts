@@ -30,9 +30,10 @@ export const testAnalyzer: FormulaAnalyzer = (formula) => {
   return { refs, diagnostics };
 };
 
-/** A deadline object; built this way because a literal `then` key reads as a thenable to linters. */
+/** A deadline object; `then` is the contract's name for the deadline action, not a thenable. */
 export function deadline(action: string, rest: Record<string, unknown>): Record<string, unknown> {
-  return { ...rest, ...Object.fromEntries([["then", action]]) };
+  // biome-ignore lint/suspicious/noThenProperty: the Deadline type of the contract names its action `then`
+  return { ...rest, then: action };
 }
 
 /** The DESIGN §2 quote form with its approval flow. Each call returns a fresh copy tests may mutate. */

@@ -9,4 +9,5 @@ export {
 } from "./evaluate";
 export * from "./formula";
 export { FUNCTIONS } from "./functions";
+export * from "./sql";
 export * from "./types";

@@ -124,7 +124,10 @@ export const STANDARD_OPERATIONS: Record<string, OperationBuilder> = {
   "!": unary((a) => !truthy(a)),
   "!!": unary((a) => truthy(a)),
   "%": binary((a, b) => (a as number) % (b as number)),
-  in: binary((a, b) => (typeof b === "string" || Array.isArray(b) ? b.indexOf(a as never) !== -1 : false)),
+  // As json-logic-js: an empty string contains nothing, not even "".
+  in: binary((a, b) =>
+    (typeof b === "string" && b !== "") || Array.isArray(b) ? b.indexOf(a as never) !== -1 : false,
+  ),
   cat: variadic((v) => v.join("")),
   substr: (args, compile) => {
     const [s, start, end] = [compile(args[0]), compile(args[1]), compile(args[2])];

@@ -1,6 +1,9 @@
 import type { FormDefinition } from "@formwork/schema";
 import type { Kysely } from "kysely";
 import { newId } from "../src/ids";
+import { loadPublishedForm } from "../src/storage/load";
+import { publishForm } from "../src/storage/publish";
+import type { PublishedForm } from "../src/storage/types";
 import { json, type SystemTables } from "../src/tables";
 
 /** An app and a draft form row, as the server creates them before the first publish. */
@@ -35,3 +38,16 @@ export const quotes: FormDefinition = {
     },
   ],
 };
+
+/** Creates the form row, publishes `definition` and loads it as the records functions take it. */
+export async function publishNew(
+  db: Kysely<SystemTables>,
+  definition: FormDefinition,
+  indexes?: string[][],
+): Promise<PublishedForm> {
+  const formId = await createFormRow(db, definition);
+  await publishForm(db, { formId, definition, ...(indexes ? { indexes } : {}) });
+  const form = await loadPublishedForm(db, formId);
+  if (!form) throw new Error("published form did not load");
+  return form;
+}

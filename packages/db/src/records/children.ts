@@ -9,15 +9,30 @@ import { dataOf, type Row, toColumnValue } from "./values";
 type AnyDb = Kysely<any>;
 
 const MAX_PARAMETERS = 60_000;
+const NO_IDS: ReadonlySet<string> = new Set();
 
 function isRowObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function childRows(child: ChildLayout, parentId: string, value: unknown): Row[] {
+/**
+ * Child rows to insert. A row keeps its `id` across edits when it names a row this parent owned
+ * (`ownedIds`, what the replace just deleted); any other id is replaced, so a client cannot claim
+ * or collide with another record's rows.
+ */
+function childRows(
+  child: ChildLayout,
+  parentId: string,
+  value: unknown,
+  ownedIds: ReadonlySet<string>,
+): Row[] {
   if (!Array.isArray(value)) return [];
+  const used = new Set<string>();
   return value.filter(isRowObject).map((input, order) => {
-    const row: Row = { id: newId(), parent_id: parentId, row_order: order };
+    const wanted = input.id;
+    const id = typeof wanted === "string" && ownedIds.has(wanted) && !used.has(wanted) ? wanted : newId();
+    used.add(id);
+    const row: Row = { id, parent_id: parentId, row_order: order };
     for (const column of child.columns)
       row[column.column] = toColumnValue(column.sqlType, input[column.fieldId]);
     return row;
@@ -46,7 +61,7 @@ export function collectChildRows(
     const rows: Row[] = [];
     for (const record of records) {
       if (Object.hasOwn(record.data, child.fieldId))
-        rows.push(...childRows(child, record.id, record.data[child.fieldId]));
+        rows.push(...childRows(child, record.id, record.data[child.fieldId], NO_IDS));
     }
     byChild.set(child, rows);
   }
@@ -62,8 +77,13 @@ export async function replaceChildRows(
 ) {
   for (const child of model.layout.children) {
     if (!Object.hasOwn(data, child.fieldId)) continue;
-    await db.deleteFrom(child.table).where("parent_id", "=", parentId).execute();
-    await insertChildRows(db, child, childRows(child, parentId, data[child.fieldId]));
+    const deleted: { id: string }[] = await db
+      .deleteFrom(child.table)
+      .where("parent_id", "=", parentId)
+      .returning("id")
+      .execute();
+    const owned = new Set(deleted.map((row) => String(row.id)));
+    await insertChildRows(db, child, childRows(child, parentId, data[child.fieldId], owned));
   }
 }
 
@@ -91,7 +111,10 @@ export async function loadChildRows(
       .orderBy("row_order")
       .execute();
     for (const row of rows)
-      result.get(String(row.parent_id))?.get(child.fieldId)?.push(dataOf(row, child.columns));
+      result
+        .get(String(row.parent_id))
+        ?.get(child.fieldId)
+        ?.push({ id: String(row.id), ...dataOf(row, child.columns) });
   }
   return result;
 }

@@ -1,6 +1,6 @@
 // Conversions between record values (JSON) and column values, identical on both drivers.
 import type { SqlType } from "../storage/columns";
-import type { ChildLayout, ColumnLayout } from "../storage/layout";
+import type { ColumnLayout } from "../storage/layout";
 import type { FormModel } from "./model";
 import type { ApiRecord } from "./types";
 
@@ -23,10 +23,6 @@ export function dataOf(row: Row, columns: readonly ColumnLayout[]): Record<strin
   const data: Record<string, unknown> = {};
   for (const column of columns) data[column.fieldId] = fromColumnValue(row[column.column]);
   return data;
-}
-
-export function childRowData(row: Row, child: ChildLayout): Record<string, unknown> {
-  return dataOf(row, child.columns);
 }
 
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));

@@ -1,0 +1,115 @@
+import { FormworkError } from "@formwork/schema";
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "./database";
+import { UniqueViolationError } from "./errors";
+import { newId } from "./ids";
+import { migrateToLatest, migrationNames } from "./migrations";
+import type { SystemTables } from "./tables";
+import { testDatabases } from "./testing";
+
+describe.each(testDatabases())("database on $name", ({ name, create }) => {
+  let db: Kysely<SystemTables>;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await create());
+  });
+  afterAll(() => close());
+
+  it("migrates every platform table, and migrating again changes nothing", async () => {
+    const { rows } = await sql<{ table_name: string }>`
+      SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db);
+    const tables = rows.map((r) => r.table_name);
+    for (const table of [
+      "users",
+      "sessions",
+      "api_tokens",
+      "login_attempts",
+      "apps",
+      "forms",
+      "form_versions",
+    ]) {
+      expect(tables).toContain(table);
+    }
+    for (const table of ["serial_counters", "revisions", "files", "idempotency_keys"])
+      expect(tables).toContain(table);
+    const again = await migrateToLatest(db);
+    expect(again.results).toEqual([]);
+    const applied = await db
+      .selectFrom("kysely_migration" as never)
+      .select("name" as never)
+      .execute();
+    expect(applied).toHaveLength(migrationNames.length);
+  });
+
+  it("maps a unique violation to UNIQUE_VIOLATION with the index name", async () => {
+    const user = { email: "a@example.com", name: "A", password_hash: "x" };
+    await db
+      .insertInto("users")
+      .values({ id: newId(), ...user })
+      .execute();
+    const error = await db
+      .insertInto("users")
+      .values({ id: newId(), ...user })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UniqueViolationError);
+    expect((error as UniqueViolationError).code).toBe("UNIQUE_VIOLATION");
+    expect((error as UniqueViolationError).constraint).toBe("users_email_uq");
+  });
+
+  it("rolls a failed transaction back and keeps serving", async () => {
+    const id = newId();
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx.insertInto("apps").values({ id, name: "doomed" }).execute();
+        await sql`SELECT 1/0`.execute(trx);
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect(await db.selectFrom("apps").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(db)).rows[0]?.one).toBe(1);
+  });
+
+  it("never interleaves concurrent transactions' statements", async () => {
+    const log: string[] = [];
+    const work = (tag: string) =>
+      db.transaction().execute(async (trx) => {
+        log.push(`${tag}:begin`);
+        await sql`SELECT pg_sleep(0.01)`.execute(trx);
+        await trx.insertInto("apps").values({ id: newId(), name: tag }).execute();
+        log.push(`${tag}:end`);
+      });
+    await Promise.all(["a", "b", "c", "d"].map(work));
+    expect(log).toHaveLength(8);
+    if (name === "pglite") {
+      // One connection: each transaction runs start to end before the next begins.
+      for (let i = 0; i < log.length; i += 2) expect(log[i]?.split(":")[0]).toBe(log[i + 1]?.split(":")[0]);
+    }
+  });
+
+  it("reads numbers, dates and timestamps the same way on both drivers", async () => {
+    const { rows } = await sql<{ n: unknown; big: unknown; d: unknown; t: unknown; j: unknown }>`
+      SELECT 12.50::numeric AS n, 9007199254740::bigint AS big, '2026-02-03'::date AS d,
+             '2026-02-03T04:05:06.789Z'::timestamptz AS t, '{"a":[1,"x"]}'::jsonb AS j`.execute(db);
+    expect(rows[0]).toEqual({
+      n: 12.5,
+      big: 9007199254740,
+      d: "2026-02-03",
+      t: new Date("2026-02-03T04:05:06.789Z"),
+      j: { a: [1, "x"] },
+    });
+  });
+});
+
+describe("an unreachable PostgreSQL", () => {
+  it("answers SERVICE_UNAVAILABLE", async () => {
+    const { db, close } = await createDatabase({ url: "postgres://postgres@127.0.0.1:9/none" });
+    try {
+      const error = await sql`SELECT 1`.execute(db).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FormworkError);
+      expect((error as FormworkError).status).toBe(503);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,188 @@
+import type { FieldDefinition, FormDefinition } from "@formwork/schema";
+import { FormworkError } from "@formwork/schema";
+import { type Kysely, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFormRow } from "../../test/fixtures";
+import { getRecord, insertRecord } from "../records";
+import type { SystemTables } from "../tables";
+import { testDatabases } from "../testing";
+import { loadPublishedForm } from "./load";
+import { publishForm } from "./publish";
+
+const text = (id: string, extra: Partial<FieldDefinition> = {}) =>
+  ({ id, type: "text", label: id, ...extra }) as FieldDefinition;
+const form = (fields: FieldDefinition[]): FormDefinition => ({ key: "people", name: "People", fields });
+
+async function columnsOf(db: Kysely<SystemTables>, table: string): Promise<Record<string, string>> {
+  const { rows } = await sql<{ name: string; type: string }>`
+    SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    WHERE c.relname = ${table} AND c.relnamespace = current_schema()::regnamespace
+      AND a.attnum > 0 AND NOT a.attisdropped`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.name, r.type]));
+}
+
+async function indexesOf(db: Kysely<SystemTables>, table: string): Promise<string[]> {
+  const { rows } = await sql<{ indexdef: string }>`
+    SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ${table}`.execute(db);
+  return rows.map((r) => r.indexdef);
+}
+
+describe.each(testDatabases())("publishForm on $name", ({ create }) => {
+  let db: Kysely<SystemTables>;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await create());
+  });
+  afterAll(() => close());
+
+  it("creates, extends, hides and refuses, each publish atomic", async () => {
+    const v1 = form([
+      text("name", { unique: true }),
+      { id: "age", type: "rating", label: "Age", indexed: true },
+    ]);
+    const formId = await createFormRow(db, v1);
+
+    const first = await publishForm(db, { formId, definition: v1 });
+    expect(first.version).toBe(1);
+    expect(first.tableName).toMatch(/^r_[0-9a-f]{32}$/);
+    const table = first.tableName;
+    expect(await columnsOf(db, table)).toMatchObject({
+      id: "uuid",
+      version: "integer",
+      created_by: "uuid",
+      owner_id: "uuid",
+      dept_id: "uuid",
+      flow_status: "text",
+      created_at: "timestamp with time zone",
+      updated_at: "timestamp with time zone",
+      deleted_at: "timestamp with time zone",
+      f_name: "text",
+      f_age: "integer",
+    });
+    const indexes = await indexesOf(db, table);
+    expect(
+      indexes.some((d) => d.includes("UNIQUE") && d.includes("f_name") && d.includes("deleted_at IS NULL")),
+    ).toBe(true);
+    expect(indexes.some((d) => !d.includes("UNIQUE") && d.includes("(f_age)"))).toBe(true);
+    expect(indexes.some((d) => d.includes("gin_trgm_ops"))).toBe(true);
+
+    const published1 = await loadPublishedForm(db, formId);
+    if (!published1) throw new Error("not published");
+    const record = await insertRecord(db, published1, { data: { name: "Ann", age: 3 } }, { actorId: null });
+
+    // Add a field: a new column, old rows untouched.
+    const v2 = form([...v1.fields, { id: "joined", type: "date", label: "Joined" }]);
+    expect((await publishForm(db, { formId, definition: v2, previousDefinition: v1 })).version).toBe(2);
+    expect((await columnsOf(db, table)).f_joined).toBe("date");
+
+    // Remove a field: hidden, its column and values kept.
+    const v3 = form([v1.fields[0] as FieldDefinition, { id: "joined", type: "date", label: "Joined" }]);
+    await publishForm(db, { formId, definition: v3, previousDefinition: v2 });
+    expect((await columnsOf(db, table)).f_age).toBe("integer");
+    const hidden = await sql<{
+      f_age: number;
+    }>`SELECT f_age FROM ${sql.table(table)} WHERE id = ${record.id}`.execute(db);
+    expect(hidden.rows[0]?.f_age).toBe(3);
+    const published3 = await loadPublishedForm(db, formId);
+    if (!published3) throw new Error("not published");
+    expect((await getRecord(db, published3, record.id))?.data).toEqual({ name: "Ann", joined: null });
+    expect((await indexesOf(db, table)).some((d) => d.includes("(f_age)"))).toBe(false);
+
+    // Incompatible change (date -> number): refused, pointing at the field's type; nothing changed.
+    const bad = form([
+      v1.fields[0] as FieldDefinition,
+      { id: "joined", type: "number", label: "Joined" },
+      text("extra"),
+    ]);
+    const error = await publishForm(db, { formId, definition: bad, previousDefinition: v3 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FormworkError);
+    expect((error as FormworkError).code).toBe("INCOMPATIBLE_CHANGE");
+    expect((error as FormworkError).details[0]?.path).toBe("/fields/1/type");
+    expect((error as FormworkError).message).toContain('"date"');
+    const after = await columnsOf(db, table);
+    expect(after.f_joined).toBe("date");
+    expect(after.f_extra).toBeUndefined();
+    const formRow = await db
+      .selectFrom("forms")
+      .select("published_version")
+      .where("id", "=", formId)
+      .executeTakeFirst();
+    expect(formRow?.published_version).toBe(3);
+    const versions = await db
+      .selectFrom("form_versions")
+      .select("version")
+      .where("form_id", "=", formId)
+      .execute();
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2, 3]);
+
+    // Re-adding the hidden field with its old type brings its values back; a lossless widening is allowed.
+    const v4 = form([...v3.fields, { id: "age", type: "number", label: "Age" }]);
+    await publishForm(db, { formId, definition: v4, previousDefinition: v3 });
+    expect((await columnsOf(db, table)).f_age).toBe("numeric");
+    const published4 = await loadPublishedForm(db, formId);
+    if (!published4) throw new Error("not published");
+    expect((await getRecord(db, published4, record.id))?.data.age).toBe(3);
+  });
+
+  it("refuses to make a field unique over duplicate values, pointing at /fields/N/unique", async () => {
+    const v1 = form([text("title"), text("code")]);
+    const formId = await createFormRow(db, v1);
+    await publishForm(db, { formId, definition: v1 });
+    const published = await loadPublishedForm(db, formId);
+    if (!published) throw new Error("not published");
+    await insertRecord(db, published, { data: { code: "X" } }, { actorId: null });
+    await insertRecord(db, published, { data: { code: "X" } }, { actorId: null });
+    const v2 = form([text("title"), text("code", { unique: true })]);
+    const error = await publishForm(db, { formId, definition: v2, previousDefinition: v1 }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as FormworkError).code).toBe("INCOMPATIBLE_CHANGE");
+    expect((error as FormworkError).details[0]?.path).toBe("/fields/1/unique");
+    expect((await loadPublishedForm(db, formId))?.version).toBe(1);
+  });
+
+  it("stores sub-forms in a child table and builds requested composite indexes", async () => {
+    const definition: FormDefinition = {
+      key: "orders",
+      name: "Orders",
+      fields: [
+        text("customer"),
+        { id: "status", type: "select", label: "Status", options: [{ value: "open" }, { value: "done" }] },
+        {
+          id: "lines",
+          type: "subform",
+          label: "Lines",
+          fields: [text("product"), { id: "qty", type: "number", label: "Qty" }],
+        },
+      ],
+    };
+    const formId = await createFormRow(db, definition);
+    const { tableName } = await publishForm(db, { formId, definition, indexes: [["status", "$createdAt"]] });
+    expect(await columnsOf(db, `${tableName}__lines`)).toMatchObject({
+      id: "uuid",
+      parent_id: "uuid",
+      row_order: "integer",
+      f_product: "text",
+      f_qty: "numeric",
+    });
+    expect((await indexesOf(db, tableName)).some((d) => d.includes("(f_status, created_at)"))).toBe(true);
+    expect((await loadPublishedForm(db, formId))?.indexes).toEqual([["status", "$createdAt"]]);
+
+    const unknown = await publishForm(db, { formId, definition, indexes: [["nope"]] }).catch(
+      (e: unknown) => e,
+    );
+    expect((unknown as FormworkError).code).toBe("INVALID_DEFINITION");
+    expect((unknown as FormworkError).details[0]?.path).toBe("/indexes/0/0");
+  });
+
+  it("answers NOT_FOUND for a form that does not exist", async () => {
+    const error = await publishForm(db, {
+      formId: "01900000-0000-7000-8000-000000000000",
+      definition: form([text("a")]),
+    }).catch((e: unknown) => e);
+    expect((error as FormworkError).code).toBe("NOT_FOUND");
+  });
+});

@@ -8,8 +8,10 @@ export interface FieldInfo {
   path: string;
   /** The raw field object (possibly not schema-valid). */
   raw: unknown;
-  /** Sub-form columns by id (only for sub-forms). */
+  /** Sub-form columns by id, the first one winning (only for sub-forms). */
   columns?: Map<string, FieldInfo>;
+  /** Sub-form columns in document order, duplicates included (only for sub-forms). */
+  columnList?: FieldInfo[];
   /** The sub-form holding this column. */
   parent?: FieldInfo;
 }
@@ -35,6 +37,7 @@ export function indexFields(form: unknown, basePath = ""): FieldIndex {
     index.all.push(info);
     if (info.type === "subform") {
       info.columns = new Map();
+      info.columnList = [];
       asArray(prop(raw, "fields")).forEach((rawColumn, j) => {
         const columnId = stringProp(rawColumn, "id");
         if (columnId === undefined) return;
@@ -46,6 +49,7 @@ export function indexFields(form: unknown, basePath = ""): FieldIndex {
           parent: info,
         };
         index.all.push(column);
+        info.columnList?.push(column);
         if (!info.columns?.has(columnId)) info.columns?.set(columnId, column);
       });
     }

@@ -8,5 +8,6 @@ export {
   UNIQUE_CAPABLE,
 } from "./field-capabilities";
 export type { DefinitionValidation, FormulaAnalyzer } from "./result";
+export { invalidDefinitionError } from "./to-error";
 export { validateFlowDefinition } from "./validate-flow";
 export { validateFormDefinition } from "./validate-form";

@@ -80,16 +80,14 @@ describe("validators on arbitrary input", () => {
 
   it("never throw on random graphs of any node kinds", () => {
     const kinds = ["start", "approval", "fill", "cc", "branch", "parallel", "join", "end", "other"];
-    const graph = fc
-      .array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 12 })
-      .chain((nodeKinds) =>
-        fc.tuple(
-          fc.constant(nodeKinds),
-          fc.array(fc.tuple(fc.nat(nodeKinds.length), fc.nat(nodeKinds.length), fc.boolean(), fc.boolean()), {
-            maxLength: 20,
-          }),
-        ),
-      );
+    const graph = fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 12 }).chain((nodeKinds) =>
+      fc.tuple(
+        fc.constant(nodeKinds),
+        fc.array(fc.tuple(fc.nat(nodeKinds.length), fc.nat(nodeKinds.length), fc.boolean(), fc.boolean()), {
+          maxLength: 20,
+        }),
+      ),
+    );
     fc.assert(
       fc.property(graph, ([nodeKinds, edgeSpecs]) => {
         const f = flow(

@@ -4,6 +4,7 @@ import { LIMITS } from "./limits";
 export type JsonSchemaObject = { readonly [keyword: string]: unknown };
 
 export const SCHEMA_BASE_URI = "https://formwork.dev/schemas";
+export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
 /** Stable id of forms, fields, flow nodes and edges. */
 export const ID_PATTERN = "^[a-z][a-z0-9_]*$";

@@ -1,5 +1,6 @@
 import { FIELD_TYPES, FIELD_WIDTHS, type FieldType } from "../types";
 import {
+  DRAFT_2020_12,
   formulaSchema,
   idSchema,
   JSON_LOGIC_REF,
@@ -86,6 +87,7 @@ function settingsOverrides(type: FieldType): JsonSchemaObject | undefined {
 export const FIELD_SCHEMA_ID = `${SCHEMA_BASE_URI}/field.json`;
 
 export const fieldSchema: JsonSchemaObject = {
+  $schema: DRAFT_2020_12,
   $id: FIELD_SCHEMA_ID,
   title: "Field",
   type: "object",

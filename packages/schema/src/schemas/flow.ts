@@ -1,5 +1,6 @@
 import { NODE_KINDS, type NodeKind } from "../types";
 import {
+  DRAFT_2020_12,
   idSchema,
   JSON_LOGIC_REF,
   type JsonSchemaObject,
@@ -131,6 +132,7 @@ export const flowEdgeSchema = {
 } as const;
 
 export const flowDefinitionSchema = {
+  $schema: DRAFT_2020_12,
   $id: FLOW_SCHEMA_ID,
   title: "Flow definition",
   type: "object",

@@ -1,4 +1,5 @@
 import {
+  DRAFT_2020_12,
   idSchema,
   JSON_LOGIC_REF,
   LOCALIZED_LONG_TEXT_REF,
@@ -20,6 +21,7 @@ export const submitValidationSchema = {
 } as const;
 
 export const formDefinitionSchema = {
+  $schema: DRAFT_2020_12,
   $id: FORM_SCHEMA_ID,
   title: "Form definition",
   type: "object",

@@ -106,7 +106,12 @@ function report(error: ErrorObject, root: unknown, issues: IssueList): void {
         );
         return;
       }
-      break;
+      issues.add(
+        "SCHEMA_VIOLATION",
+        path,
+        `must be one of: ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      );
+      return;
     case "pattern":
     case "maxLength":
       if (last === "id" || last === "key") {

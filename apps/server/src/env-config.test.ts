@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { readSettings, SettingsError } from "./env-config";
+
+describe("readSettings", () => {
+  it("has the defaults of a one-command start", () => {
+    const s = readSettings({}, "/srv/formwork");
+    expect(s.port).toBe(3000);
+    expect(s.host).toBe("0.0.0.0");
+    expect(s.dataDir).toBe("/srv/formwork/data");
+    expect(s.databaseUrl).toBeUndefined();
+    expect(s.server.trustProxy).toEqual([]);
+    expect(s.server.bodyLimit).toBe(1024 * 1024);
+  });
+
+  it("reads overrides", () => {
+    const s = readSettings(
+      {
+        PORT: "8080",
+        FORMWORK_DATA_DIR: "/var/fw",
+        DATABASE_URL: "postgres://x/y",
+        TRUST_PROXY: "10.0.0.1, 10.1.0.0/16",
+      },
+      "/",
+    );
+    expect(s).toMatchObject({ port: 8080, dataDir: "/var/fw", databaseUrl: "postgres://x/y" });
+    expect(s.server.trustProxy).toEqual(["10.0.0.1", "10.1.0.0/16"]);
+  });
+
+  it("refuses a blanket TRUST_PROXY and malformed numbers", () => {
+    expect(() => readSettings({ TRUST_PROXY: "true" })).toThrow(SettingsError);
+    expect(() => readSettings({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => readSettings({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,60 @@
+// Reads the operator's settings from the environment. Unknown or malformed values stop the start with
+// a message naming the variable, rather than running with a surprise.
+import { resolve } from "node:path";
+import { resolveConfig, type ServerConfig } from "@formwork/server";
+
+export interface RuntimeSettings {
+  port: number;
+  /** 0.0.0.0: a server is meant to be reached; put it behind a firewall or proxy in production. */
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  admin: { email: string | undefined; password: string | undefined };
+  server: ServerConfig;
+}
+
+export class SettingsError extends Error {}
+
+export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): RuntimeSettings {
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const trustProxy = list(env.TRUST_PROXY);
+  if (trustProxy.some((entry) => entry === "true" || entry === "*")) {
+    throw new SettingsError("TRUST_PROXY takes a list of proxy addresses or CIDR ranges, never true or *");
+  }
+  const server = resolveConfig({
+    trustProxy,
+    bodyLimit: integer(env, "FORMWORK_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024),
+    secureCookies: env.FORMWORK_SECURE_COOKIES === "true",
+    allowedOrigins: list(env.FORMWORK_ALLOWED_ORIGINS),
+    uploads: { maxFileBytes: integer(env, "FORMWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, 1, 1024 ** 3) },
+    logLevel: env.LOG_LEVEL ?? "info",
+  });
+  return {
+    port,
+    host: env.HOST?.trim() || "0.0.0.0",
+    dataDir: resolve(cwd, env.FORMWORK_DATA_DIR?.trim() || "./data"),
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    admin: {
+      email: env.FORMWORK_ADMIN_EMAIL?.trim() || undefined,
+      password: env.FORMWORK_ADMIN_PASSWORD || undefined,
+    },
+    server,
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SettingsError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,83 @@
+// The app factory: one Fastify instance per call, each feature a plugin with its routes, schemas and
+// errors together. Tests build it over a throwaway database and drive it with `app.inject()`.
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import type { DatabaseKind } from "@formwork/db";
+import Fastify, { type FastifyInstance } from "fastify";
+import { resolveConfig, type ServerConfigInput } from "./config";
+import type { Db } from "./database";
+import { registerJsonBodyParser } from "./http/json-body";
+import { validatorCompiler } from "./http/validator-compiler";
+import { appsPlugin } from "./plugins/apps/plugin";
+import { authenticateHook } from "./plugins/auth/authenticate";
+import { authPlugin } from "./plugins/auth/plugin";
+import { errorsPlugin } from "./plugins/errors/plugin";
+import { FileStorage } from "./plugins/files/file-storage";
+import { filesPlugin } from "./plugins/files/plugin";
+import { formsPlugin } from "./plugins/forms/plugin";
+import { healthPlugin } from "./plugins/health/plugin";
+import { openapiPlugin } from "./plugins/openapi/plugin";
+import { recordsPlugin } from "./plugins/records/plugin";
+import { PublishedForms } from "./plugins/records/published-forms";
+import { usersPlugin } from "./plugins/users/plugin";
+import { webPlugin } from "./plugins/web/plugin";
+
+export interface BuildAppOptions {
+  db: Db;
+  kind: DatabaseKind;
+  /** Uploaded files live under `<dataDir>/files/`. */
+  dataDir: string;
+  config?: ServerConfigInput;
+  /** The built web app (apps/web/dist); when given, served at `/` with a placeholder until it is built. */
+  webDistDir?: string;
+}
+
+export async function buildApp({
+  db,
+  kind,
+  dataDir,
+  config: input,
+  webDistDir,
+}: BuildAppOptions): Promise<FastifyInstance> {
+  const config = resolveConfig(input);
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+    logger: config.logLevel === false ? false : { level: config.logLevel },
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    // Long-running requests are bounded; a stuck client cannot hold a connection forever.
+    requestTimeout: 60_000,
+    ajv: { customOptions: { allErrors: true } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest("principal", null);
+  app.decorate("databaseKind", kind);
+
+  await app.register(errorsPlugin);
+  registerJsonBodyParser(app);
+  await app.register(cookie);
+  await app.register(openapiPlugin);
+  await app.register(healthPlugin, { db });
+
+  const forms = new PublishedForms(db);
+  const storage = new FileStorage(join(dataDir, "files"));
+  // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
+  await app.register(async (api) => {
+    api.addHook("onRequest", authenticateHook(db, config));
+    await api.register(authPlugin, { db, config });
+    await api.register(usersPlugin, { db });
+    await api.register(appsPlugin, { db });
+    await api.register(formsPlugin, { db });
+    await api.register(recordsPlugin, { db, config, forms, storage });
+    await api.register(filesPlugin, { db, config, storage, forms });
+  });
+  await app.register(webPlugin, { distDir: webDistDir });
+  return app;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    databaseKind: DatabaseKind;
+  }
+}

@@ -1,0 +1,68 @@
+// Everything an operator may tune, with the defaults a single laptop install wants.
+
+export interface ServerConfig {
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+  /** Proxies whose X-Forwarded-* headers are believed: addresses or CIDR ranges, never "everyone". */
+  trustProxy: string[];
+  /** Mark the session cookie Secure (set when the site is served over HTTPS). */
+  secureCookies: boolean;
+  /** Extra origins allowed to send cookie-authenticated writes (the site's own origin always is). */
+  allowedOrigins: string[];
+  sessionTtlSeconds: number;
+  loginThrottle: {
+    /** Failed logins allowed per email, and per client address, within the window. */
+    maxFailuresPerEmail: number;
+    maxFailuresPerIp: number;
+    windowSeconds: number;
+  };
+  uploads: {
+    maxFileBytes: number;
+    /** MIME types accepted by POST /api/files; images are also checked by their magic bytes. */
+    allowedTypes: string[];
+  };
+  /** IANA time zone for "today" in filters, serial-number periods and date defaults. */
+  timeZone: string;
+  /** Pino log level, or false for no logging (tests). */
+  logLevel: string | false;
+}
+
+export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "application/pdf",
+  "text/plain",
+  "text/csv",
+  "application/zip",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+];
+
+export const DEFAULT_CONFIG: ServerConfig = {
+  bodyLimit: 1024 * 1024,
+  trustProxy: [],
+  secureCookies: false,
+  allowedOrigins: [],
+  sessionTtlSeconds: 7 * 24 * 3600,
+  loginThrottle: { maxFailuresPerEmail: 5, maxFailuresPerIp: 50, windowSeconds: 15 * 60 },
+  uploads: { maxFileBytes: 20 * 1024 * 1024, allowedTypes: DEFAULT_ALLOWED_UPLOAD_TYPES },
+  timeZone: "Asia/Shanghai",
+  logLevel: "info",
+};
+
+export type ServerConfigInput = Partial<Omit<ServerConfig, "loginThrottle" | "uploads">> & {
+  loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
+  uploads?: Partial<ServerConfig["uploads"]>;
+};
+
+export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    ...input,
+    loginThrottle: { ...DEFAULT_CONFIG.loginThrottle, ...input.loginThrottle },
+    uploads: { ...DEFAULT_CONFIG.uploads, ...input.uploads },
+  };
+}

@@ -1,0 +1,44 @@
+// Resolves the request's principal from a Bearer API token or the session cookie, applies the CSRF
+// check to everything not authenticated by a token, then enforces the route's access level.
+import { FormworkError } from "@formwork/schema";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { ServerConfig } from "../../config";
+import type { Db } from "../../database";
+import { principalFromApiToken, principalFromSession } from "./credentials-store";
+import { csrfProblem } from "./csrf";
+import type { AccessLevel } from "./principal";
+import { SESSION_COOKIE } from "./session-cookie";
+
+export function authenticateHook(db: Db, config: ServerConfig) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+      const principal = match ? await principalFromApiToken(db, match[1]!) : null;
+      if (!principal)
+        throw new FormworkError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
+      request.principal = principal;
+    } else {
+      const cookie = request.cookies[SESSION_COOKIE];
+      request.principal = cookie ? await principalFromSession(db, cookie) : null;
+      if (cookie && !request.principal) reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      const problem = csrfProblem(request, config.allowedOrigins, request.principal?.csrfToken);
+      if (problem) throw new FormworkError("CSRF_FAILED", problem);
+    }
+    enforceAccess(request, request.routeOptions.config.auth ?? "user");
+  };
+}
+
+function enforceAccess(request: FastifyRequest, level: AccessLevel): void {
+  if (level === "public") return;
+  if (!request.principal) throw new FormworkError("UNAUTHENTICATED", "Sign in or send an API token");
+  if (level === "admin" && !request.principal.isAdmin) {
+    throw new FormworkError("FORBIDDEN", "Only administrators may do this");
+  }
+}
+
+/** The authenticated principal of a route that is not public. */
+export function currentUser(request: FastifyRequest) {
+  if (!request.principal) throw new FormworkError("UNAUTHENTICATED", "Sign in or send an API token");
+  return request.principal;
+}

@@ -1,0 +1,154 @@
+// Sessions and API tokens in the database, looked up by the SHA-256 of what the client holds. Expiry is
+// judged by the database clock so every instance agrees.
+import { sql } from "kysely";
+import type { Db } from "../../database";
+import type { Principal } from "./principal";
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from "./secret-token";
+
+export interface NewSession {
+  /** The cookie value; only its hash is stored. */
+  token: string;
+  csrfToken: string;
+}
+
+export async function createSession(db: Db, userId: string, ttlSeconds: number): Promise<NewSession> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  await db
+    .insertInto("sessions")
+    .values({
+      id: hashSecret(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: sql<Date>`now() + make_interval(secs => ${ttlSeconds})`,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Db, sessionHash: string): Promise<void> {
+  await db.deleteFrom("sessions").where("id", "=", sessionHash).execute();
+}
+
+/** Ends every session of a user (password change, disabling an account, fixation defence at login). */
+export async function deleteUserSessions(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+export async function principalFromSession(db: Db, token: string): Promise<Principal | null> {
+  const id = hashSecret(token);
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["users.id", "users.email", "users.name", "users.is_admin", "sessions.csrf_token"])
+    .where("sessions.id", "=", id)
+    .where("sessions.expires_at", ">", sql<Date>`now()`)
+    .where("users.disabled", "=", false)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    isAdmin: row.is_admin,
+    via: "session",
+    credentialId: id,
+    csrfToken: row.csrf_token,
+  };
+}
+
+export async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
+  const row = await db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select(["api_tokens.id as tokenId", "users.id", "users.email", "users.name", "users.is_admin"])
+    .where("api_tokens.token_hash", "=", hashSecret(token))
+    .where("api_tokens.revoked_at", "is", null)
+    .where((eb) =>
+      eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", sql<Date>`now()`)]),
+    )
+    .where("users.disabled", "=", false)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    isAdmin: row.is_admin,
+    via: "token",
+    credentialId: row.tokenId,
+  };
+}
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+export async function createApiToken(
+  db: Db,
+  input: { id: string; userId: string; name: string; expiresInDays?: number },
+): Promise<{ token: string; info: ApiTokenInfo }> {
+  const token = newSecret(API_TOKEN_PREFIX);
+  const row = await db
+    .insertInto("api_tokens")
+    .values({
+      id: input.id,
+      user_id: input.userId,
+      name: input.name,
+      token_hash: hashSecret(token),
+      expires_at:
+        input.expiresInDays === undefined
+          ? null
+          : sql<Date>`now() + make_interval(days => ${input.expiresInDays})`,
+    })
+    .returning(["id", "name", "created_at", "last_used_at", "expires_at"])
+    .executeTakeFirstOrThrow();
+  return { token, info: toTokenInfo(row) };
+}
+
+export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenInfo[]> {
+  const rows = await db
+    .selectFrom("api_tokens")
+    .select(["id", "name", "created_at", "last_used_at", "expires_at"])
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map(toTokenInfo);
+}
+
+/** Revokes one of the user's tokens; false when there is no such live token. */
+export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: sql<Date>`now()` })
+    .where("id", "=", tokenId)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+function toTokenInfo(row: {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+}): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: iso(row.created_at),
+    lastUsedAt: row.last_used_at ? iso(row.last_used_at) : null,
+    expiresAt: row.expires_at ? iso(row.expires_at) : null,
+  };
+}
+
+export function iso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}

@@ -1,0 +1,97 @@
+import { newId } from "@formwork/db";
+import { FormworkError } from "@formwork/schema";
+import type { FastifyPluginAsync } from "fastify";
+import type { ServerConfig } from "../../config";
+import type { Db } from "../../database";
+import { findUserById, toUserView } from "../users/users-store";
+import { currentUser } from "./authenticate";
+import { createApiToken, deleteSession, listApiTokens, revokeApiToken } from "./credentials-store";
+import { login } from "./login";
+import {
+  createdTokenSchema,
+  createTokenBody,
+  idParams,
+  loginBody,
+  meResponse,
+  tokenInfoSchema,
+} from "./schemas";
+import { hashSecret } from "./secret-token";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./session-cookie";
+
+/** Session login/logout, the current user, and personal API tokens. */
+export const authPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig }> = async (
+  app,
+  { db, config },
+) => {
+  app.post<{ Body: { email: string; password: string } }>(
+    "/api/auth/login",
+    {
+      config: { auth: "public" },
+      schema: { tags: ["auth"], body: loginBody, response: { 200: meResponse } },
+    },
+    async (request, reply) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      const { user, session } = await login(db, config, {
+        ...request.body,
+        clientIp: request.ip,
+        previousSessionHash: cookie ? hashSecret(cookie) : undefined,
+      });
+      setSessionCookie(reply, session.token, config);
+      return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { config: { auth: "public" }, schema: { tags: ["auth"] } },
+    async (request, reply) => {
+      if (request.principal?.via === "session") await deleteSession(db, request.principal.credentialId);
+      clearSessionCookie(reply, config);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get("/api/me", { schema: { tags: ["auth"], response: { 200: meResponse } } }, async (request) => {
+    const principal = currentUser(request);
+    const user = await findUserById(db, principal.userId);
+    if (!user) throw new FormworkError("UNAUTHENTICATED", "The account no longer exists");
+    return { user: toUserView(user), ...(principal.csrfToken ? { csrfToken: principal.csrfToken } : {}) };
+  });
+
+  app.post<{ Body: { name: string; expiresInDays?: number } }>(
+    "/api/tokens",
+    { schema: { tags: ["auth"], body: createTokenBody, response: { 201: createdTokenSchema } } },
+    async (request, reply) => {
+      const { token, info } = await createApiToken(db, {
+        id: newId(),
+        userId: currentUser(request).userId,
+        ...request.body,
+      });
+      return reply.status(201).send({ ...info, token });
+    },
+  );
+
+  app.get(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        response: {
+          200: { type: "object", properties: { tokens: { type: "array", items: tokenInfoSchema } } },
+        },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(db, currentUser(request).userId) }),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    "/api/tokens/:id",
+    { schema: { tags: ["auth"], params: idParams } },
+    async (request, reply) => {
+      if (!(await revokeApiToken(db, currentUser(request).userId, request.params.id))) {
+        throw new FormworkError("NOT_FOUND", "No such token");
+      }
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,25 @@
+// Who is making the request, and how they proved it.
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  via: "session" | "token";
+  /** The hashed session id (cookie auth) or the API token's id (bearer auth). */
+  credentialId: string;
+  /** Double-submit CSRF token of the session (cookie auth only). */
+  csrfToken?: string;
+}
+
+export type AccessLevel = "public" | "user" | "admin";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; "user" when omitted inside the API scope. */
+    auth?: AccessLevel;
+  }
+}

@@ -1,0 +1,85 @@
+import type { FormDefinition } from "@formwork/schema";
+import type { FastifyPluginAsync } from "fastify";
+import type { Db } from "../../database";
+import { getApp } from "../apps/apps-store";
+import { currentUser } from "../auth/authenticate";
+import { createForm, getForm, getVersion, listVersions, saveDraft } from "./forms-store";
+import { publishDraft } from "./publish";
+import {
+  appParams,
+  formDefinitionBody,
+  formParams,
+  formSchema,
+  versionParams,
+  versionsResponse,
+} from "./schemas";
+
+type FormParams = { Params: { form: string } };
+
+/** Form drafts, publishing and versions: any signed-in user reads, admins design and publish. */
+export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  app.post<{ Params: { app: string }; Body: FormDefinition }>(
+    "/api/apps/:app/forms",
+    {
+      config: { auth: "admin" },
+      schema: { tags: ["forms"], params: appParams, body: formDefinitionBody, response: { 201: formSchema } },
+    },
+    async (request, reply) => {
+      const owner = await getApp(db, request.params.app);
+      return reply
+        .status(201)
+        .send(await createForm(db, owner.id, request.body, currentUser(request).userId));
+    },
+  );
+
+  app.get<FormParams>(
+    "/api/forms/:form",
+    { schema: { tags: ["forms"], params: formParams, response: { 200: formSchema } } },
+    async (request) => getForm(db, request.params.form),
+  );
+
+  app.put<FormParams & { Body: FormDefinition }>(
+    "/api/forms/:form",
+    {
+      config: { auth: "admin" },
+      schema: {
+        tags: ["forms"],
+        params: formParams,
+        body: formDefinitionBody,
+        response: { 200: formSchema },
+      },
+    },
+    async (request) => saveDraft(db, request.params.form, request.body),
+  );
+
+  app.post<FormParams>(
+    "/api/forms/:form/publish",
+    {
+      config: { auth: "admin" },
+      schema: {
+        tags: ["forms"],
+        params: formParams,
+        response: { 200: { type: "object", properties: { version: { type: "integer" } } } },
+      },
+    },
+    async (request) => publishDraft(db, request.params.form, currentUser(request).userId),
+  );
+
+  app.get<FormParams>(
+    "/api/forms/:form/versions",
+    { schema: { tags: ["forms"], params: formParams, response: { 200: versionsResponse } } },
+    async (request) => {
+      const form = await getForm(db, request.params.form);
+      return { versions: await listVersions(db, form.id) };
+    },
+  );
+
+  app.get<{ Params: { form: string; version: number } }>(
+    "/api/forms/:form/versions/:version",
+    { schema: { tags: ["forms"], params: versionParams } },
+    async (request) => {
+      const form = await getForm(db, request.params.form);
+      return getVersion(db, form.id, request.params.version);
+    },
+  );
+};

@@ -1,0 +1,29 @@
+// Publishing: the draft must pass the full definition check (schema, formulas, references), then the db
+// package applies the DDL diff and freezes the version in one transaction.
+import { loadPublishedForm, publishForm } from "@formwork/db";
+import { validateDefinition } from "@formwork/fields";
+import { type FormDefinition, FormworkError } from "@formwork/schema";
+import type { Db } from "../../database";
+import { getForm } from "./forms-store";
+
+export async function publishDraft(db: Db, formId: string, actorId: string): Promise<{ version: number }> {
+  const form = await getForm(db, formId);
+  const checked = validateDefinition(form.definition);
+  if (!checked.ok) {
+    throw new FormworkError(
+      "INVALID_DEFINITION",
+      "The form cannot be published until these problems are fixed",
+      checked.issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code })),
+    );
+  }
+  const definition: FormDefinition = checked.value;
+  const previous = await loadPublishedForm(db, formId);
+  const { version } = await publishForm(db, {
+    formId,
+    definition,
+    previousDefinition: previous?.definition ?? null,
+    actorId,
+    indexes: previous?.indexes ?? [],
+  });
+  return { version };
+}

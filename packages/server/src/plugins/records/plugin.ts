@@ -1,0 +1,208 @@
+import { type ApiRecord, getRecord, inTransaction, listRevisions, type PublishedForm } from "@formwork/db";
+import { FormworkError } from "@formwork/schema";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { ServerConfig } from "../../config";
+import type { Db } from "../../database";
+import { localeOf } from "../../http/locale";
+import { currentUser } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
+import type { FileStorage } from "../files/file-storage";
+import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
+import { etagOf, parseIfMatch } from "./if-match";
+import { listRecords } from "./list";
+import type { PublishedForms } from "./published-forms";
+import { type ListQueryString, listQuerySchema } from "./query-params";
+import { recordAccess, recordPasses } from "./record-access";
+import {
+  createBody,
+  deleteQuery,
+  formParams,
+  historySchema,
+  pageSchema,
+  patchBody,
+  recordParams,
+  recordSchema,
+} from "./schemas";
+import {
+  binRecord,
+  createRecords,
+  patchRecord,
+  purgeFromBin,
+  type RecordBody,
+  restoreFromBin,
+  type WriteDeps,
+} from "./write-path";
+
+type FormRoute = { Params: { form: string } };
+type RecordRoute = { Params: { form: string; id: string } };
+
+export interface RecordsPluginOptions {
+  db: Db;
+  config: ServerConfig;
+  forms: PublishedForms;
+  storage: FileStorage;
+}
+
+/** Records of published forms: create (one or a batch), query, read, update, history, recycle bin. */
+export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
+  app,
+  { db, config, forms, storage },
+) => {
+  const deps: WriteDeps = {
+    db,
+    timeZone: config.timeZone,
+    loadForm: (formId, tx) => forms.get(formId, tx),
+    appIdOf: async (formId, tx) => {
+      const row = await tx
+        .selectFrom("forms")
+        .select("app_id")
+        .where("id", "=", formId)
+        .executeTakeFirstOrThrow();
+      return row.app_id;
+    },
+  };
+  const withEtag = (reply: FastifyReply, record: ApiRecord) => reply.header("etag", etagOf(record.version));
+
+  app.post<FormRoute & { Body: RecordBody | RecordBody[] }>(
+    "/api/forms/:form/records",
+    {
+      schema: {
+        tags: ["records"],
+        params: formParams,
+        body: createBody,
+        headers: {
+          type: "object",
+          properties: { "idempotency-key": { type: "string", description: "replays the first response" } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = currentUser(request);
+      const form = await forms.get(request.params.form);
+      const batch = Array.isArray(request.body);
+      const bodies = batch ? (request.body as RecordBody[]) : [request.body as RecordBody];
+      const bases = batch ? bodies.map((_, i) => `/${i}/data`) : ["/data"];
+      const create = async (tx: Db) => {
+        const records = await createRecords(deps, principal, form, bodies, bases, localeOf(request), tx);
+        return { status: 201, body: batch ? { records } : records[0] };
+      };
+      const key = parseIdempotencyKey(request.headers["idempotency-key"]);
+      if (key === undefined) {
+        const { status, body } = await create(db);
+        if (!batch) withEtag(reply, body as ApiRecord);
+        return reply.status(status).send(body);
+      }
+      const fingerprint = requestFingerprint(request.method, request.url, request.body);
+      const result = await inTransaction(db, (tx) =>
+        claimOrReplay(tx, { scope: principal.userId, key, fingerprint }, () => create(tx)),
+      );
+      if (result.replayed) reply.header("idempotent-replayed", "true");
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  app.get<FormRoute & { Querystring: ListQueryString }>(
+    "/api/forms/:form/records",
+    {
+      schema: {
+        tags: ["records"],
+        params: formParams,
+        querystring: listQuerySchema,
+        response: { 200: pageSchema },
+      },
+    },
+    async (request) => {
+      const form = await forms.get(request.params.form);
+      return listRecords(db, currentUser(request), form, request.query, config.timeZone);
+    },
+  );
+
+  app.get<RecordRoute>(
+    "/api/forms/:form/records/:id",
+    { schema: { tags: ["records"], params: recordParams, response: { 200: recordSchema } } },
+    async (request, reply) => {
+      const principal = currentUser(request);
+      const form = await forms.get(request.params.form);
+      const record = await readRecord(db, principal, form, request.params.id);
+      return withEtag(reply, record).send(record);
+    },
+  );
+
+  app.patch<RecordRoute & { Body: RecordBody }>(
+    "/api/forms/:form/records/:id",
+    {
+      schema: {
+        tags: ["records"],
+        params: recordParams,
+        body: patchBody,
+        headers: { type: "object", properties: { "if-match": { type: "string" } } },
+        response: { 200: recordSchema },
+      },
+    },
+    async (request, reply) => {
+      const expected = parseIfMatch(request.headers["if-match"], true)!;
+      const form = await forms.get(request.params.form);
+      const record = await patchRecord(
+        deps,
+        currentUser(request),
+        form,
+        request.params.id,
+        request.body,
+        expected,
+        localeOf(request),
+      );
+      return withEtag(reply, record).send(record);
+    },
+  );
+
+  app.delete<RecordRoute & { Querystring: { purge: boolean } }>(
+    "/api/forms/:form/records/:id",
+    { schema: { tags: ["records"], params: recordParams, querystring: deleteQuery } },
+    async (request, reply) => {
+      const principal = currentUser(request);
+      const form = await forms.get(request.params.form);
+      if (request.query.purge) {
+        if (!principal.isAdmin) throw new FormworkError("FORBIDDEN", "Only administrators may purge records");
+        const paths = await purgeFromBin(deps, principal, form, request.params.id);
+        await Promise.all(paths.map((path) => storage.remove(path)));
+        return reply.status(204).send();
+      }
+      const expected = parseIfMatch(request.headers["if-match"], false);
+      const record = await binRecord(deps, principal, form, request.params.id, expected);
+      return withEtag(reply, record).status(200).send(record);
+    },
+  );
+
+  app.post<RecordRoute>(
+    "/api/forms/:form/records/:id/restore",
+    { schema: { tags: ["records"], params: recordParams, response: { 200: recordSchema } } },
+    async (request, reply) => {
+      const form = await forms.get(request.params.form);
+      const record = await restoreFromBin(deps, currentUser(request), form, request.params.id);
+      return withEtag(reply, record).send(record);
+    },
+  );
+
+  app.get<RecordRoute>(
+    "/api/forms/:form/records/:id/history",
+    { schema: { tags: ["records"], params: recordParams, response: { 200: historySchema } } },
+    async (request) => {
+      const principal = currentUser(request);
+      const form = await forms.get(request.params.form);
+      if (!(await recordPasses(db, principal, form, request.params.id, "read"))) {
+        throw new FormworkError("NOT_FOUND", "No such record");
+      }
+      return { revisions: await listRevisions(db, form, request.params.id) };
+    },
+  );
+};
+
+/** One live record the caller may read, through the same access predicate as lists. */
+async function readRecord(db: Db, principal: Principal, form: PublishedForm, id: string): Promise<ApiRecord> {
+  const record = await getRecord(db, form, id);
+  const restricted = recordAccess(principal, form, "read") !== null;
+  if (!record || (restricted && !(await recordPasses(db, principal, form, id, "read")))) {
+    throw new FormworkError("NOT_FOUND", "No such record");
+  }
+  return record;
+}

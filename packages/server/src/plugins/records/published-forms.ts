@@ -1,0 +1,42 @@
+// Published forms as the records path needs them, cached per (form, version): a version is immutable,
+// so what is derived from it (the db's table model, compiled validators) is built once and reused by
+// keeping the same object. Each request still asks the database which version is current (one
+// primary-key read), so a publish on another instance is seen at once.
+import { loadPublishedForm, type PublishedForm } from "@formwork/db";
+import { FormworkError } from "@formwork/schema";
+import type { Db } from "../../database";
+
+const MAX_CACHED = 500;
+
+export class PublishedForms {
+  private readonly cache = new Map<string, PublishedForm>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The form's current published version; NOT_FOUND when the form is missing, deleted or unpublished. */
+  async get(formId: string, db: Db = this.db): Promise<PublishedForm> {
+    const current = await db
+      .selectFrom("forms")
+      .innerJoin("apps", "apps.id", "forms.app_id")
+      .select(["forms.published_version"])
+      .where("forms.id", "=", formId)
+      .where("forms.deleted_at", "is", null)
+      .where("apps.deleted_at", "is", null)
+      .executeTakeFirst();
+    if (!current) throw new FormworkError("NOT_FOUND", "No such form");
+    if (current.published_version === 0) {
+      throw new FormworkError(
+        "CONFLICT",
+        "The form has not been published yet; publish it before adding records",
+      );
+    }
+    const key = `${formId}@${current.published_version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const loaded = await loadPublishedForm(db, formId);
+    if (!loaded) throw new FormworkError("NOT_FOUND", "No such form");
+    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(`${formId}@${loaded.version}`, loaded);
+    return loaded;
+  }
+}

@@ -1,0 +1,215 @@
+// The one write path for records (API, and later imports and bulk edits): prepare every record with the
+// fields pipeline, then — in one transaction — check references, insert or update with serial numbers
+// and unique indexes enforced by the database, attach files and write the revision. A client that
+// disconnects mid-request cannot leave half of it behind: it commits whole or not at all.
+import {
+  type ApiRecord,
+  deleteRecord,
+  getRecord,
+  insertRecords,
+  inTransaction,
+  type PublishedForm,
+  purgeRecord,
+  restoreRecord,
+  updateRecord,
+} from "@formwork/db";
+import { FormworkError, type Locale } from "@formwork/schema";
+import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
+import { prepareAll } from "./prepare";
+import { recordPasses } from "./record-access";
+import { attachFiles, checkReferences } from "./references";
+
+export interface WriteDeps {
+  db: Db;
+  timeZone: string;
+  /** The form's app, for resolving link fields' target forms by key. */
+  appIdOf: (formId: string, db: Db) => Promise<string>;
+  loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
+}
+
+export interface RecordBody {
+  data: Record<string, unknown>;
+}
+
+/** Creates one record or a batch; `bases` are the JSON pointers of each body's `data` for error details. */
+export async function createRecords(
+  deps: WriteDeps,
+  principal: Principal,
+  form: PublishedForm,
+  bodies: RecordBody[],
+  bases: string[],
+  locale: Locale,
+  trx?: Db,
+): Promise<ApiRecord[]> {
+  const now = new Date();
+  const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
+  const prepared = prepareAll(form, inputs, {
+    now,
+    actorId: principal.userId,
+    timeZone: deps.timeZone,
+    locale,
+  });
+  return inTransaction(trx ?? deps.db, async (tx) => {
+    const fileIds = await checkReferences(
+      {
+        db: tx,
+        form,
+        appId: await deps.appIdOf(form.id, tx),
+        actorId: principal.userId,
+        recordId: null,
+        loadForm: deps.loadForm,
+      },
+      prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
+    );
+    const records = await insertRecords(
+      tx,
+      form,
+      prepared.map((data) => ({ data })),
+      { actorId: principal.userId, now, timeZone: deps.timeZone },
+    );
+    for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
+    return records;
+  });
+}
+
+/**
+ * Applies a partial change: the pipeline merges the patch over the current data and prepares the whole
+ * record again (display rules and formulas may depend on fields the patch did not touch); only the fields
+ * whose values changed are written.
+ */
+export async function patchRecord(
+  deps: WriteDeps,
+  principal: Principal,
+  form: PublishedForm,
+  id: string,
+  body: RecordBody,
+  expectedVersion: number,
+  locale: Locale,
+): Promise<ApiRecord> {
+  const now = new Date();
+  return inTransaction(deps.db, async (tx) => {
+    const current = await getWritable(tx, principal, form, id);
+    if (current.version !== expectedVersion) {
+      throw new FormworkError(
+        "VERSION_CONFLICT",
+        `The record changed since it was read (now version ${current.version})`,
+        [{ path: "/headers/if-match", message: `current version is ${current.version}` }],
+      );
+    }
+    const [prepared] = prepareAll(form, [{ base: "/data", data: body.data, existing: current.data }], {
+      now,
+      actorId: principal.userId,
+      timeZone: deps.timeZone,
+      locale,
+    });
+    const changed = changedFields(form, current.data, prepared ?? {});
+    const fileIds = await checkReferences(
+      {
+        db: tx,
+        form,
+        appId: await deps.appIdOf(form.id, tx),
+        actorId: principal.userId,
+        recordId: id,
+        loadForm: deps.loadForm,
+      },
+      [{ base: "/data", data: changed }],
+    );
+    const updated = await updateRecord(
+      tx,
+      form,
+      id,
+      { data: changed, expectedVersion },
+      { actorId: principal.userId, now },
+    );
+    await attachFiles(tx, form.id, id, fileIds[0] ?? []);
+    return updated;
+  });
+}
+
+export async function binRecord(
+  deps: WriteDeps,
+  principal: Principal,
+  form: PublishedForm,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<ApiRecord> {
+  return inTransaction(deps.db, async (tx) => {
+    await getWritable(tx, principal, form, id);
+    return deleteRecord(
+      tx,
+      form,
+      id,
+      { actorId: principal.userId },
+      expectedVersion === undefined ? {} : { expectedVersion },
+    );
+  });
+}
+
+export async function restoreFromBin(
+  deps: WriteDeps,
+  principal: Principal,
+  form: PublishedForm,
+  id: string,
+): Promise<ApiRecord> {
+  return inTransaction(deps.db, async (tx) => {
+    if (!(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+    return restoreRecord(tx, form, id, { actorId: principal.userId });
+  });
+}
+
+/** Erases a binned record and its file rows; returns the files' storage paths for the caller to delete after commit. */
+export async function purgeFromBin(
+  deps: WriteDeps,
+  principal: Principal,
+  form: PublishedForm,
+  id: string,
+): Promise<string[]> {
+  return inTransaction(deps.db, async (tx) => {
+    if (!(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+    await purgeRecord(tx, form, id);
+    const files = await tx
+      .deleteFrom("files")
+      .where("form_id", "=", form.id)
+      .where("record_id", "=", id)
+      .returning("storage_path")
+      .execute();
+    return files.map((file) => file.storage_path);
+  });
+}
+
+async function getWritable(
+  tx: Db,
+  principal: Principal,
+  form: PublishedForm,
+  id: string,
+): Promise<ApiRecord> {
+  const current = await getRecord(tx, form, id);
+  if (!current || !(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+  return current;
+}
+
+function notFound(): FormworkError {
+  return new FormworkError("NOT_FOUND", "No such record");
+}
+
+/**
+ * The fields whose prepared value differs from the stored one. A field the pipeline left out (hidden by
+ * a display rule) is cleared; serial numbers are assigned once at creation and never rewritten.
+ */
+function changedFields(
+  form: PublishedForm,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> {
+  const serials = new Set(form.definition.fields.filter((f) => f.type === "serial").map((f) => f.id));
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (serials.has(key)) continue;
+    if (JSON.stringify(value ?? null) !== JSON.stringify(before[key] ?? null)) changed[key] = value ?? null;
+  }
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key) && !serials.has(key) && before[key] !== null) changed[key] = null;
+  }
+  return changed;
+}

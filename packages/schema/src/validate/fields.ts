@@ -65,9 +65,8 @@ function checkFieldName(
 ): void {
   if (typeof name !== "string") return;
   const scope = field.parent ? { kind: "form" as const, subform: field.parent } : { kind: "form" as const };
-  if (resolveName(name, index, scope).kind === "unknown") {
-    issues.add("UNKNOWN_FIELD_REF", path, `"${name}" is not a field of this form`);
-  }
+  const resolved = resolveName(name, index, scope);
+  if (resolved.kind === "unknown") issues.add("UNKNOWN_FIELD_REF", path, resolved.message);
 }
 
 /** Settings that name fields of this form: serial `{field}` parts, link fill targets, linkage matches. */

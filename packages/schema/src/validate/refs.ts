@@ -18,7 +18,12 @@ export type Resolution =
   | { kind: "subform"; field: FieldInfo; key: string }
   | { kind: "context" }
   | { kind: "unchecked" }
-  | { kind: "unknown" };
+  | { kind: "unknown"; message: string };
+
+const notAField = (name: string): Resolution => ({
+  kind: "unknown",
+  message: `"${name.slice(0, 100)}" is not a field of this form`,
+});
 
 const FORM_PREFIX = "$form.";
 const isIndex = (segment: string) => /^\d+$/.test(segment);
@@ -28,11 +33,12 @@ function resolveInForm(name: string, index: FieldIndex, subform: FieldInfo | und
   const sibling = subform?.columns?.get(first);
   if (sibling) return { kind: "field", field: sibling, key: fieldKey(sibling) };
   const field = index.fields.get(first);
-  if (!field) return { kind: "unknown" };
+  if (!field) return notAField(name);
   if (field.type !== "subform") return { kind: "field", field, key: field.id };
   if (second === undefined || isIndex(second)) return { kind: "subform", field, key: field.id };
   const column = field.columns?.get(second);
-  return column ? { kind: "field", field: column, key: fieldKey(column) } : { kind: "unknown" };
+  if (column) return { kind: "field", field: column, key: fieldKey(column) };
+  return { kind: "unknown", message: `sub-form "${field.id}" has no column "${second.slice(0, 100)}"` };
 }
 
 /** Resolve one referenced name (a formula ref or a json-logic `var`). */
@@ -51,11 +57,16 @@ export function resolveName(name: string, index: FieldIndex, scope: Scope): Reso
       if (scope.within === "reduce") {
         if (name === "accumulator" || name === "current" || name.startsWith("accumulator."))
           return { kind: "unchecked" };
-        if (!name.startsWith("current.")) return { kind: "unknown" };
+        if (!name.startsWith("current."))
+          return { kind: "unknown", message: `inside reduce, columns are read as "current.<column>"` };
         column = name.slice("current.".length);
       }
       const found = scope.subform.columns?.get(column.split(".")[0] ?? "");
-      return found ? { kind: "field", field: found, key: fieldKey(found) } : { kind: "unknown" };
+      if (found) return { kind: "field", field: found, key: fieldKey(found) };
+      return {
+        kind: "unknown",
+        message: `sub-form "${scope.subform.id}" has no column "${column.slice(0, 100)}"`,
+      };
     }
   }
 }

@@ -12,8 +12,7 @@ export function checkRuleRefs(
   issues: IssueList,
 ): void {
   for (const use of logicVars(rule, path, scope, index)) {
-    if (resolveName(use.name, index, use.scope).kind === "unknown") {
-      issues.add("UNKNOWN_FIELD_REF", use.path, `"${use.name.slice(0, 100)}" is not a field of this form`);
-    }
+    const resolved = resolveName(use.name, index, use.scope);
+    if (resolved.kind === "unknown") issues.add("UNKNOWN_FIELD_REF", use.path, resolved.message);
   }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../evaluate";
+import { isError } from "../functions";
 import type { EvalContext } from "../types";
 import { parseFormula } from "./analyze";
 import { FORMULA_LIMITS } from "./ast";
+import { checkFormula } from "./typecheck";
 
 // The json-logic the compiler emits is the contract with the evaluator: these run both halves together.
 
@@ -45,5 +47,47 @@ describe("formulas evaluate with Excel's results", () => {
       .fill("1")
       .join(",")})`;
     expect(run(largest)).toBe(FORMULA_LIMITS.maxNodes - 2);
+  });
+});
+
+describe("the type checker flags exactly what the evaluator rejects", () => {
+  const fields = {
+    due: "date",
+    start: "date",
+    name: "text",
+    n: "number",
+    items: { array: "number" },
+  } as const;
+  const data = { due: "2026-03-20", start: "2026-03-01", name: "42", n: 2, items: [1, 2] };
+
+  it.each([
+    '"abc" * 2',
+    "due * 2",
+    "-due",
+    "1 - due",
+    "due + start",
+    'IF("yes", 1, 2)',
+    "IF(due, 1, 2)",
+    'YEAR("soon")',
+    "ROUND(due)",
+  ])("%s is a TYPE_MISMATCH and #VALUE!", (text) => {
+    expect(checkFormula(text, { fields }).diagnostics.map((d) => d.code)).toContain("TYPE_MISMATCH");
+    expect(isError(run(text, data))).toBe(true);
+  });
+
+  it.each([
+    '"12" * 2',
+    "name * 2",
+    "due + 3",
+    "3 + due",
+    "due - 3",
+    "due - start",
+    '"2026-01-31" + 1',
+    "TRUE + 1",
+    "YEAR(due) + SUM(items, n)",
+    'IF("true", 1, 2)',
+  ])("%s passes both", (text) => {
+    expect(checkFormula(text, { fields }).diagnostics).toEqual([]);
+    expect(isError(run(text, data))).toBe(false);
   });
 });

@@ -49,7 +49,9 @@ describe("result types", () => {
     ["due - 7", "date"],
     ["due - TODAY()", "number"],
     ["+due", "date"],
-    ["-due", "number"],
+    ['"2024-01-31" + 1', "date"],
+    ['due - "2024-01-01"', "number"],
+    ['+"abc"', "text"],
     ["50%", "number"],
     ["ROUND(SUM(items.subtotal) * (1 - discount), 2)", "number"],
     ['IF(done, name, "")', "text"],
@@ -86,7 +88,7 @@ describe("UNKNOWN_FIELD", () => {
   });
 });
 
-describe("TYPE_MISMATCH follows Excel's coercions", () => {
+describe("TYPE_MISMATCH follows the evaluator's coercions", () => {
   it("flags a non-numeric text literal where a number is needed", () => {
     expect(check('"abc" * 2').diagnostics).toEqual([
       expect.objectContaining({
@@ -97,24 +99,51 @@ describe("TYPE_MISMATCH follows Excel's coercions", () => {
       }),
     ]);
     expect(codes('-"abc"')).toEqual(["TYPE_MISMATCH"]);
+    expect(codes('"abc" + 1')).toEqual(["TYPE_MISMATCH"]);
     expect(codes('ROUND(1, "x")')).toEqual(["TYPE_MISMATCH"]);
   });
 
   it("accepts what Excel converts: numeric text, text fields, dates, booleans", () => {
-    expect(codes('"12" * 2 + "1,000.5" + name * 2 + due * 1 + done + LEFT(name) * 1')).toEqual([]);
+    expect(codes('"12" * 2 + "1,000.5" + name * 2 + done + LEFT(name) * 1 + 5%')).toEqual([]);
+  });
+
+  it("allows date ± days and date - date, and nothing else, since dates are ISO text at run time", () => {
+    expect(codes("due * 2")).toEqual(["TYPE_MISMATCH"]);
+    expect(codes("-due")).toEqual(["TYPE_MISMATCH"]);
+    expect(codes("due%")).toEqual(["TYPE_MISMATCH"]);
+    expect(codes("ROUND(due)")).toEqual(["TYPE_MISMATCH"]);
+    expect(check("due + TODAY()").diagnostics).toEqual([
+      expect.objectContaining({
+        code: "TYPE_MISMATCH",
+        offset: 6,
+        length: 7,
+        message: expect.stringContaining("two dates"),
+      }),
+    ]);
+    expect(check("1 - due").diagnostics).toEqual([
+      expect.objectContaining({
+        code: "TYPE_MISMATCH",
+        offset: 4,
+        message: expect.stringContaining("only from a date"),
+      }),
+    ]);
+    expect(codes('due + "x"')).toEqual(["TYPE_MISMATCH"]);
+    expect(codes("due + discount - 1 + name")).toEqual([]);
   });
 
   it("checks logical positions", () => {
     expect(codes('IF("yes", 1, 2)')).toEqual(["TYPE_MISMATCH"]);
+    expect(codes("IF(due, 1, 2)")).toEqual(["TYPE_MISMATCH"]);
     expect(codes('IF("true", 1, 2) + IF(discount, 1, 2) + IF(name, 1, 2)')).toEqual([]);
   });
 
   it("checks date positions", () => {
     expect(codes("YEAR(done)")).toEqual(["TYPE_MISMATCH"]);
     expect(codes('YEAR("soon")')).toEqual(["TYPE_MISMATCH"]);
-    expect(codes('YEAR("2024-01-31") + YEAR("2024/1/31") + YEAR(45000) + YEAR(name) + YEAR(due)')).toEqual(
-      [],
-    );
+    expect(codes('YEAR("2024-13") + YEAR("31.1.2024")')).toEqual(["TYPE_MISMATCH", "TYPE_MISMATCH"]);
+    expect(
+      codes('YEAR("2024-01-31") + YEAR("2024/1/31 08:00") + YEAR(45000) + YEAR(name) + YEAR(due)'),
+    ).toEqual([]);
   });
 
   it("flags a sub-form column where one value is expected, but not in aggregates or any", () => {
@@ -132,9 +161,23 @@ describe("TYPE_MISMATCH follows Excel's coercions", () => {
     expect(codes("SUM(items.subtotal, 1, discount) + ISEMPTY(items)")).toEqual([]);
   });
 
+  it("flags columns whose cells an aggregate would ignore", () => {
+    expect(check("SUM(items.note)").diagnostics).toEqual([
+      expect.objectContaining({
+        code: "TYPE_MISMATCH",
+        offset: 4,
+        message: expect.stringContaining("only number cells"),
+      }),
+    ]);
+    expect(
+      checkFormula("SUM(c)", { fields: { c: { array: "date" } } }, { functions }).diagnostics,
+    ).toHaveLength(1);
+  });
+
   it("checks single values given to an aggregate like any number position", () => {
-    expect(check('SUM(items.note, "x")').diagnostics).toEqual([
-      expect.objectContaining({ code: "TYPE_MISMATCH", offset: 16 }),
+    expect(check('SUM(items.subtotal, "x", due)').diagnostics).toEqual([
+      expect.objectContaining({ code: "TYPE_MISMATCH", offset: 20 }),
+      expect.objectContaining({ code: "TYPE_MISMATCH", offset: 25 }),
     ]);
   });
 

@@ -1,8 +1,10 @@
-import { FUNCTIONS, isError, toBoolean, toNumber } from "../functions";
+import { FUNCTIONS } from "../functions";
+import { isDateText } from "../functions/dates";
 import type { FormulaDiagnostic, FormulaType, FunctionSpec } from "../types";
 import { analyzeSyntaxAndCalls } from "./analyze";
 import type { FormulaNode } from "./ast";
 import { lookupFunction } from "./calls";
+import { type Expected, literalText, mismatch } from "./coercion";
 import type { DiagnosticList } from "./position";
 
 export interface FormulaEnvironment {
@@ -14,74 +16,9 @@ export interface TypeCheckOptions {
   functions?: Record<string, FunctionSpec>;
 }
 
-/*
- * Coercion rules the checker enforces. Excel coerces freely at run time, so only what is certain or
- * very likely to fail is flagged:
- * - number position: numbers, dates (serial numbers), booleans (TRUE = 1) and blanks are fine. Text is
- *   fine too when it may hold digits (a text field, a text function's result); only a text LITERAL
- *   that is not numeric ("abc" * 2) is a mismatch, as Excel would answer #VALUE!.
- * - logical position: booleans, numbers, dates and blanks are fine; a text literal other than
- *   "TRUE"/"FALSE" is a mismatch.
- * - date position: dates, numbers (serials) and text that may hold a date are fine; booleans and text
- *   literals that do not start like a date (2024-01-31 or 2024/1/31) are mismatches.
- * - text position: every single value converts.
- * - single-value positions (operators, scalar arguments): a sub-form column is a mismatch, since it
- *   holds one value per row; aggregate it (SUM, COUNT, ...). "any" and array arguments accept it.
- * - `any` (an unknown field or a result the checker cannot know) is never a mismatch.
- */
-/** "single" is any one value: what `&` and the comparisons accept. */
-type Expected = FormulaType | "single";
-
-const DATE_TEXT = /^\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}/;
-
 const ARITHMETIC = new Set(["+", "-", "*", "/", "^"]);
 
-function describeType(type: FormulaType): string {
-  if (typeof type === "object") return `a sub-form column of ${describeType(type.array)}`;
-  return type === "text" ? "text" : type === "any" ? "any value" : type === "null" ? "blank" : `a ${type}`;
-}
-
-function literalText(node: FormulaNode): string | undefined {
-  if (node.kind === "string") return node.value;
-  if (node.kind === "unary" && node.operator === "+") return literalText(node.operand);
-  return undefined;
-}
-
-/** Why a value of type `actual` (from `node`) cannot stand where `expected` is wanted, if it cannot. */
-function mismatch(node: FormulaNode, actual: FormulaType, expected: Expected): string | undefined {
-  if (expected === "any" || actual === "any" || actual === "null") return undefined;
-  if (typeof expected === "object") {
-    return mismatch(node, typeof actual === "object" ? actual.array : actual, expected.array);
-  }
-  if (typeof actual === "object") {
-    return `${describeType(actual)} holds one value per row where one value is expected; aggregate it, e.g. with SUM or COUNT`;
-  }
-  const text = actual === "text" ? literalText(node) : undefined;
-  switch (expected) {
-    case "number":
-      if (text !== undefined && isError(toNumber(text)))
-        return `"${text}" is text, not a number (Excel gives #VALUE!)`;
-      return undefined;
-    case "boolean":
-      if (text !== undefined && isError(toBoolean(text)))
-        return `"${text}" is text, not TRUE or FALSE (Excel gives #VALUE!)`;
-      return undefined;
-    case "date":
-      if (actual === "boolean") return "a TRUE/FALSE value is not a date";
-      if (text !== undefined && !DATE_TEXT.test(text) && isError(toNumber(text)))
-        return `"${text}" is not a date`;
-      return undefined;
-    default:
-      return undefined;
-  }
-}
-
-function arithmeticResult(operator: string, left: FormulaType, right: FormulaType): FormulaType {
-  // Dates are day counts, so date ± days is a date and the difference of two dates is a number of days.
-  if (operator === "+" && (left === "date") !== (right === "date")) return "date";
-  if (operator === "-" && left === "date") return right === "date" ? "number" : "date";
-  return "number";
-}
+// What may stand where is decided in ./coercion (and documented there); this walks the tree.
 
 class TypeChecker {
   constructor(
@@ -92,9 +29,58 @@ class TypeChecker {
 
   private expect(node: FormulaNode, expected: Expected): FormulaType {
     const actual = this.infer(node);
+    this.check(node, actual, expected);
+    return actual;
+  }
+
+  private check(node: FormulaNode, actual: FormulaType, expected: Expected): void {
     const problem = mismatch(node, actual, expected);
     if (problem) this.diagnostics.add("TYPE_MISMATCH", problem, node.span);
-    return actual;
+  }
+
+  /** An operand of + or -: a date-shaped text literal counts as a date, as the evaluator treats it. */
+  private operand(node: FormulaNode): FormulaType {
+    const type = this.infer(node);
+    const text = type === "text" ? literalText(node) : undefined;
+    return text !== undefined && isDateText(text) ? "date" : type;
+  }
+
+  /**
+   * Dates are ISO text at run time: `date ± days` is a date and `date - date` a number of days; any
+   * other use of a date in arithmetic is #VALUE!.
+   */
+  private arithmetic(node: FormulaNode & { kind: "binary" }): FormulaType {
+    if (node.operator === "+" || node.operator === "-") {
+      const left = this.operand(node.left);
+      const right = this.operand(node.right);
+      if (left === "date" && right === "date") {
+        if (node.operator === "-") return "number";
+        this.diagnostics.add(
+          "TYPE_MISMATCH",
+          "two dates cannot be added: add a number of days",
+          node.right.span,
+        );
+        return "any";
+      }
+      if (left === "date") {
+        this.check(node.right, right, "number");
+        return "date";
+      }
+      if (right === "date") {
+        if (node.operator === "-") {
+          this.diagnostics.add("TYPE_MISMATCH", "a date can be subtracted only from a date", node.right.span);
+          return "any";
+        }
+        this.check(node.left, left, "number");
+        return "date";
+      }
+      this.check(node.left, left, "number");
+      this.check(node.right, right, "number");
+      return "number";
+    }
+    this.expect(node.left, "number");
+    this.expect(node.right, "number");
+    return "number";
   }
 
   infer(node: FormulaNode): FormulaType {
@@ -109,19 +95,16 @@ class TypeChecker {
         if (Object.hasOwn(this.env.fields, node.path)) return this.env.fields[node.path]!;
         this.diagnostics.add("UNKNOWN_FIELD", `unknown field "${node.path}"`, node.span);
         return "any";
-      case "unary": {
-        const operand = this.expect(node.operand, "number");
-        return node.operator === "+" ? operand : "number";
-      }
+      case "unary":
+        // Unary plus compiles to its operand (Excel's =+A1 is A1 unchanged), so only minus needs a number.
+        if (node.operator === "+") return this.infer(node.operand);
+        this.expect(node.operand, "number");
+        return "number";
       case "percent":
         this.expect(node.operand, "number");
         return "number";
       case "binary": {
-        if (ARITHMETIC.has(node.operator)) {
-          const left = this.expect(node.left, "number");
-          const right = this.expect(node.right, "number");
-          return arithmeticResult(node.operator, left, right);
-        }
+        if (ARITHMETIC.has(node.operator)) return this.arithmetic(node);
         // `&` joins and comparisons compare any single values (Excel orders numbers < text < booleans).
         this.expect(node.left, "single");
         this.expect(node.right, "single");

@@ -1,0 +1,78 @@
+import { isError, toBoolean, toNumber } from "../functions";
+import { isDateText } from "../functions/dates";
+import type { FormulaType } from "../types";
+import type { FormulaNode } from "./ast";
+
+/*
+ * Which values the type checker lets stand where another type is wanted. The rules follow what the
+ * evaluator does at run time (Excel coercion, with dates held as ISO text, e.g. "2024-03-01"), and
+ * flag only what will certainly give #VALUE! or be silently ignored:
+ * - number: numbers, booleans (TRUE = 1) and blanks convert. Text converts when it holds digits, so a
+ *   text field or a text function's result is accepted; only a text LITERAL that is not numeric
+ *   ("abc" * 2) is a mismatch. A date is not a number (date * 2 is #VALUE!); date arithmetic is
+ *   `date ± days` and `date - date`, which the checker handles at the + and - operators.
+ * - number inside a sub-form column (SUM, MAX, ...): only number cells count, as in Excel's ranges;
+ *   a column of text, dates or booleans would be silently ignored, so it is a mismatch.
+ * - logical: booleans, numbers and blanks convert; dates and text literals other than "TRUE"/"FALSE"
+ *   are mismatches.
+ * - date: dates, numbers (epoch milliseconds) and text that may hold a date convert; booleans and text
+ *   literals that are not ISO dates are mismatches.
+ * - text: every single value converts.
+ * - one value (operators, scalar arguments): a sub-form column holds one value per row, so it is a
+ *   mismatch there; aggregate it (SUM, COUNT, ...). `any` and column arguments accept it.
+ * - `any` (an unknown field, a result the checker cannot know) and blank are never mismatches.
+ */
+
+/** "single" is any one value: what `&` and the comparisons accept. */
+export type Expected = FormulaType | "single";
+
+export function describeType(type: FormulaType): string {
+  if (typeof type === "object") return `a sub-form column of ${describeType(type.array)} values`;
+  return type === "text" ? "text" : type === "any" ? "any value" : type === "null" ? "blank" : `a ${type}`;
+}
+
+/** The text of a string literal (possibly behind a unary plus), the only text known before run time. */
+export function literalText(node: FormulaNode): string | undefined {
+  if (node.kind === "string") return node.value;
+  if (node.kind === "unary" && node.operator === "+") return literalText(node.operand);
+  return undefined;
+}
+
+function columnMismatch(element: FormulaType, expected: FormulaType): string | undefined {
+  if (expected === "number" && element !== "number" && element !== "any" && element !== "null") {
+    return `only number cells of a column are counted, so ${describeType({ array: element })} adds nothing`;
+  }
+  return undefined;
+}
+
+/** Why a value of type `actual` (from `node`) cannot stand where `expected` is wanted, if it cannot. */
+export function mismatch(node: FormulaNode, actual: FormulaType, expected: Expected): string | undefined {
+  if (expected === "any" || actual === "any" || actual === "null") return undefined;
+  if (typeof expected === "object") {
+    if (typeof actual === "object") return columnMismatch(actual.array, expected.array);
+    return mismatch(node, actual, expected.array);
+  }
+  if (typeof actual === "object") {
+    return `${describeType(actual)} holds one value per row where one value is expected; aggregate it, e.g. with SUM or COUNT`;
+  }
+  const text = actual === "text" ? literalText(node) : undefined;
+  switch (expected) {
+    case "number":
+      if (actual === "date") return "a date is not a number here: use date ± days, date - date or DAYS()";
+      if (text !== undefined && isError(toNumber(text)))
+        return `"${text}" is text, not a number (gives #VALUE!)`;
+      return undefined;
+    case "boolean":
+      if (actual === "date") return "a date is not TRUE or FALSE";
+      if (text !== undefined && isError(toBoolean(text)))
+        return `"${text}" is text, not TRUE or FALSE (gives #VALUE!)`;
+      return undefined;
+    case "date":
+      if (actual === "boolean") return "TRUE or FALSE is not a date";
+      if (text !== undefined && !isDateText(text))
+        return `"${text}" is not a date; write dates as "2024-03-01"`;
+      return undefined;
+    default:
+      return undefined;
+  }
+}

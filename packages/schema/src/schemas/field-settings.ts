@@ -249,7 +249,8 @@ const subformSettings = {
   },
 } as const;
 
-export const fieldSettingsSchemas: Record<FieldType, JsonSchemaObject> = {
+/** Literal types kept (`as const`) so `types-match.test-d.ts` can prove they match `FieldSettingsMap`. */
+export const fieldSettingsSchemas = {
   text: textSettings,
   textarea: textSettings,
   number: numberSettings,
@@ -299,4 +300,4 @@ export const fieldSettingsSchemas: Record<FieldType, JsonSchemaObject> = {
     properties: { max: { type: "integer", minimum: 1, maximum: 10, title: "Maximum stars" } },
   },
   aggregate: aggregateSettings,
-};
+} as const satisfies Record<FieldType, JsonSchemaObject>;

@@ -82,7 +82,7 @@ const taskNodeSettings = {
 const noSettings = { type: "object", properties: {} } as const;
 
 /** Kind-specific properties of each node kind. */
-export const nodeSettingsSchemas: Record<NodeKind, JsonSchemaObject> = {
+export const nodeSettingsSchemas = {
   start: { type: "object", properties: { fieldPermissions: fieldPermissionsSchema } },
   approval: taskNodeSettings,
   fill: taskNodeSettings,
@@ -91,7 +91,7 @@ export const nodeSettingsSchemas: Record<NodeKind, JsonSchemaObject> = {
   parallel: noSettings,
   join: noSettings,
   end: noSettings,
-};
+} as const satisfies Record<NodeKind, JsonSchemaObject>;
 
 export const flowNodeSchema = {
   type: "object",

@@ -80,7 +80,7 @@ describe("parseFormula", () => {
     const text = `${"1+".repeat(512 * 1024)}1`;
     const started = performance.now();
     const [error] = diagnostics(text);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(500);
     expect(error).toMatchObject({ code: "TOO_LONG", offset: FORMULA_LIMITS.maxBytes, line: 1 });
     expect(error!.offset + error!.length).toBe(text.length);
   });

@@ -55,114 +55,111 @@ const isNamePart = (c: string | undefined): boolean => isNameStart(c) || isDigit
 const isSpace = (c: string): boolean => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u3000";
 const NON_ASCII_WORD = /[\p{L}\p{N}_]+/uy;
 
+export type ScanResult = { ok: true; token: Token } | { ok: false; error: Span & { message: string } };
+
+const fail = (offset: number, length: number, message: string): ScanResult => ({
+  ok: false,
+  error: { offset, length, message },
+});
+
 /**
- * Splits formula text into tokens. Stops at the first character that cannot start a token: the parser
- * reports one syntax error at a time, at the earliest place, which is what a designer underlines.
+ * Reads the token that starts at or after `from` (spaces skipped); `end` once the text is used up.
+ * The parser pulls tokens one at a time, so hostile input fails at the first problem without the
+ * rest of a huge text ever being tokenized.
  */
+export function scanToken(text: string, from: number): ScanResult {
+  let i = from;
+  while (i < text.length && isSpace(text[i]!)) i++;
+  const start = i;
+  if (i >= text.length) return { ok: true, token: { kind: "end", offset: text.length, length: 0 } };
+  const c = text[i]!;
+
+  if (isDigit(c) || (c === "." && isDigit(text[i + 1]))) {
+    while (isDigit(text[i])) i++;
+    if (text[i] === ".") {
+      i++;
+      while (isDigit(text[i])) i++;
+    }
+    if (text[i] === "e" || text[i] === "E") {
+      let j = i + 1;
+      if (text[j] === "+" || text[j] === "-") j++;
+      if (!isDigit(text[j])) return fail(i, j - i, "expected the digits of an exponent, as in 1.5e3");
+      while (isDigit(text[j])) j++;
+      i = j;
+    }
+    const value = Number(text.slice(start, i));
+    if (!Number.isFinite(value)) return fail(start, i - start, "this number is too large");
+    return { ok: true, token: { kind: "number", value, offset: start, length: i - start } };
+  }
+
+  if (c === '"') {
+    let value = "";
+    i++;
+    for (;;) {
+      const close = text.indexOf('"', i);
+      if (close < 0) return fail(start, text.length - start, 'expected a closing " for this text');
+      value += text.slice(i, close);
+      if (text[close + 1] !== '"') {
+        i = close + 1;
+        break;
+      }
+      value += '"';
+      i = close + 2;
+    }
+    return { ok: true, token: { kind: "string", value, offset: start, length: i - start } };
+  }
+
+  if (isNameStart(c)) {
+    i++;
+    while (isNamePart(text[i])) i++;
+    while (text[i] === "." && isNameStart(text[i + 1])) {
+      i += 2;
+      while (isNamePart(text[i])) i++;
+    }
+    return {
+      ok: true,
+      token: { kind: "name", text: text.slice(start, i), offset: start, length: i - start },
+    };
+  }
+
+  const two = text.slice(i, i + 2);
+  if (two === "<>" || two === "<=" || two === ">=") {
+    return { ok: true, token: { kind: "operator", text: two, offset: start, length: 2 } };
+  }
+  if (c === "<" || c === ">")
+    return { ok: true, token: { kind: "operator", text: c, offset: start, length: 1 } };
+  const single = Object.hasOwn(SINGLE_CHAR, c) ? SINGLE_CHAR[c] : undefined;
+  if (single === "(" || single === ")" || single === ",") {
+    return { ok: true, token: { kind: single, offset: start, length: 1 } };
+  }
+  if (single !== undefined) {
+    return { ok: true, token: { kind: "operator", text: single as Operator, offset: start, length: 1 } };
+  }
+
+  if (Object.hasOwn(FULL_WIDTH, c)) {
+    return fail(start, 1, `full-width "${c}" is not allowed here: type "${FULL_WIDTH[c]}" instead`);
+  }
+  NON_ASCII_WORD.lastIndex = i;
+  const word = NON_ASCII_WORD.exec(text);
+  if (word) {
+    return fail(
+      start,
+      word[0].length,
+      `"${word[0]}" is not a field id: refer to fields by their id (a-z, 0-9, _), not by their label`,
+    );
+  }
+  const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+  return fail(start, width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`);
+}
+
+/** Every token of a text, for syntax highlighting; stops at the first character that starts none. */
 export function tokenize(text: string): LexResult {
   const tokens: Token[] = [];
-  let i = 0;
-  const fail = (offset: number, length: number, message: string): LexResult => ({
-    ok: false,
-    error: { offset, length, message },
-  });
-
-  while (i < text.length) {
-    const c = text[i]!;
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-
-    if (isDigit(c) || (c === "." && isDigit(text[i + 1]))) {
-      while (isDigit(text[i])) i++;
-      if (text[i] === ".") {
-        i++;
-        while (isDigit(text[i])) i++;
-      }
-      if (text[i] === "e" || text[i] === "E") {
-        let j = i + 1;
-        if (text[j] === "+" || text[j] === "-") j++;
-        if (!isDigit(text[j])) return fail(i, j - i, "expected the digits of an exponent, as in 1.5e3");
-        while (isDigit(text[j])) j++;
-        i = j;
-      }
-      const value = Number(text.slice(start, i));
-      if (!Number.isFinite(value)) return fail(start, i - start, "this number is too large");
-      tokens.push({ kind: "number", value, offset: start, length: i - start });
-      continue;
-    }
-
-    if (c === '"') {
-      let value = "";
-      i++;
-      for (;;) {
-        const close = text.indexOf('"', i);
-        if (close < 0) return fail(start, text.length - start, 'expected a closing " for this text');
-        value += text.slice(i, close);
-        if (text[close + 1] === '"') {
-          value += '"';
-          i = close + 2;
-        } else {
-          i = close + 1;
-          break;
-        }
-      }
-      tokens.push({ kind: "string", value, offset: start, length: i - start });
-      continue;
-    }
-
-    if (isNameStart(c)) {
-      i++;
-      while (isNamePart(text[i])) i++;
-      while (text[i] === "." && isNameStart(text[i + 1])) {
-        i += 2;
-        while (isNamePart(text[i])) i++;
-      }
-      tokens.push({ kind: "name", text: text.slice(start, i), offset: start, length: i - start });
-      continue;
-    }
-
-    const two = text.slice(i, i + 2);
-    if (two === "<>" || two === "<=" || two === ">=") {
-      tokens.push({ kind: "operator", text: two, offset: start, length: 2 });
-      i += 2;
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      tokens.push({ kind: "operator", text: c, offset: start, length: 1 });
-      i++;
-      continue;
-    }
-    const single = Object.hasOwn(SINGLE_CHAR, c) ? SINGLE_CHAR[c] : undefined;
-    if (single === "(" || single === ")" || single === ",") {
-      tokens.push({ kind: single, offset: start, length: 1 });
-      i++;
-      continue;
-    }
-    if (single !== undefined) {
-      tokens.push({ kind: "operator", text: single as Operator, offset: start, length: 1 });
-      i++;
-      continue;
-    }
-
-    if (Object.hasOwn(FULL_WIDTH, c)) {
-      return fail(start, 1, `full-width "${c}" is not allowed here: type "${FULL_WIDTH[c]}" instead`);
-    }
-    NON_ASCII_WORD.lastIndex = i;
-    const word = NON_ASCII_WORD.exec(text);
-    if (word) {
-      return fail(
-        start,
-        word[0].length,
-        `"${word[0]}" is not a field id: refer to fields by their id (a-z, 0-9, _), not by their label`,
-      );
-    }
-    const codePoint = text.codePointAt(i)!;
-    const width = codePoint > 0xffff ? 2 : 1;
-    return fail(start, width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`);
+  for (let at = 0; ; ) {
+    const scanned = scanToken(text, at);
+    if (!scanned.ok) return scanned;
+    tokens.push(scanned.token);
+    if (scanned.token.kind === "end") return { ok: true, tokens };
+    at = scanned.token.offset + scanned.token.length;
   }
-  tokens.push({ kind: "end", offset: text.length, length: 0 });
-  return { ok: true, tokens };
 }

@@ -111,6 +111,8 @@ describe("syntax errors say what was expected, where", () => {
     ["Discount", 0, 8, 'did you mean "discount"'],
     ["items.Sub", 6, 3, 'did you mean "sub"'],
     ["_x", 0, 2, "not a valid field id"],
+    ["a b $", 2, 1, "expected an operator"],
+    ["1 + $ b", 4, 1, "unexpected character"],
   ])("%j", (text, offset, length, message) => {
     expect(syntaxError(text)).toMatchObject({
       code: "SYNTAX",
@@ -161,7 +163,7 @@ describe("limits", () => {
       code: "TOO_DEEP",
       length: 1,
     });
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("bounds unary chains and nested calls without overflowing the stack", () => {

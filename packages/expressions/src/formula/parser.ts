@@ -8,7 +8,7 @@ import {
   PERCENT_PRECEDENCE,
   UNARY_PRECEDENCE,
 } from "./ast";
-import { type Token, tokenize } from "./lexer";
+import { scanToken, type Token } from "./lexer";
 import type { Span } from "./position";
 
 export type SyntaxResult =
@@ -80,15 +80,25 @@ const spanning = (from: Span, to: Span): Span => ({
  * `expression`, which counts nesting, so 10,000 parentheses end with TOO_DEEP instead of a stack overflow.
  */
 class Parser {
-  private index = 0;
   private nesting = 0;
+  /** The lookahead. Tokens are scanned one at a time, so a failure stops the work where it happens. */
+  private current: Token;
+  private previous: Token | undefined;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(private readonly text: string) {
+    this.current = this.scan(0);
+  }
+
+  private scan(from: number): Token {
+    const scanned = scanToken(this.text, from);
+    if (!scanned.ok) throw new ParseFailure("SYNTAX", scanned.error.message, scanned.error);
+    return scanned.token;
+  }
 
   parse(): FormulaNode {
     const first = this.peek();
     // Users paste Excel formulas with their leading "=".
-    if (first.kind === "operator" && first.text === "=") this.index++;
+    if (first.kind === "operator" && first.text === "=") this.next();
     const { node } = this.expression(0);
     const rest = this.peek();
     if (rest.kind !== "end") {
@@ -102,19 +112,22 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[this.index]!;
+    return this.current;
   }
 
   private next(): Token {
-    const token = this.tokens[this.index]!;
-    if (token.kind !== "end") this.index++;
+    const token = this.current;
+    if (token.kind !== "end") {
+      this.previous = token;
+      this.current = this.scan(token.offset + token.length);
+    }
     return token;
   }
 
   private expression(minPrecedence: number): Parsed {
     if (this.nesting >= MAX_PARSER_NESTING) {
       // Point at what opened the level that is one too many: a "(", an operator or a ",".
-      throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, this.tokens[this.index - 1] ?? this.peek());
+      throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, this.previous ?? this.peek());
     }
     this.nesting++;
     let left = this.prefix();
@@ -273,10 +286,8 @@ class Parser {
 
 /** Parses formula text into a tree, or gives the first syntax error with its position. */
 export function parseSyntax(text: string): SyntaxResult {
-  const lexed = tokenize(text);
-  if (!lexed.ok) return { ok: false, error: { code: "SYNTAX", ...lexed.error } };
   try {
-    return { ok: true, ast: new Parser(lexed.tokens).parse() };
+    return { ok: true, ast: new Parser(text).parse() };
   } catch (failure) {
     if (!(failure instanceof ParseFailure)) throw failure;
     return {

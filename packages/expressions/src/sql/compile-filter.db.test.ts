@@ -2,9 +2,11 @@
 // hand-written cases for every operator, then random filters over random rows checked against the
 // reference evaluation in test-reference.ts.
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compileFilter } from "./compile-filter";
-import { compileCondition, type TestDatabase, testDatabases } from "./test-db";
+import { compileSort, orderByClause } from "./compile-sort";
+import { compileCondition, compiler, type TestDatabase, testDatabases } from "./test-db";
 import {
   filterArbitrary,
   insertRows,
@@ -173,6 +175,24 @@ describe.each(testDatabases())("filters on $name", ({ open }) => {
       expect({ name, ids: await ids(filter) }).toEqual({ name, ids: expected });
     }
     expect((await db.query("select count(*)::int as n from t"))[0]).toEqual({ n: ROWS.length });
+  });
+
+  test("sorts put blanks last unless asked, and combine with a filter", async () => {
+    await insertRows(db, ROWS);
+    async function sorted(sort: unknown, filter: unknown = true): Promise<number[]> {
+      const where = compileFilter(filter, SCOPE);
+      const order = compileSort(sort, SCOPE);
+      if (!where.ok || !order.ok) throw new Error("expected a valid filter and sort");
+      const clause = orderByClause(order.order) ?? sql`true`;
+      // id breaks ties, as the server's paging does.
+      const query = sql`select id from t where ${where.expr} order by ${clause}, id`.compile(compiler);
+      return (await db.query<{ id: number }>(query.sql, query.parameters)).map((row) => row.id);
+    }
+    expect(await sorted("-amount")).toEqual([1, 5, 2, 3, 4]);
+    expect(await sorted("amount")).toEqual([3, 2, 5, 1, 4]);
+    expect(await sorted([{ field: "amount", nulls: "first" }])).toEqual([4, 3, 2, 5, 1]);
+    expect(await sorted("-done,name")).toEqual([5, 1, 2, 3, 4]);
+    expect(await sorted("-day", { notEmpty: [{ var: "tags" }] })).toEqual([5, 1, 2]);
   });
 
   test("random filters over random rows agree with the reference evaluation", async () => {

@@ -62,7 +62,7 @@ function itemsOf(sort: unknown, errors: SortError[]): SortItem[] {
         dir: record.dir,
         nulls: record.nulls,
         path,
-        fieldPath: childPointer(path, "field"),
+        fieldPath: Object.hasOwn(record, "field") ? childPointer(path, "field") : path,
       });
     } else {
       errors.push({

@@ -66,6 +66,33 @@ describe("parallel splits and joins", () => {
     expect(validate(f)).toEqual([["PARALLEL_NOT_NESTED", "/edges/3"]]);
   });
 
+  it("rejects lanes that meet at a task before their join", () => {
+    const f = flow(
+      ["start", "p:parallel", "a:approval", "b:approval", "m:approval", "n:approval", "j:join", "end"],
+      ["start>p", "p>a", "p>b", "a>m", "b>m", "m>n", "n>j", "j>end"],
+    );
+    expect(validate(f)).toEqual([["PARALLEL_NOT_NESTED", "/nodes/4"]]);
+  });
+
+  it("accepts branch lanes merging inside one parallel lane", () => {
+    const f = flow(
+      [
+        "start",
+        "p:parallel",
+        "c:branch",
+        "x:approval",
+        "y:approval",
+        "m:approval",
+        "b:approval",
+        "j:join",
+        "end",
+      ],
+      ["start>p", "p>c", "c>x", "c>y", "x>m", "y>m", "m>j", "p>b", "b>j", "j>end"],
+      { edges: { e3: { default: true }, e4: { when: true } } },
+    );
+    expect(validate(f)).toEqual([]);
+  });
+
   it("rejects a join without any split, and a join closing two splits", () => {
     const lone = flow(["start", "j:join", "end"], ["start>j", "j>end"]);
     expect(validate(lone)).toEqual([["JOIN_WITHOUT_SPLIT", "/nodes/1"]]);

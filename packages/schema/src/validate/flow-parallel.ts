@@ -13,13 +13,13 @@ interface SplitRegion {
 }
 
 /**
- * Follow every path from a parallel split, counting nested splits and joins, until each path meets a
- * join at the split's own level. Needs an acyclic graph (checked first), so every walk ends.
+ * Follow every path of one lane (an outgoing edge of a split), counting nested splits and joins, until
+ * each path meets a join at the split's own level. Needs an acyclic graph (checked first), so every walk ends.
  */
-function walkRegion(graph: FlowGraph, split: NodeInfo): SplitRegion {
-  const region: SplitRegion = { joins: new Set(), arrivals: new Set(), inside: new Set(), escape: undefined };
+function walkLane(graph: FlowGraph, laneStart: EdgeInfo, region: SplitRegion): Set<string> {
+  const lane = new Set<string>();
   const visited = new Set<string>();
-  const work = outgoingOf(graph, split.id).map((edge) => ({ edge, level: 0 }));
+  const work = [{ edge: laneStart, level: 0 }];
   while (work.length > 0) {
     const { edge, level } = work.pop()!;
     const target = graph.byId.get(edge.target!);
@@ -34,12 +34,30 @@ function walkRegion(graph: FlowGraph, split: NodeInfo): SplitRegion {
       region.escape ??= target;
       continue;
     }
-    region.inside.add(target.id);
+    lane.add(target.id);
     const next = target.kind === "parallel" ? level + 1 : target.kind === "join" ? level - 1 : level;
     const key = `${target.id}\u0000${next}`;
     if (visited.has(key)) continue;
     visited.add(key);
     for (const e of out) work.push({ edge: e, level: next });
+  }
+  return lane;
+}
+
+function walkRegion(graph: FlowGraph, split: NodeInfo): SplitRegion & { merged: Set<string> } {
+  const region: SplitRegion & { merged: Set<string> } = {
+    joins: new Set(),
+    arrivals: new Set(),
+    inside: new Set(),
+    escape: undefined,
+    merged: new Set(),
+  };
+  for (const edge of outgoingOf(graph, split.id)) {
+    for (const id of walkLane(graph, edge, region)) {
+      // Lanes run concurrently: a node two lanes share would run once per lane.
+      if (region.inside.has(id)) region.merged.add(id);
+      region.inside.add(id);
+    }
   }
   return region;
 }
@@ -62,6 +80,18 @@ export function checkParallelNesting(graph: FlowGraph, issues: IssueList): void 
       );
     } else if (region.joins.size === 0) {
       issues.add("PARALLEL_WITHOUT_JOIN", split.path, `the paths from "${split.id}" never reach a join`);
+    }
+    // Report where lanes first meet, not every node after that point.
+    const firstMeetings = [...region.merged].filter((id) =>
+      incomingOf(graph, id).every((edge) => !region.merged.has(edge.source!)),
+    );
+    for (const id of firstMeetings) {
+      const node = graph.byId.get(id)!;
+      issues.add(
+        "PARALLEL_NOT_NESTED",
+        node.path,
+        `lanes of "${split.id}" meet at "${id}" before their join`,
+      );
     }
     if (region.joins.size > 1) {
       issues.add(

@@ -15,7 +15,9 @@ describe("number", () => {
   it("formats with separators, units and percentages", () => {
     expect(fieldType.format(1234567.5, field, "en")).toBe("1,234,567.50");
     expect(fieldType.format(12, { ...field, unit: "kg" }, "zh-CN")).toBe("12.00 kg");
-    expect(fieldType.format(0.256, { id: "p", type: "number", label: "P", percent: true }, "en")).toBe("25.6%");
+    expect(fieldType.format(0.256, { id: "p", type: "number", label: "P", percent: true }, "en")).toBe(
+      "25.6%",
+    );
   });
 
   it("explains range violations in both languages", () => {

@@ -18,28 +18,33 @@ export interface DatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   poolSize?: number;
+  /** PGlite only: start from this data directory snapshot (`dumpDataDir()`), e.g. a migrated template. */
+  loadDataDir?: Blob;
 }
 
 export interface Database {
   db: Kysely<SystemTables>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (to start other instances from). */
+  snapshot: (() => Promise<Blob>) | null;
 }
 
 /** Opens the database. Run `migrateToLatest(db)` before use. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options);
-  return openPGlite(options.dataDir);
+  return openPGlite(options.dataDir, options.loadDataDir);
 }
 
-async function openPGlite(dataDir: string | undefined): Promise<Database> {
+async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm },
     parsers: OVERRIDDEN_PARSERS,
   });
   const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PGliteDialect(pglite)) });
-  return { db, kind: "pglite", close: () => db.destroy() };
+  return { db, kind: "pglite", close: () => db.destroy(), snapshot: () => pglite.dumpDataDir("none") };
 }
 
 const pgTypes = {
@@ -61,7 +66,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PostgresDialect({ pool })) });
-  return { db, kind: "postgres", close: () => db.destroy() };
+  return { db, kind: "postgres", close: () => db.destroy(), snapshot: null };
 }
 
 function quoteSchema(schema: string): string {

@@ -9,12 +9,15 @@ describe("newId", () => {
     expect(["8", "9", "a", "b"]).toContain(id[19]);
   });
   it("sorts by creation time", () => {
-    const ids = [newId(1000), newId(2000), newId(1_700_000_000_000), newId(1_800_000_000_000)];
+    const t = Date.now();
+    const ids = [newId(t + 1000), newId(t + 2000), newId(t + 60_000), newId(t + 3_600_000)];
     expect([...ids].sort()).toEqual(ids);
   });
-  it("is unique", () => {
-    const ids = new Set(Array.from({ length: 10_000 }, () => newId(5)));
-    expect(ids.size).toBe(10_000);
+  it("is unique and keeps creation order within one millisecond", () => {
+    const t = Date.now() + 7_200_000;
+    const ids = Array.from({ length: 10_000 }, () => newId(t));
+    expect(new Set(ids).size).toBe(10_000);
+    expect([...ids].sort()).toEqual(ids);
   });
   it("rejects non-ids", () => {
     expect(isId("x")).toBe(false);

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type Kysely,
   type Migration,
@@ -32,3 +33,15 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
 }
 
 export const migrationNames: readonly string[] = Object.keys(MIGRATIONS);
+
+/** Changes whenever a migration's code does: keys caches of migrated databases (test snapshots). */
+export function migrationsFingerprint(): string {
+  return createHash("sha256")
+    .update(
+      Object.entries(MIGRATIONS)
+        .map(([name, m]) => `${name}:${m.up.toString()}`)
+        .join("\n"),
+    )
+    .digest("hex")
+    .slice(0, 16);
+}

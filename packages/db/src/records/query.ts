@@ -130,7 +130,8 @@ export async function queryRecords(
   const deleted = query.deleted ?? "exclude";
   if (deleted === "exclude") base = base.where("deleted_at", "is", null);
   if (deleted === "only") base = base.where("deleted_at", "is not", null);
-  if (query.filter) base = base.where(query.filter);
+  // Parenthesised: a raw `a OR b` must not bind looser than the ANDs around it.
+  if (query.filter) base = base.where(sql<SqlBool>`(${query.filter})`);
   const search = query.search?.replaceAll(UNIT_SEPARATOR, "").trim();
   if (search) {
     const columns = model.layout.searchColumns.map(quoteIdentifier);

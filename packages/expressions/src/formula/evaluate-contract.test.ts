@@ -1,9 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../evaluate";
 import { isError } from "../functions";
 import type { EvalContext } from "../types";
 import { parseFormula } from "./analyze";
 import { FORMULA_LIMITS } from "./ast";
+import { printFormula } from "./print";
+import { randomTree } from "./test-arbitraries";
 import { checkFormula } from "./typecheck";
 
 // The json-logic the compiler emits is the contract with the evaluator: these run both halves together.
@@ -89,5 +92,22 @@ describe("the type checker flags exactly what the evaluator rejects", () => {
   ])("%s passes both", (text) => {
     expect(checkFormula(text, { fields }).diagnostics).toEqual([]);
     expect(isError(run(text, data))).toBe(false);
+  });
+});
+
+describe("every formula that parses evaluates", () => {
+  it("gives a value or an Excel error for random formulas, never an exception", () => {
+    const data = fc.dictionary(
+      fc.stringMatching(/^[a-z]{1,3}$/),
+      fc.oneof(fc.double(), fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null)),
+    );
+    fc.assert(
+      fc.property(randomTree, data, (tree, record) => {
+        const parsed = parseFormula(printFormula(tree));
+        if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
+        expect(() => evaluate(parsed.logic, record, ctx)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

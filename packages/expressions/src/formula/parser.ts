@@ -44,7 +44,8 @@ interface Parsed {
  */
 const MAX_PARSER_NESTING = FORMULA_LIMITS.maxDepth * 3;
 
-const TOO_DEEP_MESSAGE = `formulas may nest at most ${FORMULA_LIMITS.maxDepth} levels of parentheses, calls and operators (for a long sum write SUM(a, b, ...))`;
+const TOO_DEEP_MESSAGE = `formulas may nest calls and operators at most ${FORMULA_LIMITS.maxDepth} levels deep (for a long sum write SUM(a, b, ...))`;
+const TOO_NESTED_MESSAGE = `parentheses and signs may nest at most ${MAX_PARSER_NESTING} levels deep`;
 const TOO_LARGE_MESSAGE = `formulas may hold at most ${FORMULA_LIMITS.maxNodes} values and operations`;
 
 function describe(token: Token): string {
@@ -76,8 +77,16 @@ const spanning = (from: Span, to: Span): Span => ({
 });
 
 /**
- * Precedence-climbing parser over the token list. Every way into a deeper level goes through
- * `expression`, which counts nesting, so 10,000 parentheses end with TOO_DEEP instead of a stack overflow.
+ * Precedence-climbing parser. The grammar, loosest operators first (all binary ones group left):
+ *
+ *   formula    = ["="] expression end
+ *   expression = prefix { binary-op expression | "%" }      binding as in BINARY_PRECEDENCE
+ *   prefix     = number | string | TRUE | FALSE | ref | call | "(" expression ")" | ("-" | "+") prefix-level
+ *   call       = name "(" [expression { "," expression }] ")"
+ *   ref        = id ["." id]                                   id = [a-z][a-z0-9_]*
+ *
+ * Every way into a deeper level goes through `expression`, which counts nesting, so 10,000
+ * parentheses end with TOO_DEEP instead of a stack overflow.
  */
 class Parser {
   private nesting = 0;
@@ -127,7 +136,7 @@ class Parser {
   private expression(minPrecedence: number): Parsed {
     if (this.nesting >= MAX_PARSER_NESTING) {
       // Point at what opened the level that is one too many: a "(", an operator or a ",".
-      throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, this.previous ?? this.peek());
+      throw new ParseFailure("TOO_DEEP", TOO_NESTED_MESSAGE, this.previous ?? this.peek());
     }
     this.nesting++;
     let left = this.prefix();

@@ -1,6 +1,6 @@
 // Every field type, keyed by type. The mapped type makes a type added to FIELD_TYPES in @formwork/schema
 // fail to compile here until it has a definition (and likewise in ./all-samples.ts).
-import type { FieldDefinition, FieldType, FormDefinition } from "@formwork/schema";
+import type { FieldDefinition, FieldOf, FieldType, FormDefinition } from "@formwork/schema";
 import type { FieldTypeDef } from "./types";
 import * as address from "./types/address";
 import * as aggregate from "./types/aggregate";
@@ -72,4 +72,11 @@ export function getFieldType<K extends FieldType>(type: K): FieldTypeDef<K> {
 /** The top-level fields of a form that hold a value in its records (sub-forms included). */
 export function storedFields(form: Pick<FormDefinition, "fields">): FieldDefinition[] {
   return form.fields.filter((field) => fieldTypes[field.type].stored);
+}
+
+/** The columns of a sub-form that hold a value in a row: the typed columns of its child table. */
+export function storedColumns(subform: FieldOf<"subform">): FieldDefinition[] {
+  return (subform.fields ?? []).filter(
+    (column) => fieldTypes[column.type].stored && column.type !== "subform",
+  );
 }

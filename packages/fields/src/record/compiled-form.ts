@@ -2,7 +2,7 @@
 // sub-form columns, formulas compiled to json-logic in evaluation order, display rules.
 import { computeOrder, type FormulaLogic, parseFormula } from "@formwork/expressions";
 import type { FieldDefinition, FieldOf, FormDefinition, JsonLogic } from "@formwork/schema";
-import { getFieldType } from "../registry";
+import { storedColumns } from "../registry";
 
 export interface CompiledSubform {
   field: FieldOf<"subform">;
@@ -69,8 +69,7 @@ export function compileForm(form: FormDefinition): CompiledForm {
         visibility.push({ field: column, subform: field.id, rule: column.visibleWhen });
       compileDefault(column, `${field.id}.${column.id}`, defaultFormulas);
     }
-    const stored = [...columns.values()].filter((c) => getFieldType(c.type).stored && c.type !== "subform");
-    subforms.set(field.id, { field, columns, stored });
+    subforms.set(field.id, { field, columns, stored: storedColumns(field) });
   }
 
   const { order } = computeOrder(

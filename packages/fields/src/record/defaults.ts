@@ -14,6 +14,10 @@ import { computeValue, rowScope } from "./evaluation";
 
 export type LinkageDefault = Extract<DefaultValue, { linkage: unknown }>["linkage"];
 
+/**
+ * A data-linkage default the pipeline cannot fill (it reads another form). The server looks the value
+ * up and runs `prepareRecord` again with it in the input, so it is normalised and checked like any other.
+ */
 export interface PendingLinkage {
   /** JSON pointer of the value to fill, e.g. `/price` or `/items/2/price`. */
   path: string;

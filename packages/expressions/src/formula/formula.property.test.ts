@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FormulaDiagnostic } from "../types";
 import { analyzeFormula, parseFormula } from "./analyze";
+import type { FormulaNode } from "./ast";
 import { compileFormula } from "./compile";
 import { lineColumnAt } from "./position";
 import { printFormula } from "./print";
@@ -105,6 +106,36 @@ describe("printed trees", () => {
         expect(parsed.logic).toEqual(compileFormula(tree));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+function subtrees(node: FormulaNode, into: FormulaNode[] = []): FormulaNode[] {
+  into.push(node);
+  if (node.kind === "call") for (const arg of node.args) subtrees(arg, into);
+  if (node.kind === "unary" || node.kind === "percent") subtrees(node.operand, into);
+  if (node.kind === "binary") {
+    subtrees(node.left, into);
+    subtrees(node.right, into);
+  }
+  return into;
+}
+
+describe("spans", () => {
+  it("cover exactly each node's text: re-parsed alone, a span gives the node's json-logic", () => {
+    fc.assert(
+      fc.property(randomTree, (tree) => {
+        const text = printFormula(tree);
+        const parsed = parseFormula(text, { functions: TREE_FUNCTIONS });
+        if (!parsed.ok) throw new Error(`${text}: ${parsed.diagnostics[0]?.message}`);
+        for (const node of subtrees(parsed.ast)) {
+          const piece = text.slice(node.span.offset, node.span.offset + node.span.length);
+          const reparsed = parseFormula(piece, { functions: TREE_FUNCTIONS });
+          if (!reparsed.ok) throw new Error(`${piece} (from ${text}): ${reparsed.diagnostics[0]?.message}`);
+          expect(reparsed.logic).toEqual(compileFormula(node));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -95,6 +95,13 @@ describe("positions", () => {
   it("spans binary nodes from the left operand to the right one", () => {
     expect(ast("a +\n b")).toMatchObject({ kind: "binary", span: { offset: 0, length: 6 } });
   });
+
+  it("includes an operand's parentheses in its parent's span, not in the operand's own", () => {
+    const tree = ast("(a + b) * c");
+    expect(tree).toMatchObject({ kind: "binary", span: { offset: 0, length: 11 } });
+    if (tree.kind !== "binary") throw new Error("not binary");
+    expect(tree.left.span).toEqual({ offset: 1, length: 5 });
+  });
 });
 
 describe("syntax errors say what was expected, where", () => {

@@ -36,7 +36,16 @@ interface Parsed {
   depth: number;
   /** Values in the compiled json-logic, bounded so that every formula that parses can be evaluated. */
   size: number;
+  /** The node's text with any parentheses around it, which a parent's span must include. */
+  outer: Span;
 }
+
+const leaf = (node: FormulaNode, depth: number, size: number): Parsed => ({
+  node,
+  depth,
+  size,
+  outer: node.span,
+});
 
 /**
  * Recursion guard: `-(` spends two parser levels on one tree level, so allow some slack over the tree
@@ -147,7 +156,7 @@ class Parser {
         if (PERCENT_PRECEDENCE < minPrecedence) break;
         this.next();
         left = this.grow(
-          { kind: "percent", operand: left.node, span: spanning(left.node.span, token) },
+          { kind: "percent", operand: left.node, span: spanning(left.outer, token) },
           [left],
           token,
         );
@@ -163,7 +172,7 @@ class Parser {
           operator: token.text as BinaryOperator,
           left: left.node,
           right: right.node,
-          span: spanning(left.node.span, right.node.span),
+          span: spanning(left.outer, right.outer),
         },
         [left, right],
         token,
@@ -183,16 +192,16 @@ class Parser {
     }
     if (depth >= FORMULA_LIMITS.maxDepth) throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at);
     if (size > FORMULA_LIMITS.maxNodes) throw new ParseFailure("TOO_LONG", TOO_LARGE_MESSAGE, at);
-    return { node, depth: depth + 1, size };
+    return { node, depth: depth + 1, size, outer: node.span };
   }
 
   private prefix(): Parsed {
     const token = this.next();
     switch (token.kind) {
       case "number":
-        return { node: { kind: "number", value: token.value, span: spanOf(token) }, depth: 0, size: 1 };
+        return leaf({ kind: "number", value: token.value, span: spanOf(token) }, 0, 1);
       case "string":
-        return { node: { kind: "string", value: token.value, span: spanOf(token) }, depth: 0, size: 1 };
+        return leaf({ kind: "string", value: token.value, span: spanOf(token) }, 0, 1);
       case "name":
         return this.peek().kind === "(" ? this.call(token) : this.atom(token);
       case "(": {
@@ -202,7 +211,7 @@ class Parser {
           throw new ParseFailure("SYNTAX", `expected ")" to close the "(", found ${describe(close)}`, close);
         }
         this.next();
-        return inner;
+        return { ...inner, outer: spanning(token, close) };
       }
       case "operator":
         if (token.text === "-" || token.text === "+") {
@@ -212,7 +221,7 @@ class Parser {
               kind: "unary",
               operator: token.text,
               operand: operand.node,
-              span: spanning(token, operand.node.span),
+              span: spanning(token, operand.outer),
             },
             [operand],
             token,
@@ -230,7 +239,7 @@ class Parser {
   private atom(token: Token & { kind: "name" }): Parsed {
     const upper = token.text.toUpperCase();
     if (upper === "TRUE" || upper === "FALSE") {
-      return { node: { kind: "boolean", value: upper === "TRUE", span: spanOf(token) }, depth: 0, size: 1 };
+      return leaf({ kind: "boolean", value: upper === "TRUE", span: spanOf(token) }, 0, 1);
     }
     const segments = token.text.split(".");
     if (segments.length > 2) {
@@ -255,7 +264,7 @@ class Parser {
       offset += segment.length + 1;
     }
     // A ref compiles to {"var": path}: one level and two values, like an operator without operands.
-    return { node: { kind: "ref", path: token.text, span: spanOf(token) }, depth: 1, size: 2 };
+    return leaf({ kind: "ref", path: token.text, span: spanOf(token) }, 1, 2);
   }
 
   private call(name: Token & { kind: "name" }): Parsed {

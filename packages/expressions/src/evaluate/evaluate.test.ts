@@ -1,7 +1,7 @@
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { FormulaErrorValue } from "../types";
-import { evaluate, evaluateRule, LogicLimitError } from "./index";
+import { compileLogic, evaluate, evaluateRule, LogicLimitError } from "./index";
 
 const ctx = { now: new Date("2024-03-15T02:30:00Z") };
 const code = (v: unknown) => (v instanceof FormulaErrorValue ? v.code : undefined);
@@ -133,5 +133,16 @@ describe("evaluate: display rules and validations", () => {
   it("leaves the global json-logic-js instance untouched", () => {
     expect(() => jsonLogic.apply({ SUM: [1, 2] } as never, {})).toThrow(/Unrecognized operation/);
     expect(jsonLogic.apply({ "/": [1, 0] }, {})).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("compileLogic cache", () => {
+  it("keeps logic that is evaluated again and compiles one-off logic afresh", () => {
+    const rule = { "==": [1, 1] };
+    const first = compileLogic(rule);
+    const second = compileLogic(rule);
+    expect(compileLogic(rule)).toBe(second);
+    expect(first).not.toBe(second);
+    expect(second({}, ctx)).toBe(true);
   });
 });

@@ -21,16 +21,20 @@ export class LogicLimitError extends Error {
   }
 }
 
-/** Walks the tree iteratively (no recursion, so hostile input cannot overflow the stack). */
+/** Counts and measures the tree. Recursion stops at MAX_LOGIC_DEPTH, so hostile input cannot overflow the stack. */
 export function checkLimits(logic: unknown): void {
-  const stack: [unknown, number][] = [[logic, 1]];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (++nodes > MAX_LOGIC_NODES) throw new LogicLimitError("TOO_LARGE", MAX_LOGIC_NODES);
-    if (node === null || typeof node !== "object") continue;
-    if (depth > MAX_LOGIC_DEPTH) throw new LogicLimitError("TOO_DEEP", MAX_LOGIC_DEPTH);
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) stack.push([child, depth + 1]);
+  walk(logic, 1, { nodes: 0 });
+}
+
+function walk(node: unknown, depth: number, seen: { nodes: number }): void {
+  if (++seen.nodes > MAX_LOGIC_NODES) throw new LogicLimitError("TOO_LARGE", MAX_LOGIC_NODES);
+  if (node === null || typeof node !== "object") return;
+  if (depth > MAX_LOGIC_DEPTH) throw new LogicLimitError("TOO_DEEP", MAX_LOGIC_DEPTH);
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) walk(node[i], depth + 1, seen);
+    return;
+  }
+  for (const key in node) {
+    if (Object.hasOwn(node, key)) walk((node as Record<string, unknown>)[key], depth + 1, seen);
   }
 }

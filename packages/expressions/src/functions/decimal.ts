@@ -22,9 +22,16 @@ const STEP: Record<Mode, (n: number) => number> = {
 
 /** Rounds |n| with the mode and puts the sign back, so every mode is symmetric around zero as in Excel. */
 export function roundDecimal(n: number, digits: number, mode: Mode): number {
+  const places = Math.trunc(digits);
+  // Fast path: a value that already has at most `places` decimals is its own rounding. Dividing the
+  // exact integer by an exact power of ten gives the same double as parsing the decimal text.
+  if (places >= 0 && places <= 15) {
+    const power = 10 ** places;
+    const scaled = n * power;
+    if (Number.isInteger(scaled) && Math.abs(scaled) < Number.MAX_SAFE_INTEGER) return scaled / power + 0;
+  }
   const value = toPrecision15(n);
   if (value === 0) return 0;
-  const places = Math.trunc(digits);
   const magnitude = shiftDecimal(STEP[mode](shiftDecimal(Math.abs(value), places)), -places);
   return value < 0 ? -magnitude + 0 : magnitude;
 }

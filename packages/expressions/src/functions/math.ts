@@ -11,18 +11,20 @@ const NUMBERS: FunctionSpec["args"] = [{ array: "number" }];
 
 /** A function of fixed numeric arguments; optional trailing ones take `defaults`. */
 function numeric(count: number, defaults: number[], body: (n: number[]) => unknown): FunctionSpec["impl"] {
-  return propagatingErrors((args) => {
+  // numberArgs returns the first error among the arguments, so errors propagate without a second pass.
+  return (args) => {
     const n = numberArgs(args, count, defaults);
     return n instanceof FormulaErrorValue ? n : body(n);
-  });
+  };
 }
 
 /** A function over every number of its arguments, sub-form columns flattened. */
 function overNumbers(body: (values: number[]) => unknown): FunctionSpec["impl"] {
-  return propagatingErrors((args) => {
+  // collectNumbers returns the first error, in a column or not, so errors propagate without a second pass.
+  return (args) => {
     const values = collectNumbers(args);
     return values instanceof FormulaErrorValue ? values : body(values);
-  });
+  };
 }
 
 function rounding(mode: "half-away" | "up" | "down") {

@@ -1,6 +1,6 @@
 // The checks after values are final: required, each type's own rules, the record schema, and the
 // form's submit validations. Every problem is reported, each with a pointer into the data.
-import { type EvalContext, evaluateRule } from "@formwork/expressions";
+import type { EvalContext } from "@formwork/expressions";
 import { type FieldDefinition, type Locale, pointer } from "@formwork/schema";
 import type { ErrorObject } from "ajv";
 import { getFieldType } from "../registry";
@@ -9,6 +9,7 @@ import { isPlainObject } from "../shared/values";
 import { takesInput } from "./accept";
 import type { CompiledForm } from "./compiled-form";
 import { type RecordError, recordError } from "./errors";
+import { ruleHolds } from "./evaluation";
 import { compileRecordValidator } from "./validator";
 import type { HiddenSet } from "./visibility";
 
@@ -102,7 +103,7 @@ export function checkRules(
 ): RecordError[] {
   const errors: RecordError[] = [];
   for (const validation of compiled.form.validations ?? []) {
-    if (evaluateRule(validation.rule, data, evalCtx)) continue;
+    if (ruleHolds(validation.rule, data, evalCtx, false)) continue;
     const text = localize(
       validation.message,
       locale,

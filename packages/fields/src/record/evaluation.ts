@@ -1,6 +1,13 @@
 // Running formulas for the pipeline: evaluation context, and turning a formula's result into a value
 // the target field stores (an Excel error such as #DIV/0! stores as empty).
-import { type EvalContext, evaluate, FormulaErrorValue, type FormulaLogic } from "@formwork/expressions";
+import {
+  type EvalContext,
+  evaluate,
+  evaluateRule,
+  FormulaErrorValue,
+  type FormulaLogic,
+  LogicLimitError,
+} from "@formwork/expressions";
 import type { FieldDefinition } from "@formwork/schema";
 import { getFieldType } from "../registry";
 import { DEFAULT_TIME_ZONE, dateInZone } from "../shared/dates";
@@ -31,7 +38,33 @@ export function computeValue(
   ctx: EvalContext,
 ): unknown {
   if (logic === null) return null;
-  return toStoredValue(evaluate(logic, scope, ctx), field, ctx);
+  let result: unknown;
+  try {
+    result = evaluate(logic, scope, ctx);
+  } catch (error) {
+    if (error instanceof LogicLimitError) return null;
+    throw error;
+  }
+  return toStoredValue(result, field, ctx);
+}
+
+/**
+ * A display rule's or submit validation's outcome. The evaluator refuses logic too deep or too large
+ * to run; validateDefinition keeps such forms out, and should one slip through, the rule counts as
+ * `whenTooLarge` instead of failing the whole request.
+ */
+export function ruleHolds(
+  rule: unknown,
+  data: Record<string, unknown>,
+  ctx: EvalContext,
+  whenTooLarge: boolean,
+) {
+  try {
+    return evaluateRule(rule, data, ctx);
+  } catch (error) {
+    if (error instanceof LogicLimitError) return whenTooLarge;
+    throw error;
+  }
 }
 
 /** A row's formulas see the row's columns by bare id, and the rest of the record around them. */

@@ -165,3 +165,21 @@ describe("prepareRecord against hostile input", () => {
     expect(errorsOf(prepareRecord(form, { reason: deep }, create))[0]?.code).toBe("TOO_DEEP");
   });
 });
+
+describe("prepareRecord with logic too large to run", () => {
+  it("keeps fields visible and refuses the submit validation instead of throwing", () => {
+    let deep: unknown = { var: "discount" };
+    for (let i = 0; i < 100; i++) deep = { "!": [deep] };
+    const form: FormDefinition = {
+      key: "f",
+      name: "F",
+      fields: [
+        { id: "discount", type: "number", label: "D" },
+        { id: "reason", type: "text", label: "R", visibleWhen: deep as never },
+      ],
+      validations: [{ rule: deep as never, message: "too large" }],
+    };
+    const result = prepareRecord(form, { discount: 1, reason: "kept" }, create);
+    expect(result).toEqual({ ok: false, errors: [{ path: "", code: "RULE_FAILED", message: "too large" }] });
+  });
+});

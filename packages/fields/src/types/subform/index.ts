@@ -29,10 +29,6 @@ export function createFieldType(getFieldType: FieldTypeLookup): FieldTypeDef<"su
     );
   }
 
-  function columnOf(field: SubformField, id: string): FieldDefinition | undefined {
-    return storedColumns(field).find((column) => column.id === id);
-  }
-
   /** JSON Schema of one row: an optional row id (kept across edits) and the stored columns' values. */
   function rowSchema(field: SubformField): JsonSchema {
     const properties: Record<string, JsonSchema> = { id: { type: "string", pattern: ID_PATTERN } };
@@ -54,11 +50,12 @@ export function createFieldType(getFieldType: FieldTypeLookup): FieldTypeDef<"su
     // An oversized list is left as is: validation reports it without normalising thousands of rows first.
     if (!Array.isArray(value) || value.length > maxRowsOf(field)) return value;
     if (value.length === 0) return null;
+    const columns = new Map(storedColumns(field).map((column) => [column.id, column]));
     return value.map((row) => {
       if (!isPlainObject(row)) return row;
       const result: Record<string, unknown> = {};
       for (const [key, cell] of Object.entries(row)) {
-        const column = columnOf(field, key);
+        const column = columns.get(key);
         if (key === "id")
           result.id = typeof cell === "number" && Number.isSafeInteger(cell) ? String(cell) : cell;
         else setOwn(result, key, column ? getFieldType(column.type).normalize(cell, column) : cell);

@@ -34,19 +34,8 @@ const FULL_WIDTH: Record<string, string> = {
   "。": ".",
 };
 
-const SINGLE_CHAR: Record<string, Token["kind"] | Operator> = {
-  "(": "(",
-  ")": ")",
-  ",": ",",
-  "+": "+",
-  "-": "-",
-  "*": "*",
-  "/": "/",
-  "^": "^",
-  "&": "&",
-  "=": "=",
-  "%": "%",
-};
+const PUNCTUATION = new Set(["(", ")", ","]);
+const ONE_CHARACTER_OPERATORS = new Set(["+", "-", "*", "/", "^", "&", "=", "%", "<", ">"]);
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isNameStart = (c: string | undefined): boolean =>
@@ -126,14 +115,10 @@ export function scanToken(text: string, from: number): ScanResult {
   if (two === "<>" || two === "<=" || two === ">=") {
     return { ok: true, token: { kind: "operator", text: two, offset: start, length: 2 } };
   }
-  if (c === "<" || c === ">")
-    return { ok: true, token: { kind: "operator", text: c, offset: start, length: 1 } };
-  const single = Object.hasOwn(SINGLE_CHAR, c) ? SINGLE_CHAR[c] : undefined;
-  if (single === "(" || single === ")" || single === ",") {
-    return { ok: true, token: { kind: single, offset: start, length: 1 } };
-  }
-  if (single !== undefined) {
-    return { ok: true, token: { kind: "operator", text: single as Operator, offset: start, length: 1 } };
+  if (PUNCTUATION.has(c))
+    return { ok: true, token: { kind: c as "(" | ")" | ",", offset: start, length: 1 } };
+  if (ONE_CHARACTER_OPERATORS.has(c)) {
+    return { ok: true, token: { kind: "operator", text: c as Operator, offset: start, length: 1 } };
   }
 
   if (Object.hasOwn(FULL_WIDTH, c)) {

@@ -8,7 +8,11 @@ import { type Expected, literalText, mismatch } from "./coercion";
 import type { DiagnosticList } from "./position";
 
 export interface FormulaEnvironment {
-  /** Field id → type; sub-form columns as `"items.subtotal": {array: "number"}`. */
+  /**
+   * Field id → type; sub-form columns as `"items.subtotal": {array: "number"}`. For the formula of a
+   * sub-form column, also list its sibling columns by bare id with their single-row type
+   * (`"price": "number"`), as a column formula reads the values of its own row.
+   */
   fields: Record<string, FormulaType>;
 }
 

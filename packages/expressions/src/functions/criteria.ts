@@ -1,6 +1,7 @@
 import { FormulaErrorValue } from "../types";
 import { isBlank, parseNumericText, toText } from "./coerce";
 import { isDateText, toLocalDate } from "./dates";
+import { matchesWhole, parseWildcard } from "./wildcard";
 
 // Excel criteria of SUMIF/COUNTIF/AVERAGEIF: a value to equal, or text such as ">10", "<>a", "=x",
 // "a*" (wildcards ? * with ~ escaping). Numbers compare with numbers, dates with dates, text
@@ -32,17 +33,8 @@ function wildcardMatcher(pattern: string): (text: string) => boolean {
     const lower = pattern.toLowerCase();
     return (text) => text.toLowerCase() === lower;
   }
-  let source = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === "~" && i + 1 < pattern.length)
-      source += (pattern[++i] as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    else if (c === "*") source += "[\\s\\S]*";
-    else if (c === "?") source += "[\\s\\S]";
-    else source += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  const re = new RegExp(`^${source}$`, "iu");
-  return (text) => re.test(text);
+  const wildcard = parseWildcard(pattern);
+  return (text) => matchesWhole(wildcard, text);
 }
 
 export function parseCriterion(criteria: unknown, timeZone: string): Criterion | FormulaErrorValue {

@@ -4,6 +4,7 @@ import { DEFAULT_TIME_ZONE } from "./dates";
 import { inCategory, propagatingErrors, VARIADIC } from "./define";
 import { valueError } from "./errors";
 import { formatText } from "./text-format";
+import { parseWildcard, searchWildcard } from "./wildcard";
 
 const text = inCategory("text");
 
@@ -42,33 +43,17 @@ function coerced(kinds: Arg[], body: (values: (string | number)[]) => unknown): 
 /** Text as characters (code points), so an emoji or a rare CJK character counts once. */
 const chars = (s: string): string[] => Array.from(s);
 
-function wildcardPattern(find: string): RegExp {
-  let source = "";
-  for (let i = 0; i < find.length; i++) {
-    const c = find[i] as string;
-    if (c === "~" && i + 1 < find.length) source += escapeRegExp(find[++i] as string);
-    else if (c === "*") source += "[\\s\\S]*";
-    else if (c === "?") source += "[\\s\\S]";
-    else source += escapeRegExp(c);
-  }
-  return new RegExp(source, "iu");
-}
-
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 function position(find: string, within: string, start: number, caseSensitive: boolean) {
-  if (start < 1 || start > chars(within).length + 1) return valueError("start position out of range");
-  const tail = chars(within)
-    .slice(start - 1)
-    .join("");
+  const text = chars(within);
+  if (start < 1 || start > text.length + 1) return valueError("start position out of range");
   let index: number;
-  if (caseSensitive) index = tail.indexOf(find);
-  else {
-    const m = wildcardPattern(find).exec(tail);
-    index = m ? m.index : -1;
-  }
+  if (caseSensitive) {
+    const tail = text.slice(start - 1).join("");
+    const at = tail.indexOf(find);
+    index = at < 0 ? -1 : start - 1 + chars(tail.slice(0, at)).length;
+  } else index = searchWildcard(parseWildcard(find), text, start - 1);
   if (index < 0) return valueError(`"${find}" not found`);
-  return start + chars(tail.slice(0, index)).length;
+  return index + 1;
 }
 
 export const TEXT_FUNCTIONS: FunctionSpec[] = [

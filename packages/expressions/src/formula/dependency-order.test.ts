@@ -19,9 +19,19 @@ const quote: ComputedFieldSource[] = [
 
 describe("computeOrder", () => {
   it("orders computed fields and sub-form columns after what they read", () => {
-    expect(computeOrder(quote)).toEqual({
+    expect(computeOrder(quote)).toMatchObject({
       order: ["items.subtotal", "total", "rebate", "items.net", "label"],
       cycles: [],
+    });
+  });
+
+  it("lists each computed field's inputs, stored ones included, sibling columns resolved", () => {
+    expect(computeOrder(quote).inputs).toEqual({
+      total: ["items.subtotal", "discount"],
+      "items.subtotal": ["items.price", "items.qty"],
+      "items.net": ["items.subtotal", "rebate"],
+      rebate: ["discount"],
+      label: ["total"],
     });
   });
 
@@ -53,7 +63,7 @@ describe("computeOrder", () => {
       { id: "free", formula: "1" },
       { id: "after", formula: "a + free" },
     ];
-    expect(computeOrder(fields)).toEqual({
+    expect(computeOrder(fields)).toMatchObject({
       order: ["free", "after"],
       cycles: [
         ["a", "b", "c", "a"],
@@ -76,7 +86,7 @@ describe("computeOrder", () => {
       { id: "b", formula: "a" },
       { id: "c", formula: "a" },
     ];
-    expect(computeOrder(fields)).toEqual({ order: [], cycles: [["a", "b", "a"]] });
+    expect(computeOrder(fields)).toMatchObject({ order: [], cycles: [["a", "b", "a"]] });
   });
 
   it("ignores refs to stored fields and formulas that do not parse", () => {
@@ -84,7 +94,11 @@ describe("computeOrder", () => {
       { id: "a", formula: "b +" },
       { id: "b", formula: "a" },
     ];
-    expect(computeOrder(fields)).toEqual({ order: ["a", "b"], cycles: [] });
+    expect(computeOrder(fields)).toMatchObject({
+      order: ["a", "b"],
+      cycles: [],
+      inputs: { a: [], b: ["a"] },
+    });
   });
 
   it("handles a chain of 5,000 fields without recursion", () => {

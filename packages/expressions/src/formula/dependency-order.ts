@@ -12,6 +12,17 @@ export interface ComputationOrder {
   order: string[];
   /** One closed path per group of mutually dependent fields, e.g. ["a", "b", "a"]. */
   cycles: string[][];
+  /**
+   * What each computed field's formula reads, stored or computed, with a column formula's sibling
+   * ids resolved to `sub.col`: a write that changes none of them need not recompute the field.
+   */
+  inputs: Record<string, string[]>;
+}
+
+interface DependencyGraph {
+  /** Computed field → the computed fields it reads. */
+  edges: Map<string, string[]>;
+  inputs: Record<string, string[]>;
 }
 
 /**
@@ -19,7 +30,7 @@ export interface ComputationOrder {
  * column of the same row first (`price * qty` inside `items`), then a top-level field. A ref to a
  * whole sub-form (`items`) reads all of its computed columns.
  */
-function dependencyGraph(fields: ComputedFieldSource[]): Map<string, string[]> {
+function dependencyGraph(fields: ComputedFieldSource[]): DependencyGraph {
   const formulas = new Map<string, { formula: string; subform?: string }>();
   const computedColumns = new Map<string, string[]>();
   const columnsOf = new Map<string, Set<string>>();
@@ -37,21 +48,25 @@ function dependencyGraph(fields: ComputedFieldSource[]): Map<string, string[]> {
     computedColumns.set(field.id, computed);
   }
 
-  const graph = new Map<string, string[]>();
+  const edges = new Map<string, string[]>();
+  const inputs: [string, string[]][] = [];
   for (const [id, { formula, subform }] of formulas) {
     const dependencies = new Set<string>();
+    const resolvedRefs: string[] = [];
     for (const ref of analyzeFormula(formula).refs) {
       const resolved =
         subform !== undefined && !ref.includes(".") && columnsOf.get(subform)?.has(ref)
           ? `${subform}.${ref}`
           : ref;
+      resolvedRefs.push(resolved);
       for (const target of computedColumns.get(resolved) ?? [resolved]) {
         if (formulas.has(target)) dependencies.add(target);
       }
     }
-    graph.set(id, [...dependencies]);
+    edges.set(id, [...dependencies]);
+    inputs.push([id, [...new Set(resolvedRefs)]]);
   }
-  return graph;
+  return { edges, inputs: Object.fromEntries(inputs) };
 }
 
 /** Tarjan's strongly connected components, iteratively so a long chain of fields cannot overflow the stack. */
@@ -133,7 +148,7 @@ function cycleThrough(start: string, members: Set<string>, graph: Map<string, st
  * go first. Formulas with syntax errors contribute no dependencies.
  */
 export function computeOrder(fields: ComputedFieldSource[]): ComputationOrder {
-  const graph = dependencyGraph(fields);
+  const { edges: graph, inputs } = dependencyGraph(fields);
   const cyclic = new Set<string>();
   const cycles: string[][] = [];
   const definitionOrder = [...graph.keys()];
@@ -170,5 +185,5 @@ export function computeOrder(fields: ComputedFieldSource[]): ComputationOrder {
       order.push(frame.node);
     }
   }
-  return { order, cycles };
+  return { order, cycles, inputs };
 }

@@ -10,12 +10,14 @@ import {
 import type { ValidateFunction } from "ajv";
 import { getFieldType } from "../registry";
 import { isCanonicalDate } from "../shared/dates";
-import { compilePattern } from "../shared/patterns";
+import { compilePattern, isUnsafePattern } from "../shared/patterns";
 import type { DefaultMode, JsonSchema } from "../types";
 
 export const FIELD_SETTINGS_ISSUE_CODES = {
   RANGE_INVERTED: "A lower bound above its upper bound (min/max, lengths, selections, rows, dates).",
   INVALID_PATTERN: "A `pattern` that is not a valid regular expression.",
+  UNSAFE_PATTERN:
+    "A `pattern` with a nested unbounded repetition such as (a+)+, which can take exponential time.",
   DEFAULT_NOT_ALLOWED: "A default of a kind this field type does not offer.",
   DEFAULT_INVALID: "A constant default the field itself would reject.",
 } as const;
@@ -89,12 +91,16 @@ function checkDefault(field: FieldDefinition, path: string, issues: DefinitionIs
 
 function checkField(field: FieldDefinition, path: string, issues: DefinitionIssue[]): void {
   checkBounds(field as unknown as Record<string, unknown>, path, issues);
-  if ("pattern" in field && typeof field.pattern === "string" && compilePattern(field.pattern) === null)
+  if ("pattern" in field && typeof field.pattern === "string" && compilePattern(field.pattern) === null) {
+    const unsafe = isUnsafePattern(field.pattern);
     issues.push({
-      code: "INVALID_PATTERN",
+      code: unsafe ? "UNSAFE_PATTERN" : "INVALID_PATTERN",
       path: `${path}/pattern`,
-      message: "not a valid regular expression",
+      message: unsafe
+        ? "a repetition inside a repetition, such as (a+)+, can take exponential time"
+        : "not a valid regular expression",
     });
+  }
   checkDefault(field, path, issues);
 }
 

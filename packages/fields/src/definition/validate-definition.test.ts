@@ -16,6 +16,7 @@ describe("validateDefinition", () => {
         { id: "t", type: "text", label: "T", pattern: "([", minLength: 3, maxLength: 2 },
         { id: "c", type: "number", label: "C", default: { currentUser: true } },
         { id: "d", type: "date", label: "D", min: "2026-12-01", max: "2026-01-01" },
+        { id: "slow", type: "text", label: "Slow", pattern: "^(\\w+\\s?)*$" },
         {
           id: "rows",
           type: "subform",
@@ -38,8 +39,9 @@ describe("validateDefinition", () => {
         ["RANGE_INVERTED", "/fields/1/minLength"],
         ["DEFAULT_NOT_ALLOWED", "/fields/2/default"],
         ["RANGE_INVERTED", "/fields/3/min"],
-        ["RANGE_INVERTED", "/fields/4/minRows"],
-        ["DEFAULT_INVALID", "/fields/4/fields/0/default/value"],
+        ["UNSAFE_PATTERN", "/fields/4/pattern"],
+        ["RANGE_INVERTED", "/fields/5/minRows"],
+        ["DEFAULT_INVALID", "/fields/5/fields/0/default/value"],
       ]),
     );
   });

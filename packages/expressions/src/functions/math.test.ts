@@ -95,3 +95,11 @@ describe("math functions", () => {
     expect(errorCode(formula("RMBCAP(1e16)"))).toBe("#NUM!");
   });
 });
+
+describe("large sub-forms", () => {
+  it("MAX and MIN handle more rows than a spread call accepts", () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ v: i % 1000 }));
+    expect(formula("MAX(rows.v)", { rows })).toBe(999);
+    expect(formula("MIN(rows.v)", { rows })).toBe(0);
+  });
+});

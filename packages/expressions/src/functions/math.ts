@@ -56,6 +56,13 @@ function kth(order: "largest" | "smallest"): FunctionSpec["impl"] {
   });
 }
 
+/** MAX/MIN without spreading, which fails beyond ~100,000 arguments (a large sub-form). 0 when empty. */
+function extreme(values: number[], better: (a: number, b: number) => boolean): number {
+  let best = values[0] ?? 0;
+  for (const v of values) if (better(v, best)) best = v;
+  return best;
+}
+
 function withThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -130,7 +137,7 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
     maxArgs: VARIADIC,
     args: NUMBERS,
     returns: "number",
-    impl: overNumbers((v) => (v.length === 0 ? 0 : Math.max(...v))),
+    impl: overNumbers((v) => extreme(v, (a, b) => a > b)),
     doc: {
       zh: "最大值；没有数值时为 0。",
       en: "Largest number; 0 when there are none.",
@@ -144,7 +151,7 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
     maxArgs: VARIADIC,
     args: NUMBERS,
     returns: "number",
-    impl: overNumbers((v) => (v.length === 0 ? 0 : Math.min(...v))),
+    impl: overNumbers((v) => extreme(v, (a, b) => a < b)),
     doc: {
       zh: "最小值；没有数值时为 0。",
       en: "Smallest number; 0 when there are none.",

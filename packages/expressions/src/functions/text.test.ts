@@ -72,3 +72,14 @@ describe("text functions", () => {
     expect(errorCode(formula('CONCATENATE("a",1/0)'))).toBe("#DIV/0!");
   });
 });
+
+describe("text size limit", () => {
+  it("refuses results longer than 32,767 characters before building them", () => {
+    const long = "a".repeat(30_000);
+    expect(errorCode(formula('SUBSTITUTE(t,"a","bb")', { t: long }))).toBe("#VALUE!");
+    expect(errorCode(formula('SUBSTITUTE(t,"a","bb",1)', { t: long + long }))).toBe("#VALUE!");
+    expect(formula('LEN(SUBSTITUTE(t,"a",""))', { t: long })).toBe(0);
+    expect(errorCode(formula("t & t", { t: long }))).toBe("#VALUE!");
+    expect(errorCode(formula("CONCATENATE(t,t)", { t: long }))).toBe("#VALUE!");
+  });
+});

@@ -11,10 +11,10 @@ const text = inCategory("text");
 /** Excel's cell limit; also keeps REPT and concatenation from building unbounded strings. */
 export const MAX_TEXT_LENGTH = 32_767;
 
+const tooLong = (): FormulaErrorValue => valueError(`text longer than ${MAX_TEXT_LENGTH} characters`);
+
 export function checkedText(value: string): string | FormulaErrorValue {
-  return value.length > MAX_TEXT_LENGTH
-    ? valueError(`text longer than ${MAX_TEXT_LENGTH} characters`)
-    : value;
+  return value.length > MAX_TEXT_LENGTH ? tooLong() : value;
 }
 
 type Arg = { kind: "text" } | { kind: "number"; fallback?: number };
@@ -218,11 +218,15 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
       if (values instanceof FormulaErrorValue) return values;
       const [s = "", find = "", replacement = ""] = values;
       if (find === "") return s;
-      if (args.length < 4) return checkedText(s.split(find).join(replacement));
+      const pieces = s.split(find);
+      // Checked before joining: SUBSTITUTE of long texts could otherwise build a gigabyte string.
+      const length = s.length + (pieces.length - 1) * (replacement.length - find.length);
+      if (args.length < 4) {
+        return length > MAX_TEXT_LENGTH ? tooLong() : pieces.join(replacement);
+      }
       const nth = toNumber(args[3]);
       if (nth instanceof FormulaErrorValue) return nth;
       if (nth < 1) return valueError("instance must be ≥ 1");
-      const pieces = s.split(find);
       if (pieces.length <= nth) return s;
       const before = pieces.slice(0, nth).join(find);
       return checkedText(`${before}${replacement}${pieces.slice(nth).join(find)}`);
@@ -329,7 +333,7 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
     impl: coerced([T, N()], ([s, n]) => {
       const times = Math.trunc(n as number);
       if (times < 0) return valueError("negative repeat count");
-      if ((s as string).length * times > MAX_TEXT_LENGTH) return valueError("repeated text too long");
+      if ((s as string).length * times > MAX_TEXT_LENGTH) return tooLong();
       return (s as string).repeat(times);
     }),
     doc: {

@@ -4,7 +4,10 @@ import { type Kysely, sql } from "kysely";
 // extension since PostgreSQL 13, so a database owner may create it; `IF NOT EXISTS` keeps a shared
 // installation (as the per-schema test databases use) untouched.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+  // Looked up first: CREATE EXTENSION IF NOT EXISTS still takes a catalog lock and can collide with a
+  // concurrent creator, while an installed extension needs nothing at all.
+  const { rows } = await sql`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db);
+  if (rows.length === 0) await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
 }
 
 export async function down(): Promise<void> {

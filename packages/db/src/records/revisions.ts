@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
-import { newId } from "../ids";
+import { isId, newId } from "../ids";
+import type { PublishedForm } from "../storage/types";
 import { type FieldDiff, json, type RevisionAction, type SystemTables } from "../tables";
+import { diffFields } from "./diff";
+import { getRecord } from "./read";
 import type { RevisionView } from "./types";
 
 export interface RevisionEntry {
@@ -36,12 +39,16 @@ export async function appendRevisions(
   }
 }
 
-/** A record's history, oldest first. */
+/**
+ * A record's history, oldest first. A create revision is stored with an empty diff; its diff is
+ * rebuilt here from the record's current values and the `from` side of every later change.
+ */
 export async function listRevisions(
   db: Kysely<SystemTables>,
-  form: { id: string },
+  form: PublishedForm,
   recordId: string,
 ): Promise<RevisionView[]> {
+  if (!isId(recordId)) return [];
   const rows = await db
     .selectFrom("revisions")
     .select(["id", "version", "action", "actor", "at", "diff"])
@@ -50,7 +57,7 @@ export async function listRevisions(
     .orderBy("version")
     .orderBy("id")
     .execute();
-  return rows.map((row) => ({
+  const views: RevisionView[] = rows.map((row) => ({
     id: row.id,
     version: row.version,
     action: row.action,
@@ -58,4 +65,20 @@ export async function listRevisions(
     at: row.at.toISOString(),
     diff: row.diff,
   }));
+  const created = views[0];
+  if (created?.action === "create" && Object.keys(created.diff).length === 0) {
+    const current = await getRecord(db, form, recordId, { deleted: "include" });
+    if (current) created.diff = createdDiff(current.data, views.slice(1));
+  }
+  return views;
+}
+
+function createdDiff(current: Record<string, unknown>, later: readonly RevisionView[]): FieldDiff {
+  const state: Record<string, unknown> = { ...current };
+  for (const revision of [...later].reverse()) {
+    for (const [field, change] of Object.entries(revision.diff)) {
+      if (!field.startsWith("$")) state[field] = change.from;
+    }
+  }
+  return diffFields({}, state, Object.keys(state));
 }

@@ -101,8 +101,12 @@ describe.each(testDatabases())("records on $name", ({ name, create }) => {
       [3, "delete"],
       [4, "restore"],
     ]);
-    expect(history[0]?.diff).toMatchObject({ title: { from: null, to: "H" }, amount: { from: null, to: 1 } });
-    expect(history[0]?.diff.due).toBeUndefined();
+    expect(history[0]?.diff).toEqual({
+      no: { from: null, to: created.data.no },
+      title: { from: null, to: "H" },
+      amount: { from: null, to: 1 },
+      items: { from: null, to: [] },
+    });
     expect(history[1]?.diff).toEqual({ title: { from: "H", to: "H2" } });
     expect(history[1]?.actor).toBe(actor);
   });

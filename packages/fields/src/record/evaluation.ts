@@ -6,6 +6,7 @@ import {
   evaluateRule,
   FormulaErrorValue,
   type FormulaLogic,
+  type FormulaType,
   LogicLimitError,
 } from "@formwork/expressions";
 import type { FieldDefinition } from "@formwork/schema";
@@ -27,7 +28,30 @@ function toStoredValue(result: unknown, field: FieldDefinition, ctx: EvalContext
     const instant = new Date(result);
     if (!Number.isNaN(instant.getTime())) result = dateInZone(instant, ctx.timeZone);
   }
-  return getFieldType(field.type).normalize(result, field);
+  const def = getFieldType(field.type);
+  const value = def.normalize(result, field);
+  return fitsFormulaType(value, def.formulaType(field)) ? value : null;
+}
+
+/**
+ * Does a normalised result have the shape of the field's formula type? The designer's type checker
+ * catches most mismatches; one that slips through stores empty rather than an error the person
+ * filling the form could not fix. Range and option rules are still checked and reported as usual.
+ */
+function fitsFormulaType(value: unknown, type: FormulaType): boolean {
+  if (value === null) return true;
+  if (typeof type === "object") return Array.isArray(value);
+  switch (type) {
+    case "number":
+      return typeof value === "number";
+    case "text":
+    case "date":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    default:
+      return true;
+  }
 }
 
 /** Evaluate a compiled formula over `scope` and normalise the result for `field`. */

@@ -110,3 +110,38 @@ describe("compileRecordValidator", () => {
     expect(validate({ title: "x", lines: [{ what: "a", n: 2 }] })).toBe(true);
   });
 });
+
+describe("computed values", () => {
+  const computed: FormDefinition = {
+    key: "calc",
+    name: "Calc",
+    fields: [
+      { id: "a", type: "number", label: "A" },
+      { id: "b", type: "number", label: "B" },
+      { id: "ratio", type: "number", label: "Ratio", formula: "a / b", precision: 2 },
+      { id: "label", type: "text", label: "Label", formula: 'IF(a > b, "big", "small")' },
+      { id: "mismatch", type: "number", label: "Mismatch", formula: '"text"' },
+      { id: "capped", type: "number", label: "Capped", formula: "a * 10", max: 50 },
+    ],
+  };
+  const ctx = { mode: "create" as const, now, locale: "en" as const };
+
+  it("rounds results, stores Excel errors and type mismatches as empty", () => {
+    const result = prepareRecord(computed, { a: 2, b: 3 }, ctx);
+    expect(result.ok && result.data).toMatchObject({
+      ratio: 0.67,
+      label: "small",
+      mismatch: null,
+      capped: 20,
+    });
+    const divided = prepareRecord(computed, { a: 1, b: 0 }, ctx);
+    expect(divided.ok && divided.data.ratio).toBeNull();
+  });
+
+  it("still reports a computed value's range", () => {
+    const result = prepareRecord(computed, { a: 6, b: 1 }, ctx);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: "/capped", code: "INVALID_VALUE", message: "Must be at most 50" },
+    ]);
+  });
+});

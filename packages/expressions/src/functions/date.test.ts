@@ -39,6 +39,12 @@ describe("date functions", () => {
     expect(formula('WEEKDAY("2024-03-17",2)')).toBe(7);
     expect(formula('WEEKDAY("2024-03-17",3)')).toBe(6);
     expect(errorCode(formula('WEEKDAY("2024-03-17",9)'))).toBe("#NUM!");
+    // 2024-03-17 is a Sunday: type 16 starts weeks on Saturday, type 17 on Sunday.
+    expect(formula('WEEKDAY("2024-03-17",16)')).toBe(2);
+    expect(formula('WEEKDAY("2024-03-17",17)')).toBe(1);
+    expect(formula('WEEKDAY("2024-03-17",11)')).toBe(7);
+    expect(formula('WEEKNUM("2024-01-06",16)')).toBe(2);
+    expect(errorCode(formula('WEEKNUM("2024-01-06",3)'))).toBe("#NUM!");
     expect(formula('WEEKNUM("2024-01-06")')).toBe(1);
     expect(formula('WEEKNUM("2024-01-07")')).toBe(2);
     expect(formula('WEEKNUM("2024-01-07",2)')).toBe(1);

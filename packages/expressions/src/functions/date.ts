@@ -61,11 +61,23 @@ function holidaySet(values: unknown[], timeZone: string): Set<number> | FormulaE
 }
 
 /** Excel WEEKDAY return types 1, 2 and 3. */
-const WEEKDAY_TYPES: Record<number, (weekday: number) => number> = {
-  1: (w) => w + 1,
-  2: (w) => ((w + 6) % 7) + 1,
-  3: (w) => (w + 6) % 7,
-};
+/**
+ * The first day of the week (0 = Sunday … 6 = Saturday) for Excel's WEEKDAY/WEEKNUM return types:
+ * 1 Sunday, 2 Monday, 11 Monday … 16 Saturday, 17 Sunday.
+ */
+function weekStartOf(type: number): number | undefined {
+  if (type === 1 || type === 17) return 0;
+  if (type === 2) return 1;
+  if (Number.isInteger(type) && type >= 11 && type <= 16) return type - 10;
+  return undefined;
+}
+
+/** WEEKDAY: 1 for the week's first day … 7; type 3 counts Monday = 0 … Sunday = 6. */
+function weekdayNumber(weekday: number, type: number): number | undefined {
+  if (type === 3) return (weekday + 6) % 7;
+  const start = weekStartOf(type);
+  return start === undefined ? undefined : ((weekday - start + 7) % 7) + 1;
+}
 
 function isoWeek(day: number): number {
   const weekday = (dayOfWeek(day) + 6) % 7; // Monday = 0
@@ -241,12 +253,12 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
     args: ["date", "number"],
     returns: "number",
     impl: onDates(1, 1, [1], ([d], [type = 1]) => {
-      const map = WEEKDAY_TYPES[type];
-      return map ? map(dayOfWeek(dayNumber(d?.ms ?? 0))) : numError("WEEKDAY type must be 1, 2 or 3");
+      const n = weekdayNumber(dayOfWeek(dayNumber(d?.ms ?? 0)), type);
+      return n ?? numError("WEEKDAY type must be 1, 2, 3 or 11–17");
     }),
     doc: {
-      zh: "星期几：类型 1（默认）周日=1…周六=7；类型 2 周一=1…周日=7；类型 3 周一=0…周日=6。",
-      en: "Day of the week: type 1 (default) Sunday=1…Saturday=7; type 2 Monday=1…Sunday=7; type 3 Monday=0…Sunday=6.",
+      zh: "星期几：类型 1（默认）周日=1…周六=7；类型 2 周一=1…周日=7；类型 3 周一=0…周日=6；类型 11–17 分别以周一…周日为 1。",
+      en: "Day of the week: type 1 (default) Sunday=1…Saturday=7; type 2 Monday=1…Sunday=7; type 3 Monday=0…Sunday=6; types 11–17 count from Monday…Sunday as 1.",
       example: 'WEEKDAY("2024-03-15",2)',
       result: "5",
     },
@@ -260,15 +272,15 @@ export const DATE_FUNCTIONS: FunctionSpec[] = [
     impl: onDates(1, 1, [1], ([d], [type = 1]) => {
       const day = dayNumber(d?.ms ?? 0);
       if (type === 21) return isoWeek(day);
-      if (type !== 1 && type !== 2) return numError("WEEKNUM type must be 1, 2 or 21");
-      const weekStart = type === 1 ? 0 : 1;
+      const weekStart = weekStartOf(type);
+      if (weekStart === undefined) return numError("WEEKNUM type must be 1, 2, 11–17 or 21");
       const jan1 = dayNumber(Date.UTC(new Date(day * DAY_MS).getUTCFullYear(), 0, 1));
       const offset = (dayOfWeek(jan1) - weekStart + 7) % 7;
       return Math.floor((day - jan1 + offset) / 7) + 1;
     }),
     doc: {
-      zh: "一年中的第几周：类型 1（默认）周日开始，2 周一开始，21 为 ISO 周。",
-      en: "Week of the year: type 1 (default) weeks start on Sunday, 2 on Monday, 21 is the ISO week.",
+      zh: "一年中的第几周（1 月 1 日所在的周为第 1 周）：类型 1（默认）周日开始，2 周一开始，11–17 周一…周日开始，21 为 ISO 周。",
+      en: "Week of the year, the week of January 1 being week 1: type 1 (default) weeks start on Sunday, 2 on Monday, 11–17 on Monday…Sunday, 21 is the ISO week.",
       example: 'WEEKNUM("2024-03-15")',
       result: "11",
     },

@@ -1,7 +1,8 @@
 // Sessions, CSRF, throttling, API tokens and the admin-only user endpoints.
-import { testDatabases } from "@formwork/db/testing";
+
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { ADMIN, CSRF, errorOf, startTestApp, type TestApp } from "./harness";
 
 const sessionOf = (response: LightMyRequestResponse) =>

@@ -1,7 +1,8 @@
 // The request-shape half of issue 3's bad-input list: every answer is a 4xx with a stable code and a
 // pointer, and nothing is written.
-import { testDatabases } from "@formwork/db/testing";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 
 describe.each(testDatabases())("bad input ($name)", (database) => {

@@ -1,6 +1,7 @@
 // Uploads: limits, the type allowlist, magic bytes, and who may download.
-import { testDatabases } from "@formwork/db/testing";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { publishedForm } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 

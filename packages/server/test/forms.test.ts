@@ -1,6 +1,7 @@
 // Form drafts, publishing and versions.
-import { testDatabases } from "@formwork/db/testing";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { QUOTES } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 

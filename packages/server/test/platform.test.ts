@@ -1,6 +1,7 @@
 // Health, OpenAPI and the apps resource.
-import { testDatabases } from "@formwork/db/testing";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 
 describe.each(testDatabases())("platform ($name)", (database) => {

@@ -1,7 +1,8 @@
 // The records resource end to end: the write path's rules, queries, optimistic concurrency, history,
 // the recycle bin, batches, idempotency and the two race tests of issue 3.
-import { testDatabases } from "@formwork/db/testing";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases as testDatabases } from "./databases";
 import { publishedForm, QUOTES } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 

@@ -31,7 +31,8 @@ export type FilterOperator =
   | "empty"
   | "notEmpty"
   | "hasAny"
-  | "hasAll";
+  | "hasAll"
+  | "hasNone";
 
 /** How a field's value is stored: one typed column `f_<id>` on the form's table, or none. */
 export interface ColumnSpec {

@@ -6,7 +6,15 @@ import { dedupe, ID_PATTERN, isId, isPlainObject, nullable, scalarText } from ".
 import type { FilterOperator, JsonSchema } from "../types";
 
 export const SINGLE_ID_OPERATORS: FilterOperator[] = ["eq", "ne", "in", "notIn", "empty", "notEmpty"];
-export const MULTI_ID_OPERATORS: FilterOperator[] = ["hasAny", "hasAll", "empty", "notEmpty"];
+export const MULTI_ID_OPERATORS: FilterOperator[] = [
+  "hasAny",
+  "hasAll",
+  "hasNone",
+  "contains",
+  "notContains",
+  "empty",
+  "notEmpty",
+];
 
 /** Several references per field are bounded: a picker, not a bulk channel. */
 export const IDS_HARD_MAX = 500;

@@ -7,7 +7,15 @@ import { dedupe, hasNul, nullable, scalarText } from "../shared/values";
 import type { FilterOperator, JsonSchema } from "../types";
 
 export const SINGLE_OPTION_OPERATORS: FilterOperator[] = ["eq", "ne", "in", "notIn", "empty", "notEmpty"];
-export const MULTI_OPTION_OPERATORS: FilterOperator[] = ["hasAny", "hasAll", "eq", "empty", "notEmpty"];
+export const MULTI_OPTION_OPERATORS: FilterOperator[] = [
+  "hasAny",
+  "hasAll",
+  "hasNone",
+  "contains",
+  "notContains",
+  "empty",
+  "notEmpty",
+];
 
 /** Free-text "other" answers are bounded like a single-line text. */
 const OTHER_MAX_LENGTH = 200;

@@ -69,7 +69,7 @@ export const fieldType: FieldTypeDef<"address"> = {
     value === null || value === undefined || (isPlainObject(value) && Object.keys(value).length === 0),
   defaultModes: ["value", "linkage"],
   validationProps: ["required"],
-  filterOperators: ["contains", "notContains", "empty", "notEmpty"],
+  filterOperators: ["empty", "notEmpty"],
   formulaType: () => "text",
   format: (value, _field, locale) => {
     if (!isPlainObject(value)) return "";

@@ -73,6 +73,8 @@ describe("math functions", () => {
   it("FIXED formats with separators", () => {
     expect(formula("FIXED(1234567.891)")).toBe("1,234,567.89");
     expect(formula("FIXED(1234.5,0,TRUE())")).toBe("1235");
+    expect(formula("FIXED(1234.5,0,1)")).toBe("1235");
+    expect(formula("FIXED(1234.5,0,0)")).toBe("1,235");
     expect(formula("FIXED(-1.005,2)")).toBe("-1.01");
     expect(formula("FIXED(1250,-2)")).toBe("1,300");
   });

@@ -1,5 +1,5 @@
 import { FormulaErrorValue, type FunctionSpec } from "../types";
-import { isBlank, toNumber } from "./coerce";
+import { isBlank, toBoolean, toNumber } from "./coerce";
 import { roundDecimal, toPrecision15 } from "./decimal";
 import { inCategory, propagatingErrors, VARIADIC } from "./define";
 import { divZero, numError, valueError } from "./errors";
@@ -407,7 +407,9 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
       const rounded = roundDecimal(value, places, "half-away");
       const text = Math.abs(rounded).toFixed(Math.max(places, 0));
       const [whole = "0", fraction] = text.split(".");
-      const grouped = args[2] === true || args[2] === 1 ? whole : withThousands(whole);
+      const noSeparators = toBoolean(args[2]);
+      if (noSeparators instanceof FormulaErrorValue) return noSeparators;
+      const grouped = noSeparators ? whole : withThousands(whole);
       return `${rounded < 0 ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
     }),
     doc: {

@@ -82,9 +82,24 @@ function utcMs(date: CalendarDate): number {
   return d.getTime();
 }
 
+// Intl's formatToParts costs microseconds; a filter asks for the same "today" and the same midnights
+// many times, so recent answers are remembered (bounded, cleared when full).
+const MEMO_LIMIT = 1_000;
+const memo = new Map<string, unknown>();
+
+function remembered<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** The calendar date an instant falls on in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): CalendarDate {
-  const { y, m, d } = wallClock(instant.getTime(), timeZone);
+  const { y, m, d } = remembered(`w|${timeZone}|${instant.getTime()}`, () =>
+    wallClock(instant.getTime(), timeZone),
+  );
   return { year: y, month: m, day: d };
 }
 
@@ -115,6 +130,10 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
  * at the guess and once more at the corrected instant, which settles DST transitions near midnight.
  */
 export function startOfDayInstant(date: CalendarDate, timeZone: string): string {
+  return remembered(`s|${timeZone}|${formatDate(date)}`, () => computeStartOfDay(date, timeZone));
+}
+
+function computeStartOfDay(date: CalendarDate, timeZone: string): string {
   const target = utcMs(date);
   let instant = target;
   for (let i = 0; i < 2; i++) {

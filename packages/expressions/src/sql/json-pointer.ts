@@ -1,7 +1,10 @@
 // RFC 6901 JSON pointers, so every error names the exact spot of the filter or sort it is about.
 
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (typeof key === "number") return String(key);
+  // Most keys need no escaping; skipping the regexes matters because every operand gets a path.
+  if (!key.includes("~") && !key.includes("/")) return key;
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function childPointer(parent: string, key: string | number): string {

@@ -23,6 +23,7 @@ import {
   inListPredicate,
   isNullPredicate,
   likePredicate,
+  negated,
   type Predicate,
 } from "./predicates";
 import { checkElements, checkList, checkScalar, checkText } from "./values";
@@ -51,15 +52,16 @@ function compileComparison(op: string, operands: Operand[], opPath: string, ctx:
   const comparison = a.kind === "field" ? written : FLIPPED[written];
   let predicate: Predicate;
   if (isNullLiteral(value)) {
-    if (comparison !== "eq")
+    if (comparison !== "eq") {
       return report(ctx, "TYPE_MISMATCH", value.path, "only == and != compare with null");
+    }
     predicate = isNullPredicate(field.column);
   } else {
     const bound = checkScalar(field.field.valueType, value.literal, ctx.scope.timeZone);
     if (!bound.ok) return report(ctx, "TYPE_MISMATCH", value.path, bound.message);
     predicate = comparePredicate(field.column, comparison, bound.value, field.field.valueType);
   }
-  return negate ? { holds: predicate.fails, fails: predicate.holds } : predicate;
+  return negate ? negated(predicate) : predicate;
 }
 
 function compileBetween(
@@ -111,7 +113,7 @@ function compileText(
     );
   }
   if (!predicate) return null;
-  return op === "notContains" ? { holds: predicate.fails, fails: predicate.holds } : predicate;
+  return op === "notContains" ? negated(predicate) : predicate;
 }
 
 function compileIn(op: "in" | "notIn", operands: Operand[], opPath: string, ctx: Context): Predicate | null {
@@ -126,15 +128,10 @@ function compileIn(op: "in" | "notIn", operands: Operand[], opPath: string, ctx:
   const values = checkList(field.field.valueType, list.literal);
   if (!values.ok) return report(ctx, "TYPE_MISMATCH", list.path, values.message);
   const predicate = inListPredicate(field.column, values.value, field.field.valueType);
-  return op === "notIn" ? { holds: predicate.fails, fails: predicate.holds } : predicate;
+  return op === "notIn" ? negated(predicate) : predicate;
 }
 
-function compileNamed(
-  op: FilterOperatorName,
-  operands: Operand[],
-  opPath: string,
-  ctx: Context,
-): Predicate | null {
+function compileNamed(op: NamedLeaf, operands: Operand[], opPath: string, ctx: Context): Predicate | null {
   const unary = op === "empty" || op === "notEmpty";
   const arity = op === "between" ? 3 : unary ? 1 : 2;
   if (operands.length !== arity) {
@@ -145,21 +142,20 @@ function compileNamed(
   if (!field || !ensureAllowed(field, op, op, ctx)) return null;
   if (unary) {
     const predicate = emptyPredicate(field.column, field.field.valueType);
-    return op === "notEmpty" ? { holds: predicate.fails, fails: predicate.holds } : predicate;
+    return op === "notEmpty" ? negated(predicate) : predicate;
   }
   const value = expectLiteral(operands[1]!, ctx);
   if (!value) return null;
-  if (op === "contains" || op === "notContains" || op === "startsWith")
+  if (op === "contains" || op === "notContains" || op === "startsWith") {
     return compileText(op, field, value, ctx);
-  if (op === "hasAny" || op === "hasAll" || op === "hasNone") {
-    const elements = checkElements(field.field.valueType, value.literal);
-    if (!elements.ok) return report(ctx, "TYPE_MISMATCH", value.path, elements.message);
-    return arrayPredicate(field.column, op, elements.value);
   }
-  return report(ctx, "UNKNOWN_OPERATOR", opPath, `"${op}" needs a field and a value in another form`);
+  const elements = checkElements(field.field.valueType, value.literal);
+  if (!elements.ok) return report(ctx, "TYPE_MISMATCH", value.path, elements.message);
+  return arrayPredicate(field.column, op, elements.value);
 }
 
-const NAMED_LEAVES: readonly FilterOperatorName[] = [
+/** Leaves spelled with their semantic name only (no json-logic alias). */
+const NAMED_LEAVES = [
   "between",
   "contains",
   "notContains",
@@ -169,7 +165,8 @@ const NAMED_LEAVES: readonly FilterOperatorName[] = [
   "hasAny",
   "hasAll",
   "hasNone",
-];
+] as const satisfies readonly FilterOperatorName[];
+type NamedLeaf = (typeof NAMED_LEAVES)[number];
 
 /** Whether `op` names a leaf operator (as opposed to and/or/not, var or an unknown key). */
 export function isLeafOperator(op: string): boolean {
@@ -177,7 +174,7 @@ export function isLeafOperator(op: string): boolean {
     Object.hasOwn(OPERATOR_ALIASES, op) ||
     op === "in" ||
     op === "notIn" ||
-    NAMED_LEAVES.includes(op as FilterOperatorName)
+    (NAMED_LEAVES as readonly string[]).includes(op)
   );
 }
 
@@ -193,5 +190,5 @@ export function compileLeaf(
   if (!operands) return null;
   if (Object.hasOwn(OPERATOR_ALIASES, op)) return compileComparison(op, operands, opPath, ctx);
   if (op === "in" || op === "notIn") return compileIn(op, operands, opPath, ctx);
-  return compileNamed(op as FilterOperatorName, operands, opPath, ctx);
+  return compileNamed(op as NamedLeaf, operands, opPath, ctx);
 }

@@ -14,6 +14,31 @@ export interface Predicate {
   fails: Condition;
 }
 
+/**
+ * A predicate whose complement is built only when asked for: a leaf needs one side or the other, and
+ * building Kysely nodes is most of the compiler's work.
+ */
+function withComplement(holds: Condition, fails: () => Condition): Predicate {
+  return {
+    holds,
+    get fails() {
+      return fails();
+    },
+  };
+}
+
+/** The same test, negated: its holds and fails swap places (still built lazily). */
+export function negated(predicate: Predicate): Predicate {
+  return {
+    get holds() {
+      return predicate.fails;
+    },
+    get fails() {
+      return predicate.holds;
+    },
+  };
+}
+
 export type Comparison = "eq" | "lt" | "lte" | "gt" | "gte";
 
 export const TRUE: Condition = sql<SqlBool>`true`;
@@ -76,9 +101,12 @@ export function comparePredicate(
 ): Predicate {
   const holds = compareSql(column, op, bound, valueType);
   if (op === "eq" && bound.kind === "value") {
-    return { holds, fails: sql<SqlBool>`${column} is distinct from ${param(bound.value, valueType)}` };
+    return withComplement(
+      holds,
+      () => sql<SqlBool>`${column} is distinct from ${param(bound.value, valueType)}`,
+    );
   }
-  return { holds, fails: orBlank(column, holds) };
+  return withComplement(holds, () => orBlank(column, holds));
 }
 
 export function isNullPredicate(column: Expression<unknown>): Predicate {
@@ -96,7 +124,7 @@ export function betweenPredicate(
     compareSql(column, inclusive ? "gte" : "gt", lower, valueType),
     compareSql(column, inclusive ? "lte" : "lt", upper, valueType),
   ]);
-  return { holds, fails: orBlank(column, holds) };
+  return withComplement(holds, () => orBlank(column, holds));
 }
 
 export function inListPredicate(
@@ -117,13 +145,13 @@ export function inListPredicate(
       fails: sql<SqlBool>`(${column} is not null and not (${member}))`,
     };
   }
-  return { holds: member, fails: orBlank(column, member) };
+  return withComplement(member, () => orBlank(column, member));
 }
 
 /** Case-insensitive pattern match; the pattern is already escaped (see like.ts). */
 export function likePredicate(column: Expression<unknown>, pattern: string): Predicate {
   const holds = sql<SqlBool>`${column} ilike ${sql.val(pattern)}`;
-  return { holds, fails: orBlank(column, holds) };
+  return withComplement(holds, () => orBlank(column, holds));
 }
 
 export function emptyPredicate(column: Expression<unknown>, valueType: FilterValueType): Predicate {
@@ -143,7 +171,7 @@ export function emptyPredicate(column: Expression<unknown>, valueType: FilterVal
       return isNullPredicate(column);
   }
   // `holds` is never NULL, so plain NOT is its exact complement.
-  return { holds, fails: sql<SqlBool>`not (${holds})` };
+  return withComplement(holds, () => sql<SqlBool>`not (${holds})`);
 }
 
 /** Array overlap tests; a blank array behaves as an empty one. */
@@ -159,7 +187,7 @@ export function arrayPredicate(
   const values = sql.val([...elements]);
   if (op === "hasAll") {
     const holds = sql<SqlBool>`${column} @> ${values}`;
-    return { holds, fails: orBlank(column, holds) };
+    return withComplement(holds, () => orBlank(column, holds));
   }
   const overlaps = sql<SqlBool>`${column} && ${values}`;
   const none = orBlank(column, overlaps);

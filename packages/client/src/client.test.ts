@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { createClient } from "./client";
+import { empty, fakeFetch, json } from "./fake-fetch.test-helper";
+
+const record = {
+  id: "r1",
+  version: 3,
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
+  createdBy: "u1",
+  ownerId: "u1",
+  flowStatus: null,
+  data: { qty: 2 },
+};
+
+describe("createClient", () => {
+  it("logs in, reads the session and logs out", async () => {
+    const session = { user: { id: "u1", email: "a@b.c", name: "A", isAdmin: true }, csrfToken: "t" };
+    const { fetch, seen } = fakeFetch(json(200, session), json(200, session), empty());
+    const client = createClient({ fetch });
+    await expect(client.auth.login({ email: "a@b.c", password: "pw" })).resolves.toEqual(session);
+    await expect(client.auth.me()).resolves.toEqual(session);
+    await client.auth.logout();
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /api/auth/login",
+      "GET /api/me",
+      "POST /api/auth/logout",
+    ]);
+    expect(seen[0]?.body).toEqual({ email: "a@b.c", password: "pw" });
+  });
+
+  it("unwraps the app list and addresses one app by its encoded id", async () => {
+    const app = { id: "a/1", name: "CRM" };
+    const { fetch, seen } = fakeFetch(
+      json(200, { apps: [app] }),
+      json(200, { ...app, forms: [] }),
+      json(200, app),
+      empty(),
+    );
+    const client = createClient({ fetch });
+    await expect(client.apps.list()).resolves.toEqual([app]);
+    await expect(client.apps.get("a/1")).resolves.toMatchObject({ forms: [] });
+    await client.apps.update("a/1", { name: "CRM 2" });
+    await client.apps.remove("a/1");
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/apps",
+      "GET /api/apps/a%2F1",
+      "PATCH /api/apps/a%2F1",
+      "DELETE /api/apps/a%2F1",
+    ]);
+  });
+
+  it("creates, saves and publishes a form", async () => {
+    const definition = { key: "quotes", name: "Quotes", fields: [] };
+    const { fetch, seen } = fakeFetch(
+      json(201, { id: "f1", key: "quotes" }),
+      json(200, {}),
+      json(200, { version: 1 }),
+    );
+    const client = createClient({ fetch });
+    await expect(client.forms.create("a1", definition)).resolves.toMatchObject({ id: "f1" });
+    await client.forms.saveDraft("f1", definition);
+    await expect(client.forms.publish("f1")).resolves.toEqual({ version: 1 });
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /api/apps/a1/forms",
+      "PUT /api/forms/f1",
+      "POST /api/forms/f1/publish",
+    ]);
+  });
+
+  it("encodes a record query: filter as JSON, sort with - for descending, field list", async () => {
+    const page = { records: [record], count: { value: 1, exact: true }, nextCursor: null };
+    const { fetch, seen } = fakeFetch(json(200, page));
+    const result = await createClient({ fetch }).records.query("f1", {
+      filter: { ">": [{ var: "qty" }, 1] },
+      sort: [
+        { field: "qty", direction: "desc" },
+        { field: "$createdAt", direction: "asc" },
+      ],
+      limit: 20,
+      fields: ["qty", "name"],
+      q: "",
+    });
+    expect(result).toEqual(page);
+    const url = new URL(seen[0]!.url, "http://x");
+    expect(url.pathname).toBe("/api/forms/f1/records");
+    expect(JSON.parse(url.searchParams.get("filter")!)).toEqual({ ">": [{ var: "qty" }, 1] });
+    expect(url.searchParams.get("sort")).toBe("-qty,$createdAt");
+    expect(url.searchParams.get("limit")).toBe("20");
+    expect(url.searchParams.get("fields")).toBe("qty,name");
+    expect(url.searchParams.has("q")).toBe(false);
+  });
+
+  it("sends If-Match on update and an idempotency key on create", async () => {
+    const { fetch, seen } = fakeFetch(json(201, record), json(200, { ...record, version: 4 }));
+    const client = createClient({ fetch });
+    await client.records.create("f1", { qty: 2 }, { idempotencyKey: "k1" });
+    await client.records.update("f1", "r1", { qty: 3 }, 3);
+    expect(seen[0]).toMatchObject({ body: { data: { qty: 2 } }, headers: { "idempotency-key": "k1" } });
+    expect(seen[1]).toMatchObject({
+      method: "PATCH",
+      url: "/api/forms/f1/records/r1",
+      body: { data: { qty: 3 } },
+      headers: { "if-match": '"3"' },
+    });
+  });
+
+  it("surfaces a 412 on a stale update as VERSION_CONFLICT", async () => {
+    const { fetch } = fakeFetch(json(412, { error: { code: "VERSION_CONFLICT", message: "changed" } }));
+    await expect(createClient({ fetch }).records.update("f1", "r1", {}, 1)).rejects.toMatchObject({
+      code: "VERSION_CONFLICT",
+      status: 412,
+    });
+  });
+
+  it("creates a batch, deletes, restores, purges and reads the history", async () => {
+    const revisions = [{ id: "v1", version: 1, action: "create", actor: "u1", at: "t", diff: {} }];
+    const { fetch, seen } = fakeFetch(
+      json(201, { records: [record, record] }),
+      json(200, record),
+      json(200, record),
+      empty(),
+      json(200, { revisions }),
+    );
+    const client = createClient({ fetch });
+    await expect(client.records.createMany("f1", [{ qty: 1 }, { qty: 2 }])).resolves.toHaveLength(2);
+    await client.records.remove("f1", "r1", 3);
+    await client.records.restore("f1", "r1");
+    await client.records.purge("f1", "r1");
+    await expect(client.records.history("f1", "r1")).resolves.toEqual(revisions);
+    expect(seen[0]?.body).toEqual([{ data: { qty: 1 } }, { data: { qty: 2 } }]);
+    expect(seen[1]?.headers["if-match"]).toBe('"3"');
+    expect(seen.slice(2).map((r) => `${r.method} ${r.url}`)).toEqual([
+      "POST /api/forms/f1/records/r1/restore",
+      "DELETE /api/forms/f1/records/r1?purge=true",
+      "GET /api/forms/f1/records/r1/history",
+    ]);
+  });
+
+  it("uploads a file as multipart form data", async () => {
+    const { fetch, seen } = fakeFetch(json(201, { id: "file1", name: "a.png" }));
+    await createClient({ fetch }).files.upload(new Blob(["x"], { type: "image/png" }), "a.png");
+    const body = seen[0]?.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect((body.get("file") as File).name).toBe("a.png");
+  });
+});

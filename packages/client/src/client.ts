@@ -1,0 +1,22 @@
+import { appsApi } from "./apps";
+import { authApi } from "./auth";
+import { filesApi } from "./files";
+import { formsApi } from "./forms";
+import { recordsApi } from "./records";
+import { createTransport, type TransportOptions } from "./transport";
+
+export type ClientOptions = TransportOptions;
+
+/** The typed Formwork API: one namespace per resource, every failure an `ApiError`. */
+export function createClient(options: ClientOptions = {}) {
+  const send = createTransport(options);
+  return {
+    auth: authApi(send),
+    apps: appsApi(send),
+    forms: formsApi(send),
+    records: recordsApi(send),
+    files: filesApi(send),
+  };
+}
+
+export type FormworkClient = ReturnType<typeof createClient>;

@@ -1,0 +1,13 @@
+import type { Send } from "./transport";
+import type { UploadedFile } from "./types";
+
+export function filesApi(send: Send) {
+  return {
+    /** Uploads one file; a record refers to it by the returned id. */
+    upload: (file: Blob, name: string) => {
+      const form = new FormData();
+      form.append("file", file, name);
+      return send<UploadedFile>({ method: "POST", path: "/api/files", body: form });
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { FormDefinition } from "@formwork/schema";
+import { path, type Send } from "./transport";
+import type { Form, Published } from "./types";
+
+export function formsApi(send: Send) {
+  return {
+    create: (appId: string, definition: FormDefinition) =>
+      send<Form>({ method: "POST", path: path`/api/apps/${appId}/forms`, body: definition }),
+    /** The form with its current draft. */
+    get: (formId: string) => send<Form>({ method: "GET", path: path`/api/forms/${formId}` }),
+    saveDraft: (formId: string, definition: FormDefinition) =>
+      send<Form>({ method: "PUT", path: path`/api/forms/${formId}`, body: definition }),
+    /** Freezes the draft as the next immutable version. */
+    publish: (formId: string) =>
+      send<Published>({ method: "POST", path: path`/api/forms/${formId}/publish` }),
+  };
+}

@@ -1,0 +1,125 @@
+// Response shapes of the REST API (docs: DESIGN §2, served as OpenAPI at /api/openapi.json).
+import type { FormDefinition, LocalizedText } from "@formwork/schema";
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Session {
+  user: User;
+  /** Double-submit CSRF token of a cookie session; absent for API tokens. */
+  csrfToken?: string;
+}
+
+export interface App {
+  id: string;
+  name: string;
+  description: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewApp {
+  name: string;
+  description?: string | null;
+}
+
+export type AppPatch = Partial<NewApp>;
+
+export interface FormSummary {
+  id: string;
+  appId: string;
+  key: string;
+  name: LocalizedText;
+  /** 0 until the first publish. */
+  publishedVersion: number;
+  updatedAt: string;
+}
+
+export interface AppWithForms extends App {
+  forms: FormSummary[];
+}
+
+export interface Form extends FormSummary {
+  createdAt: string;
+  createdBy: string | null;
+  /** The draft being designed (the published versions are immutable snapshots). */
+  definition: FormDefinition;
+}
+
+export interface Published {
+  version: number;
+}
+
+export interface FormRecord {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  ownerId: string | null;
+  flowStatus: string | null;
+  /** Present only for records in the recycle bin. */
+  deletedAt?: string;
+  data: Record<string, unknown>;
+}
+
+export interface RecordCount {
+  value: number;
+  /** False when the count was capped ("1,000+") because no index serves it. */
+  exact: boolean;
+}
+
+export interface QueryResult {
+  records: FormRecord[];
+  /** Absent when the query asked for no count. */
+  count?: RecordCount;
+  nextCursor: string | null;
+}
+
+export interface SortKey {
+  /** A field id or a system name such as `$createdAt`. */
+  field: string;
+  direction: "asc" | "desc";
+}
+
+export interface RecordQuery {
+  /** json-logic over field ids. */
+  filter?: unknown;
+  sort?: readonly SortKey[];
+  limit?: number;
+  cursor?: string;
+  offset?: number;
+  /** Field ids to return. */
+  fields?: readonly string[];
+  /** Substring searched in text fields. */
+  q?: string;
+  /** True lists the recycle bin. */
+  deleted?: boolean;
+  /** False skips counting. */
+  count?: boolean;
+}
+
+export interface Revision {
+  id: string;
+  version: number;
+  action: "create" | "update" | "delete" | "restore";
+  actor: string | null;
+  at: string;
+  diff: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}

@@ -55,8 +55,12 @@ describe("prepareRecord on the DESIGN §2 quote form", () => {
   });
 
   it("reports the submit validation's message when the discount passes 0.5", () => {
-    const errors = errorsOf(prepareRecord(form, { customer: "c_1", items, discount: 0.6 }, create));
-    expect(errors).toEqual([{ path: "", code: "RULE_FAILED", message: "Discount may not exceed 50%" }]);
+    const result = prepareRecord(form, { customer: "c_1", items, discount: 0.6 }, create);
+    expect(errorsOf(result)).toEqual([
+      { path: "", code: "RULE_FAILED", message: "Discount may not exceed 50%" },
+    ]);
+    // The data is still there for a browser to show live values while the form is invalid.
+    expect(!result.ok && result.data?.total).toBe(140.6);
     const zh = errorsOf(
       prepareRecord(form, { customer: "c_1", items, discount: 0.6 }, { ...create, locale: "zh-CN" }),
     );
@@ -180,6 +184,10 @@ describe("prepareRecord with logic too large to run", () => {
       validations: [{ rule: deep as never, message: "too large" }],
     };
     const result = prepareRecord(form, { discount: 1, reason: "kept" }, create);
-    expect(result).toEqual({ ok: false, errors: [{ path: "", code: "RULE_FAILED", message: "too large" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ path: "", code: "RULE_FAILED", message: "too large" }],
+      data: { discount: 1, reason: "kept" },
+    });
   });
 });

@@ -22,8 +22,23 @@ import { guardInput } from "./input-guard";
 import { applyVisibility } from "./visibility";
 
 export type PrepareResult =
-  | { ok: true; data: Record<string, unknown>; pendingLinkage: PendingLinkage[] }
-  | { ok: false; errors: RecordError[] };
+  | {
+      ok: true;
+      data: Record<string, unknown>;
+      pendingLinkage: PendingLinkage[];
+      /** Fields (`id`) and sub-form columns (`subform.column`) their display rules hide. */
+      hidden: string[];
+    }
+  | {
+      ok: false;
+      errors: RecordError[];
+      /**
+       * When the input got past the guard: the data as far as it was prepared (normalised, computed,
+       * hidden values dropped), so a form in the browser can show live totals while it is still invalid.
+       */
+      data?: Record<string, unknown>;
+      hidden?: string[];
+    };
 
 export function prepareRecord(form: FormDefinition, input: unknown, ctx: PrepareContext): PrepareResult {
   const locale = ctx.locale ?? "zh-CN";
@@ -58,5 +73,8 @@ export function prepareRecord(form: FormDefinition, input: unknown, ctx: Prepare
   errors.push(...checkValues(record, compiled, locale));
   errors.push(...checkSchema(record, compiled, errors, locale));
   if (errors.length === 0) errors.push(...checkRules(record, compiled, evalCtx, locale));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, data: record, pendingLinkage };
+  const hiddenPaths = [...hidden];
+  return errors.length > 0
+    ? { ok: false, errors, data: record, hidden: hiddenPaths }
+    : { ok: true, data: record, pendingLinkage, hidden: hiddenPaths };
 }

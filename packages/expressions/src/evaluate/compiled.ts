@@ -9,7 +9,12 @@ export type CompileChild = (node: unknown) => Compiled;
 /** Builds the closure of one operation from its raw (uncompiled) arguments. */
 export type OperationBuilder = (args: unknown[], compile: CompileChild) => Compiled;
 
-export const constant =
-  (value: unknown): Compiled =>
-  () =>
-    value;
+const returnUndefined: Compiled = () => undefined;
+const returnNull: Compiled = () => null;
+
+/** A closure returning `value`; the common absent-argument cases share one closure. */
+export function constant(value: unknown): Compiled {
+  if (value === undefined) return returnUndefined;
+  if (value === null) return returnNull;
+  return () => value;
+}

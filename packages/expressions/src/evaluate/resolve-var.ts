@@ -37,7 +37,8 @@ export function resolvePath(data: unknown, segments: readonly string[], from = 0
 /** Splits a `var` argument into path segments (json-logic accepts numbers and dotted strings). */
 export function pathSegments(path: unknown): string[] | undefined {
   if (path === undefined || path === null || path === "") return undefined;
-  return String(path).split(".");
+  const text = String(path);
+  return text.includes(".") ? text.split(".") : [text];
 }
 
 /** json-logic `var` semantics with the safe resolver: empty path is the data itself. */

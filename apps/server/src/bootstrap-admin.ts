@@ -2,7 +2,7 @@
 // generated password printed once (it is never stored in clear, so it cannot be shown again).
 import { createUser, type Db, generatePassword, hasAdmin } from "@formwork/server";
 
-export const DEFAULT_ADMIN_EMAIL = "admin@localhost";
+export const DEFAULT_ADMIN_EMAIL = "admin@formwork.local";
 
 export interface BootstrapResult {
   created: boolean;

@@ -4,12 +4,17 @@ import { readSettings, SettingsError } from "./env-config";
 describe("readSettings", () => {
   it("has the defaults of a one-command start", () => {
     const s = readSettings({}, "/srv/formwork");
+    expect(s.server.timeZone).toBe("Asia/Shanghai");
     expect(s.port).toBe(3000);
     expect(s.host).toBe("0.0.0.0");
     expect(s.dataDir).toBe("/srv/formwork/data");
     expect(s.databaseUrl).toBeUndefined();
     expect(s.server.trustProxy).toEqual([]);
     expect(s.server.bodyLimit).toBe(1024 * 1024);
+  });
+
+  it("anchors a relative data directory where the command was run", () => {
+    expect(readSettings({ INIT_CWD: "/repo" }).dataDir).toBe("/repo/data");
   });
 
   it("reads overrides", () => {
@@ -30,5 +35,6 @@ describe("readSettings", () => {
     expect(() => readSettings({ TRUST_PROXY: "true" })).toThrow(SettingsError);
     expect(() => readSettings({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readSettings({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => readSettings({ FORMWORK_TIME_ZONE: "Mars/Olympus" })).toThrow(/FORMWORK_TIME_ZONE/);
   });
 });

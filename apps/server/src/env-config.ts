@@ -15,18 +15,30 @@ export interface RuntimeSettings {
 
 export class SettingsError extends Error {}
 
-export function readSettings(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): RuntimeSettings {
+/**
+ * `cwd` anchors a relative FORMWORK_DATA_DIR: where the operator ran the command (npm and pnpm pass it
+ * as INIT_CWD when they run the script from the package folder), so `npm start` at the repository root
+ * keeps its data in the root's ./data.
+ */
+export function readSettings(
+  env: NodeJS.ProcessEnv,
+  cwd: string = env.INIT_CWD || process.cwd(),
+): RuntimeSettings {
   const port = integer(env, "PORT", 3000, 0, 65535);
   const trustProxy = list(env.TRUST_PROXY);
   if (trustProxy.some((entry) => entry === "true" || entry === "*")) {
     throw new SettingsError("TRUST_PROXY takes a list of proxy addresses or CIDR ranges, never true or *");
   }
+  const timeZone = env.FORMWORK_TIME_ZONE?.trim() || "Asia/Shanghai";
+  if (!isTimeZone(timeZone))
+    throw new SettingsError(`FORMWORK_TIME_ZONE "${timeZone}" is not an IANA time zone`);
   const server = resolveConfig({
     trustProxy,
     bodyLimit: integer(env, "FORMWORK_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024),
     secureCookies: env.FORMWORK_SECURE_COOKIES === "true",
     allowedOrigins: list(env.FORMWORK_ALLOWED_ORIGINS),
     uploads: { maxFileBytes: integer(env, "FORMWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, 1, 1024 ** 3) },
+    timeZone,
     logLevel: env.LOG_LEVEL ?? "info",
   });
   return {
@@ -57,4 +69,13 @@ function list(raw: string | undefined): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +101,31 @@ describe.each(testDatabases())("database on $name", ({ name, create }) => {
       t: new Date("2026-02-03T04:05:06.789Z"),
       j: { a: [1, "x"] },
     });
+  });
+});
+
+describe("PGlite on disk", () => {
+  it("keeps its data across a restart", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "formwork-db-"));
+    try {
+      const first = await createDatabase({ dataDir });
+      expect(first.kind).toBe("pglite");
+      await migrateToLatest(first.db);
+      const id = newId();
+      await first.db.insertInto("apps").values({ id, name: "持久" }).execute();
+      await first.close();
+
+      const second = await createDatabase({ dataDir });
+      try {
+        expect((await migrateToLatest(second.db)).results).toEqual([]);
+        const app = await second.db.selectFrom("apps").select("name").where("id", "=", id).executeTakeFirst();
+        expect(app?.name).toBe("持久");
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { type FormDefinition, FormworkError } from "@formwork/schema";
+import fc from "fast-check";
 import { type Kysely, type SqlBool, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishNew } from "../../test/fixtures";
@@ -110,6 +111,41 @@ describe.each(testDatabases())("queryRecords on $name", ({ create }) => {
 
     const offsetPage = await queryRecords(db, form, { filter, sort, limit: 20, offset: 40 });
     expect(offsetPage.records.map((r) => r.id)).toEqual(expectedOrder(matching).slice(40, 60));
+  });
+
+  it("pages any sort (mixed directions, nulls, ties) in the same order as one big query", async () => {
+    const small = await publishNew(db, {
+      key: "keyset",
+      name: "Keyset",
+      fields: [
+        { id: "n", type: "number", label: "N" },
+        { id: "t", type: "text", label: "T" },
+      ],
+    });
+    await insertRecords(
+      db,
+      small,
+      Array.from({ length: 60 }, (_, i) => ({
+        data: { n: i % 4 === 0 ? null : i % 5, t: i % 3 === 0 ? null : ["x", "y"][i % 2] },
+      })),
+      { actorId: null },
+    );
+    const key = fc.record({
+      field: fc.constantFrom("n", "t", "$createdAt"),
+      direction: fc.constantFrom("asc", "desc"),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(key, { maxLength: 3, selector: (k) => k.field }),
+        fc.integer({ min: 1, max: 17 }),
+        async (sort, limit) => {
+          const whole = await queryRecords(db, small, { sort, limit: 1000 });
+          const paged = await allPages(db, small, { sort, limit });
+          expect(paged.map((r) => r.id)).toEqual(whole.records.map((r) => r.id));
+        },
+      ),
+      { numRuns: 12 },
+    );
   });
 
   it("keeps timestamp precision in cursors", async () => {

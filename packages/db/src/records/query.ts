@@ -60,10 +60,15 @@ function resolveSort(model: FormModel, query: RecordQuery): ResolvedSort[] {
   return keys;
 }
 
+// System columns that are never null: their keyset comparisons need no null cases.
+const NOT_NULL = new Set(["id", "version", "created_at", "updated_at"]);
+
 // PostgreSQL's default null placement (last when ascending, first when descending) matches a plain
 // btree scanned either way, so indexes serve the order. The keyset predicate follows the same rule.
 function after(key: ResolvedSort, value: CursorValue): Expression<SqlBool> {
   const column = sql.ref(key.column);
+  const op = sql.raw(key.direction === "asc" ? ">" : "<");
+  if (NOT_NULL.has(key.column) && value !== null) return sql<boolean>`(${column} ${op} ${value})`;
   if (key.direction === "asc") {
     return value === null ? sql<boolean>`false` : sql<boolean>`(${column} > ${value} OR ${column} IS NULL)`;
   }
@@ -75,16 +80,30 @@ function equal(key: ResolvedSort, value: CursorValue): Expression<SqlBool> {
   return value === null ? sql<boolean>`(${column} IS NULL)` : sql<boolean>`(${column} = ${value})`;
 }
 
+/**
+ * A range condition implied by the keyset predicate on its first key, when one exists: it lets an
+ * index on that column start the scan at the cursor instead of filtering every earlier row.
+ */
+function leadingBound(key: ResolvedSort, value: CursorValue): Expression<SqlBool> | null {
+  const column = sql.ref(key.column);
+  if (value === null) return key.direction === "asc" ? sql<boolean>`(${column} IS NULL)` : null;
+  if (key.direction === "desc") return sql<boolean>`(${column} <= ${value})`;
+  return NOT_NULL.has(key.column) ? sql<boolean>`(${column} >= ${value})` : null;
+}
+
 /** (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ... — correct for mixed directions and nulls. */
 function keysetPredicate(keys: readonly ResolvedSort[], values: readonly CursorValue[]): Expression<SqlBool> {
   const alternatives = keys.map((key, i) => {
     const equalities = keys.slice(0, i).map((k, j) => equal(k, values[j] ?? null));
     return sql.join([...equalities, after(key, values[i] ?? null)], sql` AND `);
   });
-  return sql<boolean>`(${sql.join(
+  const chain = sql<boolean>`(${sql.join(
     alternatives.map((a) => sql`(${a})`),
     sql` OR `,
   )})`;
+  const first = keys[0];
+  const bound = first ? leadingBound(first, values[0] ?? null) : null;
+  return bound ? sql<boolean>`(${bound} AND ${chain})` : chain;
 }
 
 function escapeLike(text: string): string {

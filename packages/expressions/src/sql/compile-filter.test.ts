@@ -95,6 +95,26 @@ describe("compileFilter: SQL", () => {
     expect(compiled({ or: [] }).sql).toBe("false");
   });
 
+  test("the result lists the fields the filter reads", () => {
+    const result = compileFilter(
+      { and: [{ "==": [v("name"), "a"] }, { ">": [v("amount"), 1] }, { empty: [v("name")] }] },
+      SCOPE,
+    );
+    expect(result.ok && result.fields).toEqual(["name", "amount"]);
+  });
+
+  test("a $ name is a field when the scope has one (system fields), else a parameter", () => {
+    const scope: FilterScope = {
+      ...SCOPE,
+      fields: { ...SCOPE.fields, $createdBy: { column: "created_by", valueType: "id" } },
+      params: { ...SCOPE.params, $createdBy: "shadowed" },
+    };
+    expect(compiled({ "==": [v("$createdBy"), v("$user.id")] }, scope)).toEqual({
+      sql: '"t"."created_by" = $1',
+      parameters: [SCOPE.params?.["$user.id"]],
+    });
+  });
+
   test("an operator allowlist restricts a field", () => {
     const scope: FilterScope = {
       ...SCOPE,

@@ -11,7 +11,8 @@
 //   {"empty"|"notEmpty": [{"var": "x"}]}   NULL, '' or an empty array/object count as empty
 //   {"hasAny"|"hasAll"|"hasNone": [{"var": "tags"}, ["a", "b"]]}    text[] / id[] fields
 //   {"var": "flag"} alone tests a boolean field for true
-// Value side: JSON literals; {"var": "$user.id"} reads scope.params; relative dates {"today": [n?]},
+// Value side: JSON literals; {"var": "$user.id"} reads scope.params (names that are not fields);
+// relative dates {"today": [n?]},
 // {"startOf": [unit, n?]}, {"endOf": [unit, n?]} (unit day|week|month|quarter|year, weeks start
 // Monday) resolve against scope.now in scope.timeZone.
 // Dates: a date field compares with "YYYY-MM-DD". A datetime field compares with an ISO instant, or
@@ -105,7 +106,7 @@ export function compileFilter(filter: unknown, scope: FilterScope): CompileFilte
       errors: [{ code: "INVALID_FILTER", path: "", message: "the filter scope has no valid clock" }],
     };
   }
-  const ctx: Context = { scope, errors: [] };
+  const ctx: Context = { scope, errors: [], referenced: new Set() };
   const condition = compileCondition(filter, "", false, ctx);
   if (!condition || ctx.errors.length > 0) {
     const errors =
@@ -114,5 +115,5 @@ export function compileFilter(filter: unknown, scope: FilterScope): CompileFilte
         : [{ code: "INVALID_FILTER" as const, path: "", message: "invalid filter" }];
     return { ok: false, errors };
   }
-  return { ok: true, expr: condition };
+  return { ok: true, expr: condition, fields: [...ctx.referenced] };
 }

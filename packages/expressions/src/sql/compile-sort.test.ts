@@ -25,6 +25,7 @@ describe("compileSort", () => {
       '"t"."f_amount" desc nulls last, "t"."f_name" asc nulls last',
     );
     expect(orderSql([{ field: "day", dir: "asc", nulls: "first" }])).toBe('"t"."f_day" asc nulls first');
+    expect(orderSql([{ field: "day", direction: "desc" }])).toBe('"t"."f_day" desc nulls last');
   });
 
   test("short form and JSON text", () => {
@@ -49,6 +50,9 @@ describe("compileSort", () => {
     expect(errors("name,-nope")).toEqual([{ code: "UNKNOWN_FIELD", path: "/1" }]);
     expect(errors("name,,amount")).toEqual([{ code: "INVALID_SORT", path: "/1" }]);
     expect(errors([{ field: "name", dir: "up" }])).toEqual([{ code: "INVALID_SORT", path: "/0/dir" }]);
+    expect(errors([{ field: "name", direction: "up" }])).toEqual([
+      { code: "INVALID_SORT", path: "/0/direction" },
+    ]);
     expect(errors([{ field: "name", nulls: "middle" }])).toEqual([
       { code: "INVALID_SORT", path: "/0/nulls" },
     ]);
@@ -69,6 +73,7 @@ describe("compileSort", () => {
     const names = fc.constantFrom(...Object.keys(SCOPE.fields), "nope", "__proto__", "");
     const item = fc.oneof(
       fc.record({ field: names, dir: fc.constantFrom("asc", "desc", "x") }, { requiredKeys: ["field"] }),
+      fc.record({ field: names, direction: fc.constantFrom("asc", "up") }, { requiredKeys: [] }),
       names.map((name) => `-${name}`),
       fc.jsonValue({ maxDepth: 1 }),
     );

@@ -8,11 +8,16 @@ import type { CompileSortResult, FilterScope, SortError, SortKey } from "./types
 
 export const MAX_SORT_KEYS = 10;
 
+/** `direction` is accepted as a synonym of `dir` (the record query API of @formwork/db spells it so). */
+const SORT_PROPERTIES = ["field", "dir", "direction", "nulls"];
+
 type SortScope = Pick<FilterScope, "fields" | "forbidden" | "table">;
 
 interface SortItem {
   field: unknown;
   dir: unknown;
+  /** Pointer of the direction property, whichever spelling was used. */
+  dirPath: string;
   nulls: unknown;
   /** Pointer of the item, and of its field name (the same for the short form). */
   path: string;
@@ -48,7 +53,7 @@ function itemsOf(sort: unknown, errors: SortError[]): SortItem[] {
       items.push(shortItem(entry.trim(), path));
     } else if (entry !== null && typeof entry === "object" && !Array.isArray(entry)) {
       const record = entry as Record<string, unknown>;
-      const extra = Object.keys(record).find((key) => key !== "field" && key !== "dir" && key !== "nulls");
+      const extra = Object.keys(record).find((key) => !SORT_PROPERTIES.includes(key));
       if (extra !== undefined) {
         errors.push({
           code: "INVALID_SORT",
@@ -59,7 +64,8 @@ function itemsOf(sort: unknown, errors: SortError[]): SortItem[] {
       }
       items.push({
         field: record.field,
-        dir: record.dir,
+        dir: Object.hasOwn(record, "direction") ? record.direction : record.dir,
+        dirPath: childPointer(path, Object.hasOwn(record, "direction") ? "direction" : "dir"),
         nulls: record.nulls,
         path,
         fieldPath: Object.hasOwn(record, "field") ? childPointer(path, "field") : path,
@@ -78,7 +84,7 @@ function itemsOf(sort: unknown, errors: SortError[]): SortItem[] {
 function shortItem(text: string, path: string): SortItem {
   const desc = text.startsWith("-");
   const field = desc || text.startsWith("+") ? text.slice(1) : text;
-  return { field, dir: desc ? "desc" : "asc", nulls: undefined, path, fieldPath: path };
+  return { field, dir: desc ? "desc" : "asc", dirPath: path, nulls: undefined, path, fieldPath: path };
 }
 
 /** Compiles a sort against the allowlisted fields. Never throws. */
@@ -102,7 +108,7 @@ export function compileSort(sort: unknown, scope: SortScope): CompileSortResult 
     if (item.dir !== undefined && item.dir !== "asc" && item.dir !== "desc") {
       errors.push({
         code: "INVALID_SORT",
-        path: childPointer(item.path, "dir"),
+        path: item.dirPath,
         message: 'dir is "asc" or "desc"',
       });
       continue;

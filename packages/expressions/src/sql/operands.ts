@@ -15,6 +15,8 @@ export const MAX_ERRORS = 50;
 export interface Context {
   scope: FilterScope;
   errors: FilterError[];
+  /** Field names the filter reads, for the caller (index use, exact counts, permissions). */
+  referenced: Set<string>;
 }
 
 export type FieldOperand = {
@@ -61,15 +63,16 @@ export function resolveOperand(node: unknown, path: string, ctx: Context): Opera
     if (name === undefined) {
       return report(ctx, "INVALID_FILTER", childPointer(path, op), "var takes exactly one field name");
     }
-    if (name.startsWith("$")) {
+    const found = lookupField(ctx.scope, name);
+    if (!found.ok) {
+      // Names that are not fields may be parameters ({"var": "$user.id"}); a field of the same name wins.
       const params = ctx.scope.params;
-      if (params !== null && typeof params === "object" && Object.hasOwn(params, name)) {
+      if (found.code === "UNKNOWN_FIELD" && isPlainObject(params) && Object.hasOwn(params, name)) {
         return { kind: "literal", literal: { kind: "json", value: params[name] }, path };
       }
-      return report(ctx, "UNKNOWN_FIELD", path, `unknown parameter "${name}"`);
+      return report(ctx, found.code, path, found.message);
     }
-    const found = lookupField(ctx.scope, name);
-    if (!found.ok) return report(ctx, found.code, path, found.message);
+    ctx.referenced.add(name);
     const column = columnReference(ctx.scope, found.field.column);
     return { kind: "field", name, field: found.field, column, path };
   }

@@ -38,7 +38,10 @@ export interface FilterScope {
   now: Date;
   /** IANA time zone that decides what "today" is and where a day starts for datetime columns. */
   timeZone: string;
-  /** Values for `{"var": "$user.id"}` on the value side, looked up by the whole name (own keys only). */
+  /**
+   * Values for `{"var": "$user.id"}` on the value side, looked up by the whole name (own keys only).
+   * A name that is also a field (e.g. a system field "$createdAt") means the field.
+   */
   params?: Record<string, unknown>;
 }
 
@@ -58,7 +61,12 @@ export interface FilterError {
 }
 
 export type CompileFilterResult =
-  | { ok: true; expr: Expression<SqlBool> }
+  | {
+      ok: true;
+      expr: Expression<SqlBool>;
+      /** The field names the filter reads (first use order), e.g. to decide whether a count is exact. */
+      fields: string[];
+    }
   | { ok: false; errors: FilterError[] };
 
 export type SortErrorCode =

@@ -21,24 +21,28 @@ function isMissing(field: FieldDefinition, value: unknown): boolean {
   return Boolean(field.required) && takesInput(field) && getFieldType(field.type).isEmpty(value);
 }
 
+/** `pending` holds the pointers of linkage defaults the server fills in later; they are not missing yet. */
 export function checkRequired(
   data: Record<string, unknown>,
   compiled: CompiledForm,
   hidden: HiddenSet,
+  pending: ReadonlySet<string>,
   locale: Locale,
 ): RecordError[] {
   const errors: RecordError[] = [];
   for (const [id, field] of compiled.fields) {
     if (hidden.has(id)) continue;
-    if (isMissing(field, data[id])) errors.push(requiredError(pointer(id), locale));
+    if (isMissing(field, data[id]) && !pending.has(pointer(id)))
+      errors.push(requiredError(pointer(id), locale));
     const sub = compiled.subforms.get(id);
     const rows = data[id];
     if (!sub || !Array.isArray(rows)) continue;
     rows.forEach((row, index) => {
       if (!isPlainObject(row)) return;
       for (const column of sub.stored) {
-        if (!hidden.has(`${id}.${column.id}`) && isMissing(column, row[column.id]))
-          errors.push(requiredError(pointer(id, index, column.id), locale));
+        const path = pointer(id, index, column.id);
+        if (!hidden.has(`${id}.${column.id}`) && isMissing(column, row[column.id]) && !pending.has(path))
+          errors.push(requiredError(path, locale));
       }
     });
   }

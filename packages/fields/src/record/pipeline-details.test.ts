@@ -145,3 +145,39 @@ describe("computed values", () => {
     ]);
   });
 });
+
+describe("linkage defaults", () => {
+  const linked: FormDefinition = {
+    key: "orders",
+    name: "Orders",
+    fields: [
+      { id: "product", type: "text", label: "Product" },
+      {
+        id: "price",
+        type: "money",
+        label: "Price",
+        required: true,
+        default: {
+          linkage: { form: "products", match: [{ field: "code", equals: "product" }], take: "price" },
+        },
+      },
+      {
+        id: "note",
+        type: "text",
+        label: "Note",
+        required: true,
+        visibleWhen: { "==": [{ var: "product" }, "special"] },
+        default: {
+          linkage: { form: "products", match: [{ field: "code", equals: "product" }], take: "note" },
+        },
+      },
+    ],
+  };
+
+  it("are not 'missing' while the server has yet to fill them, and skipped when hidden", () => {
+    const first = prepareRecord(linked, { product: "p1" }, { mode: "create", now });
+    expect(first.ok && first.pendingLinkage.map((p) => p.path)).toEqual(["/price"]);
+    const second = prepareRecord(linked, { product: "p1", price: 12.5 }, { mode: "create", now });
+    expect(second.ok && second.data.price).toBe(12.5);
+  });
+});

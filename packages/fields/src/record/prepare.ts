@@ -40,6 +40,12 @@ export type PrepareResult =
       hidden?: string[];
     };
 
+/** Is the value at `/field` or `/subform/row/column` hidden by a display rule? (Ids need no unescaping.) */
+function isHiddenPath(path: string, hidden: ReadonlySet<string>): boolean {
+  const [field, , column] = path.slice(1).split("/");
+  return hidden.has(field ?? "") || (column !== undefined && hidden.has(`${field}.${column}`));
+}
+
 export function prepareRecord(form: FormDefinition, input: unknown, ctx: PrepareContext): PrepareResult {
   const locale = ctx.locale ?? "zh-CN";
   if (!isPlainObject(input))
@@ -69,12 +75,13 @@ export function prepareRecord(form: FormDefinition, input: unknown, ctx: Prepare
     if (getFieldType(field.type).stored) setOwn(record, id, data[id] ?? null);
   }
 
-  errors.push(...checkRequired(record, compiled, hidden, locale));
+  const linkage = pendingLinkage.filter((pending) => !isHiddenPath(pending.path, hidden));
+  errors.push(...checkRequired(record, compiled, hidden, new Set(linkage.map((p) => p.path)), locale));
   errors.push(...checkValues(record, compiled, locale));
   errors.push(...checkSchema(record, compiled, errors, locale));
   if (errors.length === 0) errors.push(...checkRules(record, compiled, evalCtx, locale));
   const hiddenPaths = [...hidden];
   return errors.length > 0
     ? { ok: false, errors, data: record, hidden: hiddenPaths }
-    : { ok: true, data: record, pendingLinkage, hidden: hiddenPaths };
+    : { ok: true, data: record, pendingLinkage: linkage, hidden: hiddenPaths };
 }

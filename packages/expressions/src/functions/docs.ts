@@ -84,6 +84,17 @@ display rules and validations an error counts as FALSE.
 **运算符 / Operators.** \`+ - * / ^\`（算术 / arithmetic），\`&\`（连接文本 / joins text），\`= <> < > <= >=\`（比较 /
 comparison），\`-x\`（负号 / negation），\`x%\`（百分比 / percent）。
 
+**规则中的 json-logic / json-logic in rules.** 显示规则、校验、分支条件直接写 json-logic，公式也编译成 json-logic，由同一个求值器执行。
+json-logic 自带的运算照常可用（\`==\` \`!=\` \`===\` \`!==\` \`!\` \`!!\` \`and\` \`or\` \`if\` \`in\` \`cat\` \`substr\` \`min\` \`max\`
+\`merge\` \`var\` \`missing\` \`missing_some\` \`map\` \`filter\` \`reduce\` \`all\` \`some\` \`none\` \`%\`），语义与 json-logic-js 相同；
+\`+ - * / < > <= >=\` 保留 json-logic 的写法（\`+\`、\`*\` 可多参数，\`{"<": [a, b, c]}\` 表示 a < b < c），但按上面的 Excel
+规则处理空值、类型和错误；\`method\` 和 \`log\` 不支持。\`var\` 只读取数据自身的属性，\`items.subtotal\` 得到子表单该列的所有值。
+Display rules, validations and branch conditions are json-logic; formulas compile to json-logic and run on
+the same evaluator. json-logic's own operations behave as in json-logic-js; \`+ - * / < > <= >=\` keep
+json-logic's shapes (variadic \`+\` and \`*\`, the between form) but follow the Excel rules above for
+blanks, kinds and errors; \`method\` and \`log\` are not available. \`var\` reads only the data's own
+properties, and \`items.subtotal\` yields the sub-form's column.
+
 **限制 / Limits.** 公式编译为 json-logic 后由我们自己的求值器执行：不使用 eval，不访问原型链；嵌套超过 64 层或超过 10,000 个
 节点的逻辑在执行前被拒绝；文本结果最长 32,767 个字符。Formulas compile to json-logic run by our own evaluator: no eval,
 no prototype access; logic nested deeper than 64 levels or with more than 10,000 nodes is rejected before it

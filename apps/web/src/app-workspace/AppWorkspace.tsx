@@ -1,0 +1,61 @@
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Grid, Layout, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, useParams } from "react-router";
+import { useApp } from "../api/use-apps";
+import { ErrorState } from "../common/ErrorState";
+import { PageLoading } from "../common/PageLoading";
+import { WorkspaceSidebar } from "./WorkspaceSidebar";
+import styles from "./workspace.module.css";
+
+/** Inside one app: its form menu beside the page on wide screens, in a drawer on phones. */
+export function AppWorkspace() {
+  const { t } = useTranslation();
+  const { appId = "" } = useParams();
+  const app = useApp(appId);
+  const screens = Grid.useBreakpoint();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const wide = screens.md ?? true;
+
+  if (app.isPending) return <PageLoading />;
+  if (app.isError) return <ErrorState error={app.error} onRetry={() => void app.refetch()} />;
+
+  return (
+    <Layout className={styles.workspace}>
+      {wide ? (
+        <Layout.Sider width={256} className={styles.sider}>
+          <WorkspaceSidebar app={app.data} />
+        </Layout.Sider>
+      ) : (
+        <>
+          <div className={styles.mobileBar}>
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              aria-label={t("workspace.menu")}
+              data-testid="workspace-menu-button"
+            />
+            <Typography.Text strong ellipsis>
+              {app.data.name}
+            </Typography.Text>
+          </div>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={288}
+            closable={false}
+            styles={{ body: { padding: 0 } }}
+          >
+            <WorkspaceSidebar app={app.data} onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        </>
+      )}
+      <Layout.Content className={styles.main}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

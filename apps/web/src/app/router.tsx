@@ -1,0 +1,47 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { AppWorkspace } from "../app-workspace/AppWorkspace";
+import { WorkspaceHome } from "../app-workspace/WorkspaceHome";
+import { AppListPage } from "../apps/AppListPage";
+import { LoginPage } from "../auth/LoginPage";
+import { RequireSession } from "../auth/RequireSession";
+import { NotFoundPage } from "../common/NotFoundPage";
+import { PageLoading } from "../common/PageLoading";
+import { FormIndexRedirect } from "../forms/FormIndexRedirect";
+import { FormLayout } from "../forms/FormLayout";
+import { AppShell } from "../shell/AppShell";
+
+// Each form tab is a lazy route module: the fill page does not pay for the designer's code or the grid's.
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <RequireSession />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <Navigate to="/apps" replace /> },
+          { path: "apps", element: <AppListPage /> },
+          {
+            path: "apps/:appId",
+            element: <AppWorkspace />,
+            children: [
+              { index: true, element: <WorkspaceHome /> },
+              {
+                path: "forms/:formId",
+                element: <FormLayout />,
+                children: [
+                  { index: true, element: <FormIndexRedirect /> },
+                  { path: "fill", lazy: () => import("../forms/FillRoute") },
+                  { path: "data", lazy: () => import("../forms/DataRoute") },
+                  { path: "design", lazy: () => import("../forms/DesignRoute") },
+                ],
+              },
+            ],
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

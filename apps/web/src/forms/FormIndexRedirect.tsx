@@ -1,0 +1,13 @@
+import { Navigate, useParams } from "react-router";
+import { useApp } from "../api/use-apps";
+import { useCurrentUser } from "../api/use-session";
+import { landingTab } from "./form-tabs";
+
+/** /apps/:appId/forms/:formId on its own opens the tab that suits the form and the user. */
+export function FormIndexRedirect() {
+  const { appId = "", formId = "" } = useParams();
+  const user = useCurrentUser();
+  const { data: app } = useApp(appId);
+  const form = app?.forms.find((f) => f.id === formId);
+  return <Navigate to={form ? landingTab(user, form) : "fill"} replace />;
+}

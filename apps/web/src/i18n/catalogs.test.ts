@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import en from "./en.json";
+import zhCN from "./zh-CN.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+function placeholders(text: unknown): string[] {
+  return typeof text === "string" ? [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort() : [];
+}
+
+function lookup(catalog: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalog);
+}
+
+describe("translation catalogs", () => {
+  it("have the same keys in Chinese and English", () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it("use the same interpolation placeholders in both languages", () => {
+    for (const key of keys(zhCN)) {
+      expect(placeholders(lookup(en, key)), key).toEqual(placeholders(lookup(zhCN, key)));
+    }
+  });
+
+  it("have no empty texts", () => {
+    for (const key of keys(zhCN)) expect(String(lookup(zhCN, key)).trim(), key).not.toBe("");
+    for (const key of keys(en)) expect(String(lookup(en, key)).trim(), key).not.toBe("");
+  });
+});

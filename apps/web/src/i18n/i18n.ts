@@ -1,0 +1,27 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./en.json";
+import { DEFAULT_LANGUAGE, storedLanguage } from "./languages";
+import zhCN from "./zh-CN.json";
+
+const browserStorage = typeof localStorage === "undefined" ? undefined : localStorage;
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
+  lng: storedLanguage(browserStorage),
+  fallbackLng: DEFAULT_LANGUAGE,
+  // React escapes what it renders; escaping here too would show &quot; in the UI.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export { browserStorage };
+
+// Screen readers and CJK line breaking follow the page's lang attribute.
+function reflectLanguage(language: string) {
+  if (typeof document !== "undefined") document.documentElement.lang = language;
+}
+reflectLanguage(i18n.language);
+i18n.on("languageChanged", reflectLanguage);

@@ -1,0 +1,26 @@
+import { Flex, Layout } from "antd";
+import { Link, Outlet } from "react-router";
+import { Brand } from "./Brand";
+import { LanguageSwitch } from "./LanguageSwitch";
+import styles from "./shell.module.css";
+import { UserMenu } from "./UserMenu";
+
+/** The signed-in frame: a slim header with the brand, language and account, and the page below. */
+export function AppShell() {
+  return (
+    <Layout className={styles.shell}>
+      <Layout.Header className={styles.header}>
+        <Link to="/apps" className={styles.brandLink}>
+          <Brand />
+        </Link>
+        <Flex align="center" gap={4}>
+          <LanguageSwitch />
+          <UserMenu />
+        </Flex>
+      </Layout.Header>
+      <Layout.Content className={styles.content}>
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

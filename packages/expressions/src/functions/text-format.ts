@@ -4,10 +4,10 @@ import { type LocalDate, toLocalDate } from "./dates";
 import { roundDecimal } from "./decimal";
 
 // TEXT(value, format): the common subset of Excel format codes that forms use.
-// Dates: yyyy yy M MM d dd H HH h hh m mm s ss (m/mm mean minutes after an hour or before seconds,
-// as in Excel; MM is always the month). Numbers: 0 # , . % with literal prefix and suffix.
+// Dates: yyyy yy M MM d dd H HH h hh m mm s ss AM/PM (m/mm mean minutes after an hour or before
+// seconds, as in Excel; MM is always the month; with AM/PM, h and hh count 1–12). Numbers: 0 # , . % with literal prefix and suffix.
 
-const DATE_TOKEN = /yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|"[^"]*"|./g;
+const DATE_TOKEN = /AM\/PM|yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|"[^"]*"|./g;
 const HAS_DATE_PART = /[yMdHhs]/;
 
 export function formatText(value: unknown, format: string, timeZone: string): string | FormulaErrorValue {
@@ -26,9 +26,11 @@ const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 function formatDateParts(d: LocalDate, format: string): string {
   const date = new Date(d.ms);
-  const tokens = format.match(DATE_TOKEN) ?? [];
+  const tokens: string[] = format.match(DATE_TOKEN) ?? [];
   let out = "";
   let afterHour = false;
+  const twelveHour = tokens.includes("AM/PM");
+  const hours = twelveHour ? ((date.getUTCHours() + 11) % 12) + 1 : date.getUTCHours();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? "";
     const beforeSeconds = /^\W*s/.test(tokens.slice(i + 1).join(""));
@@ -56,11 +58,14 @@ function formatDateParts(d: LocalDate, format: string): string {
         break;
       case "HH":
       case "hh":
-        out += pad(date.getUTCHours(), 2);
+        out += pad(hours, 2);
         break;
       case "H":
       case "h":
-        out += String(date.getUTCHours());
+        out += String(hours);
+        break;
+      case "AM/PM":
+        out += date.getUTCHours() < 12 ? "AM" : "PM";
         break;
       case "minute-mm":
         out += pad(date.getUTCMinutes(), 2);

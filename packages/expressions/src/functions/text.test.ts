@@ -58,6 +58,8 @@ describe("text functions", () => {
     expect(formula('TEXT("2024-03-05","yyyy年M月d日")')).toBe("2024年3月5日");
     expect(formula('TEXT("2024-03-05T01:02:03Z","yyyy-MM-dd HH:mm:ss")')).toBe("2024-03-05 09:02:03");
     expect(formula('TEXT("2024-03-05 07:08","h:mm")')).toBe("7:08");
+    expect(formula('TEXT("2024-03-05 00:08","h:mm AM/PM")')).toBe("12:08 AM");
+    expect(formula('TEXT("2024-03-05 13:08","hh:mm AM/PM")')).toBe("01:08 PM");
     expect(errorCode(formula('TEXT("abc","0.00")'))).toBe("#VALUE!");
   });
 

@@ -298,8 +298,8 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
       return formatText(args[0], format, ctx.timeZone ?? DEFAULT_TIME_ZONE);
     }),
     doc: {
-      zh: "按格式把数字或日期转为文本：数字用 0 # , . %，日期用 yyyy MM dd HH mm ss。",
-      en: "Formats a number or date as text: numbers with 0 # , . %, dates with yyyy MM dd HH mm ss.",
+      zh: "按格式把数字或日期转为文本：数字用 0 # , . %，日期用 yyyy MM dd HH mm ss AM/PM。",
+      en: "Formats a number or date as text: numbers with 0 # , . %, dates with yyyy MM dd HH mm ss AM/PM.",
       example: 'TEXT(1234.5,"#,##0.00")',
       result: "1,234.50",
     },

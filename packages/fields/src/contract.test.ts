@@ -2,11 +2,13 @@
 // moment it is registered; the samples come from each type's own folder.
 
 import { inspect } from "node:util";
+import { DEFAULT_OPERATORS, type FilterValueType } from "@formwork/expressions";
 import { COMPUTABLE, createAjv, FIELD_TYPES, type FieldType, UNIQUE_CAPABLE } from "@formwork/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldSamples } from "./all-samples";
 import { getFieldType } from "./registry";
+import type { ColumnSpec } from "./types";
 
 const ajv = createAjv();
 
@@ -45,6 +47,24 @@ const PALETTE: Record<string, FieldType[]> = {
 
 /** Sub-form rows live in a child table: stored, yet no column on the form's own table. */
 const STORED_WITHOUT_COLUMN: FieldType[] = ["subform"];
+
+/** How the SQL filter compiler sees a column (packages/db maps columns the same way). */
+function filterValueTypes(type: FieldType, column: ColumnSpec): FilterValueType[] {
+  const ids = ["link", "member", "members", "department", "departments"].includes(type);
+  // A link is one id or a list of ids depending on `multiple`; its operator list serves both.
+  if (type === "link") return ["id", "idArray"];
+  const byColumn: Record<ColumnSpec["sqlType"], FilterValueType> = {
+    text: ids ? "id" : "text",
+    "text[]": ids ? "idArray" : "textArray",
+    numeric: "number",
+    integer: "number",
+    date: "date",
+    timestamptz: "datetime",
+    boolean: "boolean",
+    jsonb: "json",
+  };
+  return [byColumn[column.sqlType]];
+}
 
 function isBilingual(message: unknown): boolean {
   return (
@@ -142,6 +162,13 @@ describe.each(FIELD_TYPES.map((type) => [type]))("field type %s", (type) => {
     if (def.stored) expect(def.filterOperators.length).toBeGreaterThan(0);
     if (def.computable) expect(def.formulaType(field)).not.toBe("null");
     if (!def.stored) expect(def.computable).toBe(false);
+  });
+
+  it("offers only filter operators the SQL compiler supports for its column", () => {
+    const column = def.column(field);
+    if (column === null) return;
+    const supported = new Set(filterValueTypes(type, column).flatMap((valueType) => DEFAULT_OPERATORS[valueType]));
+    for (const op of def.filterOperators) expect(supported, op).toContain(op);
   });
 
   it("agrees with the definition validator on what may be computed and unique", () => {

@@ -107,6 +107,58 @@ async function withChildren(db: AnyDb, model: FormModel, rows: Row[]): Promise<A
   return rows.map((row) => toApiRecord(row, model, children?.get(String(row.id)) ?? null));
 }
 
+/**
+ * One statement per chunk: the rows and their "create" revisions, through a data-modifying CTE. A
+ * create revision takes the record's id as its own (ids are unique across forms, and a record is
+ * created once) and an empty diff that listRevisions rebuilds from the record and its later changes,
+ * so an import of 100k records writes no second copy of their values and costs no extra round trip.
+ */
+async function insertWithRevisions(
+  db: AnyDb,
+  model: FormModel,
+  rows: Row[],
+  actor: string | null,
+): Promise<Row[]> {
+  return db
+    .with("inserted", (qb) => qb.insertInto(model.layout.table).values(rows).returningAll())
+    .with("revised", (qb) =>
+      qb
+        .insertInto("revisions")
+        .columns(["id", "form_id", "record_id", "version", "actor", "action", "diff"])
+        .expression((eb) =>
+          eb
+            .selectFrom("inserted")
+            .select([
+              "inserted.id",
+              sql`${model.form.id}::uuid`.as("form_id"),
+              "inserted.id as record_id",
+              "inserted.version",
+              sql`${actor}::uuid`.as("actor"),
+              sql`'create'`.as("action"),
+              sql`'{}'::jsonb`.as("diff"),
+            ]),
+        ),
+    )
+    .selectFrom("inserted")
+    .selectAll()
+    .execute();
+}
+
+/** Rows per INSERT: at most 1,000 and within PostgreSQL's parameter limit (5 system columns + fields). */
+function rowsPerStatement(model: FormModel): number {
+  return Math.max(
+    1,
+    Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / (5 + model.layout.columns.length))),
+  );
+}
+
+/** Whether the batch needs statements beyond the one insert (and so a transaction of its own). */
+function needsTransaction(model: FormModel, inputs: readonly RecordInput[]): boolean {
+  if (model.form.definition.fields.some((f) => f.type === "serial")) return true;
+  if (inputs.length > rowsPerStatement(model)) return true;
+  return inputs.some((input) => model.layout.children.some((c) => Object.hasOwn(input.data, c.fieldId)));
+}
+
 export async function insertRecords(
   db: Kysely<SystemTables>,
   form: PublishedForm,
@@ -115,7 +167,11 @@ export async function insertRecords(
 ): Promise<ApiRecord[]> {
   if (inputs.length === 0) return [];
   const model = modelOf(form);
-  return inTransaction(db, (trx) =>
+  // A lone INSERT statement is atomic by itself: no BEGIN/COMMIT round trips for a plain submit.
+  const run = needsTransaction(model, inputs)
+    ? inTransaction
+    : <T>(d: Kysely<SystemTables>, w: (t: Kysely<SystemTables>) => Promise<T>) => w(d);
+  return run(db, (trx) =>
     withFieldErrors(model, async () => {
       const any = trx as AnyDb;
       const datas = inputs.map((input) => ({ ...input.data }));
@@ -131,36 +187,18 @@ export async function insertRecords(
       // Rows may name different subsets of columns; a multi-row INSERT needs one column list.
       const columns = new Set(rows.flatMap((row) => Object.keys(row)));
       for (const row of rows) for (const column of columns) if (!(column in row)) row[column] = null;
-      const chunk = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.size)));
+      const chunk = rowsPerStatement(model);
       const stored: Row[] = [];
       for (let start = 0; start < rows.length; start += chunk) {
         stored.push(
-          ...(await any
-            .insertInto(model.layout.table)
-            .values(rows.slice(start, start + chunk))
-            .returningAll()
-            .execute()),
+          ...(await insertWithRevisions(any, model, rows.slice(start, start + chunk), ctx.actorId)),
         );
       }
-      // RETURNING follows VALUES order in practice; matching by id does not depend on it.
       const dataById = new Map(rows.map((row, i) => [String(row.id), datas[i] ?? {}]));
       const withIds = stored.map((row) => ({ id: String(row.id), data: dataById.get(String(row.id)) ?? {} }));
       for (const [child, childRows] of collectChildRows(model, withIds))
         await insertChildRows(any, child, childRows);
       const records = await withChildren(any, model, stored);
-      await appendRevisions(
-        trx,
-        form.id,
-        ctx.actorId,
-        records.map((record) => ({
-          recordId: record.id,
-          version: record.version,
-          action: "create",
-          // The created values are the record's current values rolled back through later diffs;
-          // listRevisions rebuilds them, so an import of 100k records writes no second copy of them.
-          diff: {},
-        })),
-      );
       return records;
     }),
   );

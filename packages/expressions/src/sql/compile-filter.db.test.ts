@@ -28,6 +28,7 @@ const blank = {
   tags: null,
   done: null,
   owner: null,
+  items: [],
 };
 const ROWS: Row[] = [
   {
@@ -42,6 +43,10 @@ const ROWS: Row[] = [
     done: true,
     owner: OWNER_A,
     meta: { a: 1 },
+    items: [
+      { price: 100, product: "重要客户A" },
+      { price: 9.5, product: "b" },
+    ],
   },
   {
     ...blank,
@@ -55,6 +60,7 @@ const ROWS: Row[] = [
     done: false,
     owner: OWNER_B,
     meta: {},
+    items: [{ price: 0, product: null }],
   },
   {
     ...blank,
@@ -79,6 +85,7 @@ const ROWS: Row[] = [
     done: true,
     owner: OWNER_A,
     meta: [],
+    items: [{ price: 200, product: "b" }],
   },
 ];
 
@@ -144,6 +151,12 @@ function cases(): [string, unknown, number[]][] {
     ["! of and", { not: { and: [{ ">": [v("amount"), 0] }, v("done")] } }, [2, 3, 4]],
     ["empty and", { and: [] }, [1, 2, 3, 4, 5]],
     ["empty or", { or: [] }, []],
+    ["some sub-form row", { some: [v("items"), { ">": [v("price"), 50] }] }, [1, 5]],
+    ["no sub-form row", { none: [v("items"), { ">": [v("price"), 50] }] }, [2, 3, 4]],
+    ["every sub-form row (and at least one)", { all: [v("items"), { ">": [v("price"), 5] }] }, [1, 5]],
+    ["not every sub-form row", { "!": { all: [v("items"), { ">": [v("price"), 5] }] } }, [2, 3, 4]],
+    ["Chinese text in a sub-form", { some: [v("items"), { contains: [v("product"), "客户"] }] }, [1]],
+    ["blank cell in a sub-form", { some: [v("items"), { empty: [v("product")] }] }, [2]],
     ["SQL in a value is just text", { "==": [v("name"), "x'; drop table t; --"] }, []],
   ];
 }

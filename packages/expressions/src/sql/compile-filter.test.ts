@@ -115,6 +115,21 @@ describe("compileFilter: SQL", () => {
     });
   });
 
+  test("sub-form rows: EXISTS over the child table, correlated on the parent id", () => {
+    expect(compiled({ some: [v("items"), { ">": [v("price"), 5] }] })).toEqual({
+      sql: 'exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id" and "sub"."f_price" > $1::numeric)',
+      parameters: [5],
+    });
+    expect(compiled({ none: [v("items"), true] }).sql).toBe(
+      'not exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id" and true)',
+    );
+    expect(compiled({ all: [v("items"), { "==": [v("product"), "b"] }] }).sql).toBe(
+      '(exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id") and not exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id" and "sub"."f_product" is distinct from $1))',
+    );
+    const result = compileFilter({ some: [v("items"), { "==": [v("product"), "b"] }] }, SCOPE);
+    expect(result.ok && result.fields).toEqual(["items", "items.product"]);
+  });
+
   test("an operator allowlist restricts a field", () => {
     const scope: FilterScope = {
       ...SCOPE,
@@ -157,6 +172,24 @@ describe("compileFilter: errors", () => {
     const { sql, parameters } = compiled({ contains: [v("name"), attack] });
     expect(sql).not.toContain("drop");
     expect(parameters).toEqual([`%${attack}%`]);
+  });
+
+  test("sub-form errors", () => {
+    expect(errors({ some: [v("nope"), true] })).toEqual([{ code: "UNKNOWN_FIELD", path: "/some/0" }]);
+    expect(errors({ some: [v("name"), true] })).toEqual([{ code: "UNKNOWN_FIELD", path: "/some/0" }]);
+    expect(errors({ some: [v("items"), { "==": [v("name"), "a"] }] })).toEqual([
+      { code: "UNKNOWN_FIELD", path: "/some/1/==/0" },
+    ]);
+    expect(errors({ some: [v("items"), { some: [v("items"), true] }] })).toEqual([
+      { code: "UNKNOWN_FIELD", path: "/some/1/some/0" },
+    ]);
+    expect(errors({ all: [v("items")] })).toEqual([{ code: "INVALID_FILTER", path: "/all" }]);
+    expect(errors({ some: [v("items"), true] }, { ...SCOPE, forbidden: ["items"] })).toEqual([
+      { code: "FORBIDDEN_FIELD", path: "/some/0" },
+    ]);
+    expect(errors({ some: [v("items"), true] }, { ...SCOPE, table: undefined })).toEqual([
+      { code: "INVALID_FILTER", path: "/some/0" },
+    ]);
   });
 
   test("unknown operators", () => {
@@ -239,7 +272,7 @@ describe("compileFilter: errors", () => {
 });
 
 describe("compileFilter: properties", () => {
-  const names = [...Object.keys(SCOPE.fields), "$user.id", "nope", "__proto__", 'f_a"--'];
+  const names = [...Object.keys(SCOPE.fields), "items", "price", "$user.id", "nope", "__proto__", 'f_a"--'];
   const junkFilter = fc.letrec<{ node: unknown }>((tie) => ({
     node: fc.oneof(
       { depthSize: "small" },
@@ -254,7 +287,16 @@ describe("compileFilter: properties", () => {
       fc.tuple(fc.constantFrom(...SUPPORTED_OPERATORS), tie("node")).map(([op, arg]) => ({ [op]: arg })),
     ),
   })).node;
-  const allowedIdentifiers = new Set(['"t"', ...Object.values(SCOPE.fields).map((f) => `"${f.column}"`)]);
+  const allowedIdentifiers = new Set([
+    '"t"',
+    ...Object.values(SCOPE.fields).map((f) => `"${f.column}"`),
+    '"t_items"',
+    '"sub"',
+    '"id"',
+    '"parent_id"',
+    '"f_price"',
+    '"f_product"',
+  ]);
 
   test("random JSON never throws; errors point into the filter; SQL names only allowlisted columns", () => {
     fc.assert(

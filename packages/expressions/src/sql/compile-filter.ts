@@ -11,6 +11,7 @@
 //   {"empty"|"notEmpty": [{"var": "x"}]}   NULL, '' or an empty array/object count as empty
 //   {"hasAny"|"hasAll"|"hasNone": [{"var": "tags"}, ["a", "b"]]}    text[] / id[] fields
 //   {"var": "flag"} alone tests a boolean field for true
+//   {"some"|"all"|"none": [{"var": "items"}, c]}  over a sub-form's rows (see subforms.ts)
 // Value side: JSON literals; {"var": "$user.id"} reads scope.params (names that are not fields);
 // relative dates {"today": [n?]},
 // {"startOf": [unit, n?]}, {"endOf": [unit, n?]} (unit day|week|month|quarter|year, weeks start
@@ -29,6 +30,7 @@ import { checkFilterLimits } from "./limits";
 import { argumentsOf, type Context, ensureAllowed, isPlainObject, report, resolveOperand } from "./operands";
 import { allOf, anyOf, type Condition, comparePredicate, FALSE, TRUE } from "./predicates";
 import { isRelativeDateOperator } from "./relative-dates";
+import { compileSubformCondition, isSubformOperator } from "./subforms";
 import type { CompileFilterResult, FilterScope } from "./types";
 
 function compileCondition(node: unknown, path: string, negated: boolean, ctx: Context): Condition | null {
@@ -80,6 +82,7 @@ function compileCondition(node: unknown, path: string, negated: boolean, ctx: Co
   if (isRelativeDateOperator(op)) {
     return report(ctx, "INVALID_FILTER", path, `"${op}" is a value and cannot stand for a condition`);
   }
+  if (isSubformOperator(op)) return compileSubformCondition(op, node, path, negated, ctx, compileCondition);
 
   if (!isLeafOperator(op)) return report(ctx, "UNKNOWN_OPERATOR", opPath, `unknown operator "${op}"`);
   const predicate = compileLeaf(op, args, paths, opPath, ctx);

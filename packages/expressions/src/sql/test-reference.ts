@@ -21,6 +21,12 @@ export const TABLE_DDL = `create table t (
   f_done boolean,
   f_owner uuid,
   f_meta jsonb
+);
+create table t_items (
+  id serial primary key,
+  parent_id integer not null references t (id) on delete cascade,
+  f_price numeric,
+  f_product text
 )`;
 
 export const SCOPE: FilterScope = {
@@ -39,6 +45,15 @@ export const SCOPE: FilterScope = {
     owner: { column: "f_owner", valueType: "id" },
     meta: { column: "f_meta", valueType: "json" },
   },
+  subforms: {
+    items: {
+      table: "t_items",
+      fields: {
+        price: { column: "f_price", valueType: "number" },
+        product: { column: "f_product", valueType: "text" },
+      },
+    },
+  },
 };
 
 /** A jsonb cell: SQL NULL is `undefined`, JSON null is `null`. */
@@ -53,10 +68,16 @@ export interface Row {
   done: boolean | null;
   owner: string | null;
   meta: unknown;
+  items: Item[];
+}
+
+export interface Item {
+  price: number | null;
+  product: string | null;
 }
 
 export async function insertRows(db: TestDatabase, rows: readonly Row[]): Promise<void> {
-  await db.exec("delete from t");
+  await db.exec("delete from t_items; delete from t");
   if (rows.length === 0) return;
   const params: unknown[] = [];
   const tuples = rows.map((row) => {
@@ -68,6 +89,13 @@ export async function insertRows(db: TestDatabase, rows: readonly Row[]): Promis
     return `(${placeholders.join(", ")}, $${first + values.length}::jsonb)`;
   });
   await db.query(`insert into t values ${tuples.join(", ")}`, params);
+  const items = rows.flatMap((row) => row.items.map((item) => [row.id, item.price, item.product]));
+  if (items.length === 0) return;
+  const placeholders = items.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`);
+  await db.query(
+    `insert into t_items (parent_id, f_price, f_product) values ${placeholders.join(", ")}`,
+    items.flat(),
+  );
 }
 
 export const NAMES = [null, "", "Alpha", "alpha beta", "重要客户A", "客户", "100%_off", "a_b", "x\\y"];
@@ -105,6 +133,13 @@ export const rowArbitrary = (id: number) =>
     done: fc.constantFrom(null, true, false),
     owner: fc.constantFrom(null, OWNER_A, OWNER_B),
     meta: fc.constantFrom(...METAS),
+    items: fc.array(
+      fc.record({
+        price: fc.constantFrom(null, 0, 9.5, 100),
+        product: fc.constantFrom(null, "重要客户A", "b"),
+      }),
+      { maxLength: 3 },
+    ),
   });
 
 export const rowsArbitrary = fc
@@ -198,10 +233,30 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(true),
 );
 
+const itemLeaf: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...comparisons).chain((op) => sided(op, "price", pick([0, 9.5, 50]))),
+  fc.constantFrom("==", "!=").chain((op) => sided(op, "price", pick([null]))),
+  fc.constantFrom("==", "!=").chain((op) => sided(op, "product", pick(["b", "重要客户A", null]))),
+  pick(["客户", "B"]).map((s) => ({ contains: [v("product"), s] })),
+  fc
+    .tuple(pick(["empty", "notEmpty"]), pick(["price", "product"]))
+    .map(([op, field]) => ({ [op]: [v(field)] })),
+  fc.constant(true),
+);
+const itemFilter: fc.Arbitrary<unknown> = fc.oneof(
+  itemLeaf,
+  fc.tuple(pick(["and", "or"]), fc.array(itemLeaf, { maxLength: 2 })).map(([op, parts]) => ({ [op]: parts })),
+  itemLeaf.map((part) => ({ "!": part })),
+);
+const subformLeaf = fc
+  .tuple(pick(["some", "all", "none"]), itemFilter)
+  .map(([op, condition]) => ({ [op]: [v("items"), condition] }));
+
 export const filterArbitrary: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     leaf,
+    subformLeaf,
     fc
       .tuple(pick(["and", "or"]), fc.array(tie("node"), { maxLength: 3 }))
       .map(([op, parts]) => ({ [op]: parts })),
@@ -241,7 +296,11 @@ function interval(field: string, value: unknown): [number | string, number | str
     const ms = Date.parse(value as string);
     return [ms, ms + 0.5];
   }
-  const plain = isDateRef(value) ? value.date : field === "amount" || field === "qty" ? Number(value) : value;
+  const plain = isDateRef(value)
+    ? value.date
+    : ["amount", "qty", "price"].includes(field)
+      ? Number(value)
+      : value;
   return [plain as number | string, plain as number | string];
 }
 
@@ -260,7 +319,7 @@ function compare(op: string, row: Row, field: string, value: unknown): boolean {
   const x = cell(row, field);
   if (value === null) return op === "==" ? x === null : x !== null;
   if (x === null || x === undefined) return op === "!=";
-  if (field === "done" || field === "name" || field === "owner") return (x === value) === (op === "==");
+  if (["done", "name", "owner", "product"].includes(field)) return (x === value) === (op === "==");
   const p = position(x as number | string, interval(field, value));
   switch (op) {
     case "==":
@@ -309,6 +368,14 @@ export function referenceEvaluate(node: unknown, row: Row): boolean {
       return row.done === true;
     case "between":
       return referenceEvaluate({ "<=": [args[1], args[0], args[2]] }, row);
+    case "some":
+    case "all":
+    case "none": {
+      const test = (item: Item) => referenceEvaluate(args[1], item as unknown as Row);
+      if (op === "some") return row.items.some(test);
+      if (op === "none") return !row.items.some(test);
+      return row.items.length > 0 && row.items.every(test); // json-logic: all of nothing is false
+    }
   }
   if (op in MIRROR) {
     if (args.length === 3) {

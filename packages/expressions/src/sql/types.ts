@@ -24,6 +24,17 @@ export interface FilterField {
   operators?: string[];
 }
 
+/** A sub-form stored in a child table, filterable with {"some" | "all" | "none": [{"var": name}, condition]}. */
+export interface FilterSubform {
+  /** The child table (`"schema.table"` allowed); only this allowlisted name reaches SQL, quoted. */
+  table: string;
+  /** The child column holding the parent row's id. Default "parent_id". */
+  parentColumn?: string;
+  /** The sub-form's filterable columns, by field id. */
+  fields: Record<string, FilterField>;
+  forbidden?: readonly string[];
+}
+
 export interface FilterScope {
   /** Filterable fields by the name a filter uses in `{"var": name}`: a field id or a system name. */
   fields: Record<string, FilterField>;
@@ -32,6 +43,11 @@ export interface FilterScope {
    * rejected with FORBIDDEN_FIELD, never silently ignored. Checked before `fields`.
    */
   forbidden?: readonly string[];
+  /**
+   * Sub-forms by field id. Their conditions correlate on the parent's `id` column, so a scope with
+   * sub-forms needs `table` (the parent's name or alias) to tell it apart from the child's own id.
+   */
+  subforms?: Record<string, FilterSubform>;
   /** Optional qualifier for every column (`"t"` or `"schema.table"`). */
   table?: string;
   /** The clock for relative dates; injected so results are reproducible. */

@@ -148,6 +148,7 @@ describe.each(testDatabases())("records on $name", ({ name, create }) => {
     }));
     const records = await insertRecords(db, form, inputs, ctx);
     expect(records).toHaveLength(1500);
+    expect(records.map((r) => r.data.code)).toEqual(inputs.map((input) => input.data.code));
     expect(new Set(records.map((r) => r.data.no)).size).toBe(1500);
     expect(records[500]?.data.items).toEqual([{ id: expect.any(String), product: "x", qty: 500 }]);
 

@@ -167,11 +167,7 @@ export async function insertRecords(
 ): Promise<ApiRecord[]> {
   if (inputs.length === 0) return [];
   const model = modelOf(form);
-  // A lone INSERT statement is atomic by itself: no BEGIN/COMMIT round trips for a plain submit.
-  const run = needsTransaction(model, inputs)
-    ? inTransaction
-    : <T>(d: Kysely<SystemTables>, w: (t: Kysely<SystemTables>) => Promise<T>) => w(d);
-  return run(db, (trx) =>
+  const work = (trx: Kysely<SystemTables>) =>
     withFieldErrors(model, async () => {
       const any = trx as AnyDb;
       const datas = inputs.map((input) => ({ ...input.data }));
@@ -194,14 +190,16 @@ export async function insertRecords(
           ...(await insertWithRevisions(any, model, rows.slice(start, start + chunk), ctx.actorId)),
         );
       }
-      const dataById = new Map(rows.map((row, i) => [String(row.id), datas[i] ?? {}]));
-      const withIds = stored.map((row) => ({ id: String(row.id), data: dataById.get(String(row.id)) ?? {} }));
+      // Answered in the order of the inputs, whatever order the database returned the rows in.
+      const storedById = new Map(stored.map((row) => [String(row.id), row]));
+      const ordered = rows.map((row) => storedById.get(String(row.id)) as Row);
+      const withIds = rows.map((row, i) => ({ id: String(row.id), data: datas[i] ?? {} }));
       for (const [child, childRows] of collectChildRows(model, withIds))
         await insertChildRows(any, child, childRows);
-      const records = await withChildren(any, model, stored);
-      return records;
-    }),
-  );
+      return withChildren(any, model, ordered);
+    });
+  // A lone INSERT statement is atomic by itself: no BEGIN/COMMIT round trips for a plain submit.
+  return needsTransaction(model, inputs) ? inTransaction(db, work) : work(db);
 }
 
 export async function insertRecord(

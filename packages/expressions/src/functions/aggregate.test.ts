@@ -42,4 +42,16 @@ describe("conditional aggregates", () => {
     expect(errorCode(formula('SUMIF(rows.qty,">1",SPLIT("1,2",","))', data))).toBe("#VALUE!");
     expect(errorCode(formula("COUNTIF(rows.qty,1/0)", data))).toBe("#DIV/0!");
   });
+
+  it("the *IFS functions require every condition, in value-column-first order", () => {
+    expect(formula('SUMIFS(rows.amount,rows.qty,">=5",rows.name,"a*")', data)).toBe(3.5);
+    expect(formula('COUNTIFS(rows.qty,">=5",rows.name,"<>apple")', data)).toBe(2);
+    expect(formula('AVERAGEIFS(rows.amount,rows.qty,">0",rows.day,">=2024-03-05")', data)).toBe(3);
+    expect(formula('MAXIFS(rows.amount,rows.qty,"<20")', data)).toBe(2);
+    expect(formula('MINIFS(rows.amount,rows.name,"b*")', data)).toBe(4);
+    expect(formula('MAXIFS(rows.amount,rows.qty,">100")', data)).toBe(0);
+    expect(errorCode(formula('AVERAGEIFS(rows.amount,rows.qty,">100")', data))).toBe("#DIV/0!");
+    expect(errorCode(formula('SUMIFS(rows.amount,rows.qty,">1",rows.name)', data))).toBe("#VALUE!");
+    expect(errorCode(formula('SUMIFS(rows.amount,SPLIT("1,2",","),">1")', data))).toBe("#VALUE!");
+  });
 });

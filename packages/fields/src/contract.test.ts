@@ -167,7 +167,9 @@ describe.each(FIELD_TYPES.map((type) => [type]))("field type %s", (type) => {
   it("offers only filter operators the SQL compiler supports for its column", () => {
     const column = def.column(field);
     if (column === null) return;
-    const supported = new Set(filterValueTypes(type, column).flatMap((valueType) => DEFAULT_OPERATORS[valueType]));
+    const supported = new Set(
+      filterValueTypes(type, column).flatMap((valueType) => DEFAULT_OPERATORS[valueType]),
+    );
     for (const op of def.filterOperators) expect(supported, op).toContain(op);
   });
 

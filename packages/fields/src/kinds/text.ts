@@ -44,13 +44,18 @@ export function validateText(value: unknown, field: TextField, hardMax: number):
   if (typeof value !== "string") return [issue("", "应为文本", "Must be text")];
   if (hasNul(value)) return [issue("", "包含不允许的空字符", "Contains a NUL character")];
   const issues: ValueIssue[] = [];
-  const length = [...value].length;
   const max = Math.min(field.maxLength ?? hardMax, hardMax);
+  // Lengths count characters (code points); a string with over 2 UTF-16 units per allowed character is
+  // too long either way, so huge input is not split into an array of characters first.
+  const length = value.length > 2 * max ? value.length : [...value].length;
   if (field.minLength !== undefined && length < field.minLength)
     issues.push(
       issue("", `至少 ${field.minLength} 个字符`, `Must be at least ${field.minLength} characters`),
     );
-  if (length > max) issues.push(issue("", `最多 ${max} 个字符`, `Must be at most ${max} characters`));
+  if (length > max) {
+    issues.push(issue("", `最多 ${max} 个字符`, `Must be at most ${max} characters`));
+    return issues;
+  }
   if (field.pattern !== undefined) {
     const regex = compilePattern(field.pattern);
     if (regex && !regex.test(value)) {

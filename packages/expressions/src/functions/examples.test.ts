@@ -9,6 +9,17 @@ describe("documented examples", () => {
     expect(Object.keys(FUNCTIONS).length).toBeGreaterThanOrEqual(60);
   });
 
+  it("keys every spec by its upper-case name with a consistent signature", () => {
+    for (const [key, spec] of Object.entries(FUNCTIONS)) {
+      expect(spec.name).toBe(key);
+      expect(key).toMatch(/^[A-Z][A-Z0-9]*$/);
+      expect(spec.minArgs).toBeLessThanOrEqual(spec.maxArgs);
+      if (spec.maxArgs > 0) expect(spec.args.length).toBeGreaterThan(0);
+      if (Number.isFinite(spec.maxArgs)) expect(spec.args.length).toBe(spec.maxArgs);
+    }
+    expect(Object.getPrototypeOf(FUNCTIONS)).toBeNull();
+  });
+
   it.each(Object.values(FUNCTIONS).map((spec) => [spec.name, spec] as const))(
     "%s example gives its result",
     (_name, spec) => {

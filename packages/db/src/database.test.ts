@@ -129,6 +129,43 @@ describe("PGlite on disk", () => {
   });
 });
 
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!postgresUrl)("PostgreSQL connections killed under the pool", () => {
+  it("answers 503 while they are gone and recovers without a restart", async () => {
+    const url = postgresUrl as string;
+    const applicationName = `formwork_test_${newId().slice(-12)}`;
+    const { db, close } = await createDatabase({ url, applicationName, poolSize: 4 });
+    const admin = await createDatabase({ url, poolSize: 1 });
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => sql`SELECT pg_sleep(0.05)`.execute(db)));
+      const inFlight = Array.from({ length: 4 }, () =>
+        sql`SELECT pg_sleep(2)`.execute(db).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${applicationName}`.execute(
+        admin.db,
+      );
+      for (const error of await Promise.all(inFlight)) {
+        expect(error).toBeInstanceOf(FormworkError);
+        expect((error as FormworkError).code).toBe("SERVICE_UNAVAILABLE");
+      }
+      const after = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          sql<{ one: number }>`SELECT 1 AS one`.execute(db).then((r) => r.rows[0]?.one),
+        ),
+      );
+      expect(after).toEqual(Array(8).fill(1));
+    } finally {
+      await admin.close();
+      await close();
+    }
+  });
+});
+
 describe("an unreachable PostgreSQL", () => {
   it("answers SERVICE_UNAVAILABLE", async () => {
     const { db, close } = await createDatabase({ url: "postgres://postgres@127.0.0.1:9/none" });

@@ -1,8 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import pg from "pg";
 import { ErrorMappingDialect } from "./error-mapping-dialect";
+import { PgPoolDialect } from "./pg/dialect";
 import { PGliteDialect } from "./pglite/dialect";
 import type { SystemTables } from "./tables";
 import { OVERRIDDEN_PARSERS } from "./type-parsers";
@@ -18,6 +19,8 @@ export interface DatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   poolSize?: number;
+  /** PostgreSQL only: shown in pg_stat_activity (default "formwork"). */
+  applicationName?: string;
   /** PGlite only: start from this data directory snapshot (`dumpDataDir()`), e.g. a migrated template. */
   loadDataDir?: Blob;
 }
@@ -56,6 +59,7 @@ const pgTypes = {
 function openPostgres(url: string, options: DatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
+    application_name: options.applicationName ?? "formwork",
     max: options.poolSize ?? 10,
     // A down database must answer 503 quickly rather than hang requests.
     connectionTimeoutMillis: 5_000,
@@ -65,7 +69,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PostgresDialect({ pool })) });
+  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PgPoolDialect(pool)) });
   return { db, kind: "postgres", close: () => db.destroy(), snapshot: null };
 }
 

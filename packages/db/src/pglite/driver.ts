@@ -1,14 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  type QueryResult,
-  type TransactionSettings,
-} from "kysely";
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from "kysely";
+import { begin, COUNTING_COMMANDS, quoteIdentifier, run } from "../sql-commands";
 import { Mutex } from "./mutex";
-
-const COUNTING_COMMANDS = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
 
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
@@ -63,39 +56,31 @@ export class PGliteDriver implements Driver {
     this.releases.shift()?.();
   }
 
-  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const modes = [
-      settings.isolationLevel ? `isolation level ${settings.isolationLevel}` : "",
-      settings.accessMode ?? "",
-    ].filter(Boolean);
-    await connection.executeQuery(CompiledQuery.raw(modes.length ? `begin ${modes.join(", ")}` : "begin"));
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return begin(connection, settings);
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("commit"));
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return run(connection, "commit");
   }
 
-  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("rollback"));
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return run(connection, "rollback");
   }
 
-  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteIdentifier(name)}`));
+  savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    return run(connection, `savepoint ${quoteIdentifier(name)}`);
   }
 
-  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${quoteIdentifier(name)}`));
+  rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    return run(connection, `rollback to savepoint ${quoteIdentifier(name)}`);
   }
 
-  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${quoteIdentifier(name)}`));
+  releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    return run(connection, `release savepoint ${quoteIdentifier(name)}`);
   }
 
   async destroy(): Promise<void> {
     if (!this.pglite.closed) await this.pglite.close();
   }
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }

@@ -19,6 +19,8 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
+    // scripts/bundle-size.mjs reads it to measure each page's initial JavaScript.
+    manifest: true,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

@@ -1,5 +1,5 @@
 import { MenuOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Typography } from "antd";
+import { Button, Drawer, Grid, Layout } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useParams } from "react-router";
@@ -37,9 +37,7 @@ export function AppWorkspace() {
               aria-label={t("workspace.menu")}
               data-testid="workspace-menu-button"
             />
-            <Typography.Text strong ellipsis>
-              {app.data.name}
-            </Typography.Text>
+            <strong className={styles.mobileTitle}>{app.data.name}</strong>
           </div>
           <Drawer
             placement="left"

@@ -1,14 +1,16 @@
 import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
 import type { AppWithForms } from "@formwork/client";
-import { Button, Typography } from "antd";
-import { useState } from "react";
+import { Button } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useCurrentUser } from "../api/use-session";
 import { AppAvatar } from "../apps/AppAvatar";
-import { CreateFormModal } from "./CreateFormModal";
 import { FormMenu } from "./FormMenu";
 import styles from "./workspace.module.css";
+
+// Loaded when an administrator first opens it, so members and the fill page never download it.
+const CreateFormModal = lazy(async () => ({ default: (await import("./CreateFormModal")).CreateFormModal }));
 
 /** The app's name, its forms and (for administrators) a way to add one. Shared by sider and drawer. */
 export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNavigate?: () => void }) {
@@ -24,12 +26,12 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
       </Link>
       <div className={styles.appHead}>
         <AppAvatar app={app} size={36} />
-        <Typography.Text strong ellipsis className={styles.appName}>
+        <strong className={styles.appName} title={app.name}>
           {app.name}
-        </Typography.Text>
+        </strong>
       </div>
       <div className={styles.sectionHead}>
-        <Typography.Text type="secondary">{t("workspace.forms")}</Typography.Text>
+        <span>{t("workspace.forms")}</span>
         {user.isAdmin && (
           <Button
             size="small"
@@ -42,17 +44,21 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
         )}
       </div>
       <FormMenu appId={app.id} forms={app.forms} onPick={onNavigate} />
-      <CreateFormModal
-        appId={app.id}
-        takenKeys={app.forms.map((form) => form.key)}
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(form) => {
-          setCreating(false);
-          onNavigate?.();
-          navigate(`/apps/${app.id}/forms/${form.id}/design`);
-        }}
-      />
+      {creating && (
+        <Suspense>
+          <CreateFormModal
+            appId={app.id}
+            takenKeys={app.forms.map((form) => form.key)}
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={(form) => {
+              setCreating(false);
+              onNavigate?.();
+              navigate(`/apps/${app.id}/forms/${form.id}/design`);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

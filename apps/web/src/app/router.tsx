@@ -1,8 +1,6 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppWorkspace } from "../app-workspace/AppWorkspace";
 import { WorkspaceHome } from "../app-workspace/WorkspaceHome";
-import { AppListPage } from "../apps/AppListPage";
-import { LoginPage } from "../auth/LoginPage";
 import { RequireSession } from "../auth/RequireSession";
 import { NotFoundPage } from "../common/NotFoundPage";
 import { PageLoading } from "../common/PageLoading";
@@ -10,9 +8,10 @@ import { FormIndexRedirect } from "../forms/FormIndexRedirect";
 import { FormLayout } from "../forms/FormLayout";
 import { AppShell } from "../shell/AppShell";
 
-// Each form tab is a lazy route module: the fill page does not pay for the designer's code or the grid's.
+// Pages are lazy route modules, so a link straight to a form's fill page loads the shell and that page
+// only: not the login page, the app list, the designer's code or the grid's.
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  { path: "/login", lazy: async () => ({ Component: (await import("../auth/LoginPage")).LoginPage }) },
   {
     element: <RequireSession />,
     hydrateFallbackElement: <PageLoading />,
@@ -21,7 +20,10 @@ export const router = createBrowserRouter([
         element: <AppShell />,
         children: [
           { index: true, element: <Navigate to="/apps" replace /> },
-          { path: "apps", element: <AppListPage /> },
+          {
+            path: "apps",
+            lazy: async () => ({ Component: (await import("../apps/AppListPage")).AppListPage }),
+          },
           {
             path: "apps/:appId",
             element: <AppWorkspace />,

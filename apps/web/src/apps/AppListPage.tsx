@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Flex, Row, Typography } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useApps } from "../api/use-apps";
@@ -9,7 +9,8 @@ import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
 import { AppCard } from "./AppCard";
 import { AppListEmpty } from "./AppListEmpty";
-import { CreateAppModal } from "./CreateAppModal";
+
+const CreateAppModal = lazy(async () => ({ default: (await import("./CreateAppModal")).CreateAppModal }));
 
 export function AppListPage() {
   const { t } = useTranslation();
@@ -50,14 +51,18 @@ export function AppListPage() {
           ))}
         </Row>
       )}
-      <CreateAppModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(app) => {
-          setCreating(false);
-          navigate(`/apps/${app.id}`);
-        }}
-      />
+      {creating && (
+        <Suspense>
+          <CreateAppModal
+            open={creating}
+            onClose={() => setCreating(false)}
+            onCreated={(app) => {
+              setCreating(false);
+              navigate(`/apps/${app.id}`);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

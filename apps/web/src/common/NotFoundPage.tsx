@@ -1,15 +1,17 @@
-import { Button, Result } from "antd";
+import { CompassOutlined } from "@ant-design/icons";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { StatusMessage } from "./StatusMessage";
 
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="404"
+    <StatusMessage
+      icon={<CompassOutlined style={{ color: "var(--fw-color-text-tertiary)" }} />}
       title={t("errors.notFoundTitle")}
-      subTitle={t("errors.notFoundText")}
-      extra={
+      text={t("errors.notFoundText")}
+      action={
         <Link to="/apps">
           <Button type="primary">{t("common.backToApps")}</Button>
         </Link>

@@ -1,31 +1,27 @@
 import { GlobalOutlined } from "@ant-design/icons";
-import { Button, Dropdown } from "antd";
+import { Button, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../i18n/languages";
 import { useLanguage } from "../i18n/use-language";
 
-/** Chinese / English; the choice is remembered in this browser. */
+/**
+ * Switches between Chinese and English; the button names the language it switches to, in that
+ * language, so someone who cannot read the current one still finds it. Remembered in this browser.
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const [language, setLanguage] = useLanguage();
+  const other = language === "zh-CN" ? "en" : "zh-CN";
   return (
-    <Dropdown
-      trigger={["click"]}
-      menu={{
-        selectable: true,
-        selectedKeys: [language],
-        items: LANGUAGES.map((code) => ({ key: code, label: t(`language.${code}`) })),
-        onClick: ({ key }) => setLanguage(key as (typeof LANGUAGES)[number]),
-      }}
-    >
+    <Tooltip title={t("language.label")}>
       <Button
         type="text"
         icon={<GlobalOutlined />}
-        aria-label={t("language.label")}
+        lang={other}
+        onClick={() => setLanguage(other)}
         data-testid="language-switch"
       >
-        {t(`language.${language}`)}
+        {t(`language.${other}`)}
       </Button>
-    </Dropdown>
+    </Tooltip>
   );
 }

@@ -36,7 +36,9 @@ export const APP_COLOURS = [
 ] as const;
 
 export const theme: ThemeConfig = {
-  cssVar: { key: "fw" },
+  // antd declares its tokens as `--fw-*` variables on the `.fw` class; index.html puts that class on
+  // <html> so our own CSS modules read the very same values.
+  cssVar: { prefix: "fw", key: "fw" },
   token: {
     colorPrimary: PRIMARY,
     colorInfo: PRIMARY,

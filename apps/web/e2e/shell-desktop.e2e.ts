@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, openBrowser, type Session } from "./browser";
+import { createApp, createForm, signIn, switchLanguage, uniqueSuffix } from "./steps";
+
+describe("app shell on a desktop", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser("desktop", DESKTOP);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("signs in, creates an app and a form, and switches language", async () => {
+    const { page, shot } = session;
+    await page.goto("/");
+    await page.waitForURL(/\/login/);
+    await page.locator("#login_email").waitFor();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    await shot("login");
+
+    await page.locator("#login_email").fill("nobody@e2e.formwork.test");
+    await page.locator("#login_password").fill("wrong-password");
+    await page.locator("form[id=login] button[type=submit]").click();
+    await page.getByRole("alert").getByText("邮箱或密码错误").waitFor();
+    await shot("login-rejected");
+
+    await signIn(page);
+    await page.getByRole("heading", { name: "我的应用" }).waitFor();
+    await shot("apps-initial");
+
+    const name = `客户管理 ${uniqueSuffix()}`;
+    await createApp(page, name, "跟进客户、报价和合同");
+    await page.getByText("这个应用还没有表单").waitFor();
+    await shot("app-empty");
+
+    await createForm(page, "报价单");
+    await page.getByTestId("form-tab-design").waitFor();
+    await page.getByText("表单设计器正在建设中").waitFor();
+    await shot("form-design-tab");
+    await page.getByTestId("form-tab-data").click();
+    await page.waitForURL(/\/data$/);
+    await page.getByText("数据管理正在建设中").waitFor();
+
+    await page.getByRole("link", { name: "返回应用列表" }).click();
+    await page.waitForURL(/\/apps$/);
+    const card = page.getByTestId("app-card").filter({ hasText: name });
+    await card.waitFor();
+    expect(await card.getByText("跟进客户、报价和合同").isVisible()).toBe(true);
+    await shot("apps-with-new-app");
+
+    await switchLanguage(page, "English");
+    await page.getByRole("heading", { name: "My apps" }).waitFor();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    await shot("apps-english");
+    await page.reload();
+    await page.getByRole("heading", { name: "My apps" }).waitFor();
+
+    await switchLanguage(page, "简体中文");
+    await page.getByRole("heading", { name: "我的应用" }).waitFor();
+
+    await page.getByTestId("user-menu").click();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto("/apps");
+    await page.waitForURL(/\/login/);
+  });
+});

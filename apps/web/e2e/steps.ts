@@ -1,0 +1,52 @@
+// Steps the browser tests share, written the way a user does them.
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { e2eSettings } from "./browser";
+
+export async function signIn(page: Page): Promise<void> {
+  const { email, password } = e2eSettings();
+  await page.goto("/apps");
+  await page.waitForURL(/\/login/);
+  await page.locator("#login_email").fill(email);
+  await page.locator("#login_password").fill(password);
+  await page.locator("form[id=login] button[type=submit]").click();
+  await page.waitForURL(/\/apps$/);
+}
+
+export async function createApp(page: Page, name: string, description: string): Promise<string> {
+  await page
+    .getByRole("button", { name: /新建应用|New app/ })
+    .first()
+    .click();
+  await page.locator("#create-app_name").fill(name);
+  await page.locator("#create-app_description").fill(description);
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /创\s*建|Create/ })
+    .click();
+  await page.waitForURL(/\/apps\/[^/]+$/);
+  const appId = new URL(page.url()).pathname.split("/").pop();
+  expect(appId).toBeTruthy();
+  return appId!;
+}
+
+export async function createForm(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: /新建表单|New form/ }).click();
+  await page.locator("#create-form_name").fill(name);
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: /创\s*建|Create/ })
+    .click();
+  await page.waitForURL(/\/forms\/[^/]+\/design$/);
+}
+
+/** The header's switch names the language it switches to. */
+export async function switchLanguage(page: Page, to: "简体中文" | "English"): Promise<void> {
+  const button = page.getByTestId("language-switch");
+  expect(await button.innerText()).toContain(to);
+  await button.click();
+}
+
+export function uniqueSuffix(): string {
+  return Date.now().toString(36).slice(-5);
+}

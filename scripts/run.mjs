@@ -38,7 +38,7 @@ function ensureInstalled() {
 const [task = "test", ...rest] = process.argv.slice(2);
 ensureInstalled();
 
-const turbo = (tasks) => pnpmRun(["exec", "turbo", "run", ...tasks, "--output-logs=errors-only", ...rest]);
+const turbo = (tasks) => pnpmRun(["exec", "turbo", "run", ...tasks, "--output-logs=errors-only", "--continue", ...rest]);
 
 let code;
 switch (task) {

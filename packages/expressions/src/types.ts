@@ -1,14 +1,7 @@
 // Shared vocabulary of the formula language, its function library, evaluator and SQL compiler.
 
 /** Static types the checker infers. `array<T>` is a sub-form column or a multi-value field. */
-export type FormulaType =
-  | "number"
-  | "text"
-  | "boolean"
-  | "date"
-  | "any"
-  | "null"
-  | { array: FormulaType };
+export type FormulaType = "number" | "text" | "boolean" | "date" | "any" | "null" | { array: FormulaType };
 
 /** An Excel error value (#DIV/0!, #VALUE!, ...). Errors propagate through most functions as in Excel. */
 export class FormulaErrorValue {

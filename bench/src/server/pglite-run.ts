@@ -1,0 +1,115 @@
+// The PGlite half of the run: cold starts of the real CLI, its idle memory, submissions against it
+// (with its memory under that load), and the grid page over a smaller in-process table.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDatabase, migrateToLatest } from "@formwork/db";
+import { buildApp, createUser } from "@formwork/server";
+import { CompiledQuery } from "kysely";
+import { coldStart } from "./cold-start";
+import { compareGridPages, type GridResult, loadGridRows, type SqlRunner } from "./grid";
+import { processTree, rssMb } from "./processes";
+import type { StartupNumbers } from "./report";
+import { BENCH_ADMIN, publishBenchForms, publishedForm, signIn } from "./setup-client";
+import { compareSubmissions, type SubmissionOptions, type SubmissionResult } from "./submissions";
+
+export interface PgliteSettings {
+  coldStarts: number;
+  idleSettleMs: number;
+  submissions: SubmissionOptions;
+  gridRows: number;
+  gridIterations: number;
+  timeZone: string;
+  log: (line: string) => void;
+}
+
+export interface PgliteResults {
+  startup: StartupNumbers;
+  submissions: SubmissionResult;
+  grid: GridResult[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Cold starts (all but the last stopped at once); the last serves the idle and load measurements. */
+async function startupAndLoad(settings: PgliteSettings): Promise<Omit<PgliteResults, "grid">> {
+  const coldStartsMs: number[] = [];
+  for (let i = 1; i < settings.coldStarts; i++) {
+    const server = await coldStart();
+    coldStartsMs.push(server.coldStartMs);
+    await server.stop();
+  }
+  const server = await coldStart();
+  coldStartsMs.push(server.coldStartMs);
+  try {
+    await sleep(settings.idleSettleMs);
+    const pid = server.child.pid ?? 0;
+    const tree = processTree(pid);
+    const idleRssMb = tree.reduce((sum, p) => sum + rssMb(p), 0);
+    const idleServerRssMb = Math.max(...tree.map(rssMb));
+    const session = await signIn(server.port);
+    const forms = await publishBenchForms(session, ["orders"]);
+    settings.log("PGlite: submissions against the CLI server");
+    const [submissions] = await compareSubmissions(
+      [
+        {
+          name: "ours: POST /api/forms/:form/records (PGlite, `formwork start`)",
+          port: server.port,
+          pid,
+          path: `/api/forms/${forms.orders}/records`,
+          headers: { authorization: `Bearer ${session.token}` },
+        },
+      ],
+      settings.submissions,
+    );
+    if (!submissions) throw new Error("no PGlite submission result");
+    return {
+      startup: { coldStartsMs, idleRssMb, idleServerRssMb, loadRssMb: submissions.peakRssMb },
+      submissions,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The grid comparison on an in-memory PGlite, server and client in this process (sequential requests). */
+async function gridOnPglite(settings: PgliteSettings): Promise<GridResult[]> {
+  const database = await createDatabase({});
+  await migrateToLatest(database.db);
+  const dataDir = await mkdtemp(join(tmpdir(), "formwork-bench-grid-"));
+  const app = await buildApp({ db: database.db, kind: database.kind, dataDir, config: { logLevel: "warn" } });
+  try {
+    const admin = await createUser(database.db, { ...BENCH_ADMIN, isAdmin: true });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    const session = await signIn(typeof address === "object" && address ? address.port : 0);
+    const forms = await publishBenchForms(session, ["grid"]);
+    const form = await publishedForm(database.db, forms.grid as string);
+    const run: SqlRunner = async (text, params = []) =>
+      (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as Record<string, unknown>[];
+    settings.log(`PGlite: loading ${settings.gridRows} rows for the grid`);
+    await loadGridRows(run, form.tableName, settings.gridRows, admin.id);
+    settings.log("PGlite: grid pages");
+    return await compareGridPages(
+      {
+        http: { session, formId: forms.grid as string },
+        db: database.db as never,
+        form,
+        run,
+        table: form.tableName,
+        timeZone: settings.timeZone,
+      },
+      settings.gridIterations,
+    );
+  } finally {
+    await app.close();
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runPglite(settings: PgliteSettings): Promise<PgliteResults> {
+  const { startup, submissions } = await startupAndLoad(settings);
+  const grid = await gridOnPglite(settings);
+  return { startup, submissions, grid };
+}

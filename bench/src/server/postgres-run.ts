@@ -1,0 +1,127 @@
+// The PostgreSQL half of the run: submissions (ours vs the bare Fastify + pg baseline), batch creates
+// and the grid page over the big table, all against one freshly created database.
+import { createDatabase } from "@formwork/db";
+import pg from "pg";
+import { type BatchResult, batchOverHttp, batchRawSql, batchThroughDb } from "./batch";
+import { BASELINE_TABLE, baselineIndexDdl, baselineTableDdl } from "./bench-form";
+import { compareGridPages, type GridResult, loadGridRows, type SqlRunner } from "./grid";
+import { startScript } from "./processes";
+import { publishBenchForms, publishedForm, type Session, signIn } from "./setup-client";
+import { compareSubmissions, type SubmissionOptions, type SubmissionResult } from "./submissions";
+
+export interface PostgresSettings {
+  /** The benchmark's own database, dropped and created anew. */
+  url: string;
+  submissions: SubmissionOptions;
+  batchRecords: number;
+  gridRows: number;
+  gridIterations: number;
+  timeZone: string;
+  log: (line: string) => void;
+}
+
+export interface PostgresResults {
+  submissions: SubmissionResult[];
+  batch: BatchResult[];
+  grid: GridResult[];
+}
+
+interface ServerInfo {
+  port: number;
+  pid: number;
+}
+
+/** Drops and recreates the database named in `url`, connecting to the `postgres` maintenance database. */
+export async function recreateDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe benchmark database name "${name}"`);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function actorOf(session: Session): Promise<string> {
+  const me = await session.call({ method: "GET", path: "/api/me" });
+  return (JSON.parse(me.body) as { user: { id: string } }).user.id;
+}
+
+export async function runPostgres(settings: PostgresSettings): Promise<PostgresResults> {
+  const { url, log } = settings;
+  await recreateDatabase(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const database = await createDatabase({ url });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    // Ours first: its migrations install pg_trgm, which the baseline's search index needs too.
+    const ours = await startScript<ServerInfo>("src/server/our-server.ts", { BENCH_DATABASE_URL: url });
+    stops.push(ours.stop);
+    await pool.query(baselineTableDdl());
+    for (const ddl of baselineIndexDdl()) await pool.query(ddl);
+    const baseline = await startScript<ServerInfo>("src/server/baseline-server.ts", {
+      BENCH_DATABASE_URL: url,
+    });
+    stops.push(baseline.stop);
+    const session = await signIn(ours.info.port);
+    const forms = await publishBenchForms(session, ["orders", "batch_http", "batch_db", "grid"]);
+    const actorId = await actorOf(session);
+
+    log("PostgreSQL: submissions");
+    const submissions = await compareSubmissions(
+      [
+        { name: "baseline: Fastify + ajv + pg INSERT", ...baseline.info, path: "/records", headers: {} },
+        {
+          name: "ours: POST /api/forms/:form/records (PostgreSQL)",
+          ...ours.info,
+          path: `/api/forms/${forms.orders}/records`,
+          headers: { authorization: `Bearer ${session.token}` },
+        },
+      ],
+      settings.submissions,
+    );
+
+    log(`PostgreSQL: batch create of ${settings.batchRecords} records`);
+    await pool.query(`TRUNCATE ${BASELINE_TABLE}`);
+    const raw = await batchRawSql(pool, actorId, settings.batchRecords);
+    const http = await batchOverHttp(session, forms.batch_http as string, settings.batchRecords);
+    const batchForm = await publishedForm(database.db, forms.batch_db as string);
+    const direct = await batchThroughDb(database.db as never, batchForm, actorId, settings.batchRecords);
+
+    log(`PostgreSQL: loading ${settings.gridRows} rows for the grid`);
+    const gridForm = await publishedForm(database.db, forms.grid as string);
+    const client = await pool.connect();
+    try {
+      await client.query("SET maintenance_work_mem = '256MB'");
+      const run: SqlRunner = async (text, params) => (await client.query(text, params)).rows;
+      const started = performance.now();
+      await loadGridRows(run, gridForm.tableName, settings.gridRows, actorId);
+      log(`  loaded in ${Math.round((performance.now() - started) / 1000)} s`);
+    } finally {
+      client.release();
+    }
+    log("PostgreSQL: grid pages");
+    const grid = await compareGridPages(
+      {
+        http: { session, formId: forms.grid as string },
+        db: database.db as never,
+        form: gridForm,
+        run: async (text, params) => (await pool.query(text, params)).rows,
+        table: gridForm.tableName,
+        timeZone: settings.timeZone,
+      },
+      settings.gridIterations,
+    );
+    return { submissions, batch: [raw, http, direct], grid };
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await database.close();
+    await pool.end();
+  }
+}

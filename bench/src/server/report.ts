@@ -1,0 +1,105 @@
+// The markdown tables the server benchmarks print: every measurement with its baseline, the ratio,
+// the target from issue 3 and whether it was met (and by how much).
+import type { BatchResult } from "./batch";
+import type { GridResult } from "./grid";
+import { ratio, round } from "./stats";
+import type { SubmissionResult } from "./submissions";
+
+const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+const verdict = (pass: boolean, margin: string) => `${pass ? "pass" : "MISS"} (${margin})`;
+const margin = (spare: number, unit = "ms") =>
+  spare >= 0 ? `${round(spare, 1)} ${unit} to spare` : `${round(-spare, 1)} ${unit} over`;
+const percent = (value: number) => `${value >= 0 ? "+" : ""}${round(value * 100, 0)}%`;
+
+/** Throughput against a baseline: pass when ours/baseline ≥ minimum. */
+export function throughputTable(
+  unit: string,
+  baseline: { name: string; perSecond: number },
+  ours: { name: string; perSecond: number; extra?: string }[],
+  minimum: number,
+): string {
+  const lines = [
+    row(["path", `${unit}/s`, "ratio vs baseline", "target", "result", "notes"]),
+    row(["---", "---:", "---:", "---", "---", "---"]),
+    row([baseline.name, round(baseline.perSecond, 0), "1.00", "", "", ""]),
+  ];
+  for (const o of ours) {
+    const r = ratio(o.perSecond, baseline.perSecond);
+    lines.push(
+      row([
+        o.name,
+        round(o.perSecond, 0),
+        round(r),
+        `≥ ${minimum}×`,
+        verdict(r >= minimum, percent(r / minimum - 1)),
+        o.extra ?? "",
+      ]),
+    );
+  }
+  return lines.join("\n");
+}
+
+export function submissionExtra(result: SubmissionResult): string {
+  const errors = result.errors ? `, ${result.errors} errors: ${result.firstError ?? ""}` : "";
+  return `p50 ${round(result.p50, 1)} ms, p95 ${round(result.p95, 1)} ms, peak RSS ${round(result.peakRssMb, 0)} MB${errors}`;
+}
+
+export function batchExtra(result: BatchResult): string {
+  return `${result.records} records in ${round(result.seconds, 1)} s`;
+}
+
+/** Grid latency: pass when p95 ≤ 1.5 × hand p95 + 2 ms and p95 < 50 ms. */
+export function gridTable(results: GridResult[]): string {
+  const hand = results.find((r) => r.name.startsWith("baseline"));
+  const limit = hand ? Math.min(1.5 * hand.latency.p95 + 2, 50) : 50;
+  const lines = [
+    row(["path", "p50 ms", "p95 ms", "max ms", "p95 ratio vs hand SQL", "target p95", "result"]),
+    row(["---", "---:", "---:", "---:", "---:", "---", "---"]),
+  ];
+  for (const r of results) {
+    const isHand = r === hand;
+    const p95 = r.latency.p95;
+    const pass = p95 <= limit;
+    lines.push(
+      row([
+        r.name,
+        round(r.latency.p50, 1),
+        round(p95, 1),
+        round(r.latency.max, 1),
+        hand ? round(p95 / hand.latency.p95) : "",
+        isHand ? "< 50 ms" : `≤ ${round(limit, 1)} ms`,
+        isHand ? verdict(p95 < 50, margin(50 - p95)) : verdict(pass, margin(limit - p95)),
+      ]),
+    );
+  }
+  return lines.join("\n");
+}
+
+export interface StartupNumbers {
+  coldStartsMs: number[];
+  idleRssMb: number;
+  idleServerRssMb: number;
+  loadRssMb: number;
+}
+
+export function startupTable(s: StartupNumbers): string {
+  const idlePass = s.idleRssMb <= 250;
+  return [
+    row(["measure", "value", "target", "result"]),
+    row(["---", "---:", "---", "---"]),
+    row([
+      "cold start to healthy /api/health (each run, fresh data dir)",
+      s.coldStartsMs.map((ms) => `${round(ms, 0)} ms`).join(", "),
+      "reported",
+      "",
+    ]),
+    row([
+      "idle RSS, whole process tree (tsx launcher + server)",
+      `${round(s.idleRssMb, 0)} MB`,
+      "≤ 250 MB",
+      verdict(idlePass, margin(250 - s.idleRssMb, "MB")),
+    ]),
+    row(["idle RSS, server process alone", `${round(s.idleServerRssMb, 0)} MB`, "", ""]),
+    row(["peak RSS under the submission load (tree)", `${round(s.loadRssMb, 0)} MB`, "reported", ""]),
+  ].join("\n");
+}

@@ -1,0 +1,88 @@
+// Benchmark 1: single-record submissions over HTTP at fixed concurrency, ours against the baseline,
+// alternating rounds so background noise on a shared machine lands on both.
+import { benchData } from "./bench-form";
+import { type LoadRequest, type LoadResult, runLoad } from "./load";
+import { sampleRss } from "./processes";
+
+export interface SubmissionTarget {
+  name: string;
+  port: number;
+  pid: number;
+  path: string;
+  headers: Record<string, string>;
+}
+
+export interface SubmissionResult {
+  name: string;
+  perSecond: number;
+  requests: number;
+  errors: number;
+  firstError?: string;
+  p50: number;
+  p95: number;
+  /** Peak RSS of the server's process tree while under this load, in MB. */
+  peakRssMb: number;
+}
+
+export interface SubmissionOptions {
+  concurrency: number;
+  durationMs: number;
+  warmupMs: number;
+  rounds: number;
+}
+
+const BODIES = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ data: benchData(i) }));
+
+function load(target: SubmissionTarget, options: SubmissionOptions, durationMs: number): Promise<LoadResult> {
+  const next = (i: number): LoadRequest => ({
+    method: "POST",
+    path: target.path,
+    headers: target.headers,
+    body: BODIES[i % BODIES.length] as string,
+  });
+  return runLoad({
+    port: target.port,
+    concurrency: options.concurrency,
+    durationMs,
+    next,
+    expectStatus: 201,
+  });
+}
+
+function combine(name: string, runs: LoadResult[], peakRssMb: number): SubmissionResult {
+  const latencies = runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const errors = runs.reduce((n, r) => n + r.errors, 0);
+  const elapsed = runs.reduce((n, r) => n + r.elapsedMs, 0);
+  const firstError = runs.find((r) => r.firstError)?.firstError;
+  return {
+    name,
+    perSecond: ((requests - errors) * 1000) / elapsed,
+    requests,
+    errors,
+    ...(firstError ? { firstError } : {}),
+    p50: at(0.5),
+    p95: at(0.95),
+    peakRssMb,
+  };
+}
+
+/** Warms every target up, then runs them in turn for `rounds` rounds; one combined result per target. */
+export async function compareSubmissions(
+  targets: SubmissionTarget[],
+  options: SubmissionOptions,
+): Promise<SubmissionResult[]> {
+  for (const target of targets) await load(target, options, options.warmupMs);
+  const runs = targets.map(() => [] as LoadResult[]);
+  const peaks = targets.map(() => 0);
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, target] of targets.entries()) {
+      const rss = sampleRss(target.pid);
+      runs[i]?.push(await load(target, options, options.durationMs));
+      peaks[i] = Math.max(peaks[i] ?? 0, rss.stop());
+    }
+  }
+  return targets.map((target, i) => combine(target.name, runs[i] ?? [], peaks[i] ?? 0));
+}

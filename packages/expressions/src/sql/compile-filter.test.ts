@@ -29,11 +29,20 @@ describe("compileFilter: SQL", () => {
       parameters: ["A"],
     });
     expect(compiled({ ">": [10, v("amount")] })).toEqual({
-      sql: '"t"."f_amount" < $1::numeric',
+      sql: '"t"."f_amount" < $1',
       parameters: [10],
     });
     expect(compiled({ "==": [v("name"), null] }).sql).toBe('"t"."f_name" is null');
     expect(compiled({ "!=": [null, v("name")] }).sql).toBe('"t"."f_name" is not null');
+  });
+
+  test("numbers an integer column cannot take are cast to numeric; others stay index-friendly", () => {
+    expect(compiled({ "==": [v("qty"), 7] }).sql).toBe('"t"."f_qty" = $1');
+    expect(compiled({ "==": [v("qty"), "-7"] }).sql).toBe('"t"."f_qty" = $1');
+    expect(compiled({ "==": [v("qty"), 1.5] }).sql).toBe('"t"."f_qty" = $1::numeric');
+    expect(compiled({ "==": [v("qty"), 3_000_000_000] }).sql).toBe('"t"."f_qty" = $1::numeric');
+    expect(compiled({ in: [v("qty"), [1, 2]] }).sql).toBe('"t"."f_qty" = any($1)');
+    expect(compiled({ in: [v("qty"), [1, "2.5"]] }).sql).toBe('"t"."f_qty" = any($1::numeric[])');
   });
 
   test("without a table the column is unqualified", () => {
@@ -42,7 +51,7 @@ describe("compileFilter: SQL", () => {
 
   test("between, in and contains", () => {
     expect(compiled({ "<=": [1, v("amount"), 5] })).toEqual({
-      sql: '("t"."f_amount" >= $1::numeric and "t"."f_amount" <= $2::numeric)',
+      sql: '("t"."f_amount" >= $1 and "t"."f_amount" <= $2)',
       parameters: [1, 5],
     });
     expect(compiled({ in: [v("name"), ["a", "b"]] })).toEqual({
@@ -73,7 +82,7 @@ describe("compileFilter: SQL", () => {
 
   test("! is pushed down to the leaves (De Morgan), keeping blanks on the negated side", () => {
     expect(compiled({ "!": { and: [{ "==": [v("name"), "A"] }, { ">": [v("amount"), 1] }] } }).sql).toBe(
-      '("t"."f_name" is distinct from $1 or ("t"."f_amount" is null or not ("t"."f_amount" > $2::numeric)))',
+      '("t"."f_name" is distinct from $1 or ("t"."f_amount" is null or not ("t"."f_amount" > $2)))',
     );
     expect(compiled({ not: { not: { "==": [v("name"), "A"] } } }).sql).toBe('"t"."f_name" = $1');
   });
@@ -117,7 +126,7 @@ describe("compileFilter: SQL", () => {
 
   test("sub-form rows: EXISTS over the child table, correlated on the parent id", () => {
     expect(compiled({ some: [v("items"), { ">": [v("price"), 5] }] })).toEqual({
-      sql: 'exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id" and "sub"."f_price" > $1::numeric)',
+      sql: 'exists (select 1 from "t_items" as "sub" where "sub"."parent_id" = "t"."id" and "sub"."f_price" > $1)',
       parameters: [5],
     });
     expect(compiled({ none: [v("items"), true] }).sql).toBe(

@@ -56,9 +56,23 @@ export function anyOf(parts: readonly Condition[]): Condition {
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
-/** Numbers travel as text or JS numbers; the cast keeps `integer` columns from rejecting 1.5. */
+const INT4_MAX = 2_147_483_647;
+
+/**
+ * A number a PostgreSQL `integer` column accepts as its own type. Such values are bound untyped so
+ * the column's btree index serves the comparison; any other number is cast to numeric, which keeps an
+ * integer column from rejecting 1.5 (at the price of the index, for a comparison that is rare).
+ */
+function fitsInteger(value: string | number): boolean {
+  const n = typeof value === "number" ? value : /^-?\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  return Number.isInteger(n) && Math.abs(n) <= INT4_MAX;
+}
+
 function param(value: string | number | boolean, valueType: FilterValueType): RawBuilder<unknown> {
-  return valueType === "number" ? sql`${sql.val(value)}::numeric` : sql`${sql.val(value)}`;
+  if (valueType === "number" && typeof value !== "boolean" && !fitsInteger(value)) {
+    return sql`${sql.val(value)}::numeric`;
+  }
+  return sql`${sql.val(value)}`;
 }
 
 /** The complement of a condition that is NULL only when the column is NULL. */
@@ -137,7 +151,9 @@ export function inListPredicate(
     return list.includesNull ? isNullPredicate(column) : { holds: FALSE, fails: TRUE };
   }
   const array =
-    valueType === "number" ? sql`${sql.val(list.values)}::numeric[]` : sql`${sql.val(list.values)}`;
+    valueType === "number" && !list.values.every(fitsInteger)
+      ? sql`${sql.val(list.values)}::numeric[]`
+      : sql`${sql.val(list.values)}`;
   const member = sql<SqlBool>`${column} = any(${array})`;
   if (list.includesNull) {
     return {

@@ -145,6 +145,8 @@ describe.each(testDatabases())("auth ($name)", (database) => {
     expect(me.json().user.email).toBe(ADMIN.email);
     const listed = await t.admin.request("GET", "/api/tokens");
     expect(JSON.stringify(listed.json())).not.toContain(token);
+    const used = listed.json().tokens.find((k: { id: string }) => k.id === id);
+    expect(used.lastUsedAt).toEqual(expect.any(String));
 
     expect((await t.admin.request("DELETE", `/api/tokens/${id}`)).statusCode).toBe(204);
     const after = await t.app.inject({

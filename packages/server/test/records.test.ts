@@ -294,4 +294,58 @@ describe.each(testDatabases())("records ($name)", (database) => {
         .status,
     ).toBe(409);
   });
+
+  it("fills data-linkage defaults from the linked form, and links must point at live records", async () => {
+    const products = await publishedForm(t, {
+      key: "products",
+      name: "Products",
+      fields: [
+        { id: "sku", type: "text", label: "SKU", unique: true },
+        { id: "price", type: "number", label: "Price" },
+      ],
+    });
+    const productsApp = (await t.admin.request("GET", `/api/forms/${products}`)).json().appId;
+    const orders = (
+      await t.admin.request("POST", `/api/apps/${productsApp}/forms`, {
+        key: "orders",
+        name: "Orders",
+        fields: [
+          { id: "sku", type: "text", label: "SKU" },
+          {
+            id: "price",
+            type: "number",
+            label: "Price",
+            default: {
+              linkage: { form: "products", match: [{ field: "sku", equals: "sku" }], take: "price" },
+            },
+          },
+          { id: "product", type: "link", label: "Product", form: "products" },
+        ],
+      })
+    ).json();
+    expect((await t.admin.request("POST", `/api/forms/${orders.id}/publish`)).statusCode).toBe(200);
+    const product = (
+      await t.admin.request("POST", `/api/forms/${products}/records`, { data: { sku: "A-1", price: 12.5 } })
+    ).json();
+
+    const order = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
+      data: { sku: "A-1", product: product.id },
+    });
+    expect(order.statusCode).toBe(201);
+    expect(order.json().data).toMatchObject({ sku: "A-1", price: 12.5, product: product.id });
+    const typed = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
+      data: { sku: "A-1", price: 3 },
+    });
+    expect(typed.json().data.price).toBe(3);
+    const unmatched = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
+      data: { sku: "none" },
+    });
+    expect(unmatched.json().data.price).toBeNull();
+
+    await t.admin.request("DELETE", `/api/forms/${products}/records/${product.id}`);
+    const dangling = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
+      data: { product: product.id },
+    });
+    expect(errorOf(dangling)).toMatchObject({ status: 422, path: "/data/product" });
+  });
 });

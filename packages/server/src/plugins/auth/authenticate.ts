@@ -4,7 +4,7 @@ import { FormworkError } from "@formwork/schema";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
-import { principalFromApiToken, principalFromSession } from "./credentials-store";
+import { principalFromApiToken, principalFromSession, touchApiToken } from "./credentials-store";
 import { csrfProblem } from "./csrf";
 import type { AccessLevel } from "./principal";
 import { SESSION_COOKIE } from "./session-cookie";
@@ -18,6 +18,10 @@ export function authenticateHook(db: Db, config: ServerConfig) {
       if (!principal)
         throw new FormworkError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
       request.principal = principal;
+      // Bookkeeping only: a failure here must not fail the request.
+      touchApiToken(db, principal.credentialId).catch((error) =>
+        request.log.warn({ err: error }, "token last use"),
+      );
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.principal = cookie ? await principalFromSession(db, cookie) : null;

@@ -152,3 +152,23 @@ function toTokenInfo(row: {
 export function iso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
+
+/** Records that a token was used, at most once a minute per token so busy tokens do not write per request. */
+export async function touchApiToken(db: Db, tokenId: string): Promise<void> {
+  await db
+    .updateTable("api_tokens")
+    .set({ last_used_at: sql<Date>`now()` })
+    .where("id", "=", tokenId)
+    .where((eb) =>
+      eb.or([
+        eb("last_used_at", "is", null),
+        eb("last_used_at", "<", sql<Date>`now() - interval '1 minute'`),
+      ]),
+    )
+    .execute();
+}
+
+/** Forgets sessions that have expired; run at login so the table does not grow without bound. */
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.deleteFrom("sessions").where("expires_at", "<", sql<Date>`now()`).execute();
+}

@@ -3,7 +3,7 @@ import { FormworkError } from "@formwork/schema";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { findUserByEmail, normalizeEmail, toUserView, type UserView } from "../users/users-store";
-import { createSession, deleteSession, type NewSession } from "./credentials-store";
+import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from "./credentials-store";
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "./login-throttle";
 import { decoyHash, verifyPassword } from "./password";
 
@@ -39,6 +39,7 @@ export async function login(
   await clearLoginFailures(db, emailKey);
   // A session id planted before login never becomes authenticated: it is dropped and a new one issued.
   if (input.previousSessionHash) await deleteSession(db, input.previousSessionHash);
+  await deleteExpiredSessions(db);
   const session = await createSession(db, user.id, config.sessionTtlSeconds);
   return { user: toUserView(user), session };
 }

@@ -52,14 +52,7 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     db,
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
-    appIdOf: async (formId, tx) => {
-      const row = await tx
-        .selectFrom("forms")
-        .select("app_id")
-        .where("id", "=", formId)
-        .executeTakeFirstOrThrow();
-      return row.app_id;
-    },
+    appIdOf: (formId, tx) => forms.appIdOf(formId, tx),
   };
   const withEtag = (reply: FastifyReply, record: ApiRecord) => reply.header("etag", etagOf(record.version));
 

@@ -3,7 +3,7 @@
 // rules with hidden values dropped, required, per-type rules, the record schema compiled per form
 // version and cached there, submit validations), and its errors come back pointed at the request body.
 import type { PublishedForm } from "@formwork/db";
-import { prepareRecord } from "@formwork/fields";
+import { type PendingLinkage, prepareRecord } from "@formwork/fields";
 import { type ErrorDetail, FormworkError, type Locale } from "@formwork/schema";
 
 export interface PrepareContext {
@@ -21,14 +21,16 @@ export interface PrepareInput {
   existing?: Record<string, unknown>;
 }
 
+export interface Prepared {
+  data: Record<string, unknown>;
+  /** Data-linkage defaults the pipeline left to the server (see ./linkage). */
+  pending: PendingLinkage[];
+}
+
 /** Prepares each record's data; throws one VALIDATION_FAILED listing every error of every record. */
-export function prepareAll(
-  form: PublishedForm,
-  inputs: PrepareInput[],
-  ctx: PrepareContext,
-): Record<string, unknown>[] {
+export function prepareAll(form: PublishedForm, inputs: PrepareInput[], ctx: PrepareContext): Prepared[] {
   const problems: ErrorDetail[] = [];
-  const prepared = inputs.map(({ base, data, existing }) => {
+  const prepared = inputs.map(({ base, data, existing }): Prepared => {
     const result = prepareRecord(form.definition, data, {
       mode: existing ? "update" : "create",
       ...(existing ? { existing } : {}),
@@ -40,9 +42,9 @@ export function prepareAll(
     if (!result.ok) {
       for (const error of result.errors)
         problems.push({ path: `${base}${error.path}`, message: error.message, code: error.code });
-      return {};
+      return { data: {}, pending: [] };
     }
-    return result.data;
+    return { data: result.data, pending: result.pendingLinkage };
   });
   if (problems.length > 0) {
     const unknownOnly = problems.every((p) => p.code === "UNKNOWN_FIELD");

@@ -10,6 +10,7 @@ const MAX_CACHED = 500;
 
 export class PublishedForms {
   private readonly cache = new Map<string, PublishedForm>();
+  private readonly appIds = new Map<string, string>();
 
   constructor(private readonly db: Db) {}
 
@@ -18,12 +19,13 @@ export class PublishedForms {
     const current = await db
       .selectFrom("forms")
       .innerJoin("apps", "apps.id", "forms.app_id")
-      .select(["forms.published_version"])
+      .select(["forms.published_version", "forms.app_id"])
       .where("forms.id", "=", formId)
       .where("forms.deleted_at", "is", null)
       .where("apps.deleted_at", "is", null)
       .executeTakeFirst();
     if (!current) throw new FormworkError("NOT_FOUND", "No such form");
+    this.appIds.set(formId, current.app_id);
     if (current.published_version === 0) {
       throw new FormworkError(
         "CONFLICT",
@@ -38,5 +40,15 @@ export class PublishedForms {
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(`${formId}@${loaded.version}`, loaded);
     return loaded;
+  }
+
+  /** The app a form belongs to (forms never move between apps). */
+  async appIdOf(formId: string, db: Db = this.db): Promise<string> {
+    const known = this.appIds.get(formId);
+    if (known) return known;
+    const row = await db.selectFrom("forms").select("app_id").where("id", "=", formId).executeTakeFirst();
+    if (!row) throw new FormworkError("NOT_FOUND", "No such form");
+    this.appIds.set(formId, row.app_id);
+    return row.app_id;
   }
 }

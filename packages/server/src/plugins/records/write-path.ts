@@ -16,7 +16,8 @@ import {
 import { FormworkError, type Locale } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
-import { prepareAll } from "./prepare";
+import { type LinkageLookup, resolveLinkages } from "./linkage";
+import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
 import { recordPasses } from "./record-access";
 import { attachFiles, checkReferences } from "./references";
 
@@ -44,22 +45,19 @@ export async function createRecords(
 ): Promise<ApiRecord[]> {
   const now = new Date();
   const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
-  const prepared = prepareAll(form, inputs, {
-    now,
-    actorId: principal.userId,
-    timeZone: deps.timeZone,
-    locale,
-  });
+  const ctx = { now, actorId: principal.userId, timeZone: deps.timeZone, locale };
+  const firstPass = prepareAll(form, inputs, ctx);
   return inTransaction(trx ?? deps.db, async (tx) => {
+    const appId = await deps.appIdOf(form.id, tx);
+    const prepared = await withLinkages(
+      { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
+      form,
+      inputs,
+      firstPass,
+      ctx,
+    );
     const fileIds = await checkReferences(
-      {
-        db: tx,
-        form,
-        appId: await deps.appIdOf(form.id, tx),
-        actorId: principal.userId,
-        recordId: null,
-        loadForm: deps.loadForm,
-      },
+      { db: tx, form, appId, actorId: principal.userId, recordId: null, loadForm: deps.loadForm },
       prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
     const records = await insertRecords(
@@ -103,7 +101,7 @@ export async function patchRecord(
       timeZone: deps.timeZone,
       locale,
     });
-    const changed = changedFields(form, current.data, prepared ?? {});
+    const changed = changedFields(form, current.data, prepared?.data ?? {});
     const fileIds = await checkReferences(
       {
         db: tx,
@@ -191,6 +189,31 @@ async function getWritable(
 
 function notFound(): FormworkError {
   return new FormworkError("NOT_FOUND", "No such record");
+}
+
+/**
+ * Fills data-linkage defaults from the database and prepares the affected records once more, so the
+ * looked-up values pass the same validation as typed ones.
+ */
+async function withLinkages(
+  lookup: LinkageLookup,
+  form: PublishedForm,
+  inputs: PrepareInput[],
+  firstPass: Prepared[],
+  ctx: PrepareContext,
+): Promise<Record<string, unknown>[]> {
+  const result: Record<string, unknown>[] = [];
+  for (const [i, { data, pending }] of firstPass.entries()) {
+    const input = inputs[i]!;
+    if (pending.length === 0) {
+      result.push(data);
+      continue;
+    }
+    const filledInput = structuredClone(input.data);
+    const filled = await resolveLinkages(lookup, pending, data, filledInput);
+    result.push(filled ? prepareAll(form, [{ ...input, data: filledInput }], ctx)[0]!.data : data);
+  }
+  return result;
 }
 
 /**

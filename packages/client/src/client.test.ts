@@ -137,6 +137,51 @@ describe("createClient", () => {
     ]);
   });
 
+  it("lists published versions and reads one", async () => {
+    const info = { version: 2, createdAt: "t", createdBy: "u1" };
+    const { fetch, seen } = fakeFetch(
+      json(200, { versions: [info] }),
+      json(200, { ...info, definition: { key: "q", name: "Q", fields: [] } }),
+    );
+    const client = createClient({ fetch });
+    await expect(client.forms.versions("f1")).resolves.toEqual([info]);
+    await expect(client.forms.version("f1", 2)).resolves.toMatchObject({
+      version: 2,
+      definition: { key: "q" },
+    });
+    expect(seen.map((r) => r.url)).toEqual(["/api/forms/f1/versions", "/api/forms/f1/versions/2"]);
+  });
+
+  it("lists and creates users, and manages API tokens", async () => {
+    const { fetch, seen } = fakeFetch(
+      json(200, { users: [] }),
+      json(201, { id: "u2" }),
+      json(200, { tokens: [] }),
+      json(201, { id: "t1", token: "fw_x" }),
+      empty(),
+    );
+    const client = createClient({ fetch });
+    await client.users.list({ limit: 20, offset: 40 });
+    await client.users.create({ email: "b@c.d", name: "B", password: "long-enough-pw" });
+    await client.tokens.list();
+    await expect(client.tokens.create({ name: "ci" })).resolves.toMatchObject({ token: "fw_x" });
+    await client.tokens.revoke("t1");
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/users?limit=20&offset=40",
+      "POST /api/users",
+      "GET /api/tokens",
+      "POST /api/tokens",
+      "DELETE /api/tokens/t1",
+    ]);
+  });
+
+  it("gives the download address of a file under the base URL", () => {
+    expect(createClient({ baseUrl: "https://forms.example.com/" }).files.url("f 1")).toBe(
+      "https://forms.example.com/api/files/f%201",
+    );
+    expect(createClient().files.url("abc")).toBe("/api/files/abc");
+  });
+
   it("uploads a file as multipart form data", async () => {
     const { fetch, seen } = fakeFetch(json(201, { id: "file1", name: "a.png" }));
     await createClient({ fetch }).files.upload(new Blob(["x"], { type: "image/png" }), "a.png");

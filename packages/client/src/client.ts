@@ -3,7 +3,9 @@ import { authApi } from "./auth";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
 import { recordsApi } from "./records";
-import { createTransport, type TransportOptions } from "./transport";
+import { tokensApi } from "./tokens";
+import { baseUrlOf, createTransport, type TransportOptions } from "./transport";
+import { usersApi } from "./users";
 
 export type ClientOptions = TransportOptions;
 
@@ -15,7 +17,9 @@ export function createClient(options: ClientOptions = {}) {
     apps: appsApi(send),
     forms: formsApi(send),
     records: recordsApi(send),
-    files: filesApi(send),
+    files: filesApi(send, baseUrlOf(options)),
+    users: usersApi(send),
+    tokens: tokensApi(send),
   };
 }
 

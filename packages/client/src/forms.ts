@@ -1,6 +1,6 @@
 import type { FormDefinition } from "@formwork/schema";
 import { path, type Send } from "./transport";
-import type { Form, Published } from "./types";
+import type { Form, FormVersion, FormVersionInfo, Published } from "./types";
 
 export function formsApi(send: Send) {
   return {
@@ -13,5 +13,15 @@ export function formsApi(send: Send) {
     /** Freezes the draft as the next immutable version. */
     publish: (formId: string) =>
       send<Published>({ method: "POST", path: path`/api/forms/${formId}/publish` }),
+    versions: async (formId: string) =>
+      (
+        await send<{ versions: FormVersionInfo[] }>({
+          method: "GET",
+          path: path`/api/forms/${formId}/versions`,
+        })
+      ).versions,
+    /** One published version with its definition. */
+    version: (formId: string, version: number) =>
+      send<FormVersion>({ method: "GET", path: path`/api/forms/${formId}/versions/${String(version)}` }),
   };
 }

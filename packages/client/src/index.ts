@@ -4,3 +4,4 @@ export { type ClientOptions, createClient, type FormworkClient } from "./client"
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";
 export type * from "./types";
+export type { Page } from "./users";

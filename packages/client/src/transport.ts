@@ -39,8 +39,12 @@ export function path(strings: TemplateStringsArray, ...segments: string[]): stri
   );
 }
 
+export function baseUrlOf(options: TransportOptions): string {
+  return (options.baseUrl ?? "").replace(/\/+$/, "");
+}
+
 export function createTransport(options: TransportOptions = {}): Send {
-  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const baseUrl = baseUrlOf(options);
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   return async <T>(spec: RequestSpec): Promise<T> => {

@@ -10,6 +10,26 @@ export interface User {
   createdAt: string;
 }
 
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  isAdmin?: boolean;
+}
+
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+export interface CreatedApiToken extends ApiTokenInfo {
+  /** Shown once; only its hash is stored. */
+  token: string;
+}
+
 export interface Session {
   user: User;
   /** Double-submit CSRF token of a cookie session; absent for API tokens. */
@@ -55,6 +75,17 @@ export interface Form extends FormSummary {
 
 export interface Published {
   version: number;
+}
+
+export interface FormVersionInfo {
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** An immutable published version: what the fill page renders and records are checked against. */
+export interface FormVersion extends FormVersionInfo {
+  definition: FormDefinition;
 }
 
 export interface FormRecord {

@@ -5,9 +5,12 @@
  * Opening and migrating
  *   const { db, kind, close } = await createDatabase({ url: process.env.DATABASE_URL, dataDir: "./data" });
  *   await migrateToLatest(db);
- *   `url` → PostgreSQL through a `pg` Pool; otherwise embedded PGlite (in memory without `dataDir`). PGlite has
- *   one connection: transactions are serialised (concurrent requests queue). Inside `db.transaction()`
- *   use only the transaction object.
+ *   `url` → PostgreSQL through a `pg` Pool (options: schema, poolSize, applicationName); otherwise embedded
+ *   PGlite (in memory without `dataDir`). PGlite has one connection: transactions are serialised
+ *   (concurrent requests queue). Inside `db.transaction()` use only the transaction object (or pass `db` to
+ *   the functions below, which join a transaction they are given: `inTransaction`).
+ *   A PostgreSQL restart or killed backend: in-flight and new requests fail with SERVICE_UNAVAILABLE, dead
+ *   clients leave the pool, and requests succeed again once the server is back — no process restart.
  *
  * Errors: every driver error passes through `mapDatabaseError` (src/errors.ts): unique violations become
  *   `UniqueViolationError` (a FormworkError "UNIQUE_VIOLATION" with the index name), an unreachable or
@@ -25,7 +28,8 @@
  *   child tables for sub-forms (`<table>__<field id>`: id, parent_id, row_order, typed columns), partial
  *   unique indexes for `unique` fields, btree (GIN for arrays) for `indexed` fields, composite btrees for
  *   `indexes` (field ids or $system names, e.g. what saved views sort/filter on), and one pg_trgm index for
- *   search over text fields. Removed fields keep their column (hidden). A column type change is allowed
+ *   search over text fields. Field ids are re-checked ([a-z][a-z0-9_]*, unique): INVALID_DEFINITION with a
+ *   pointer. Removed fields keep their column (hidden). A column type change is allowed
  *   only through a lossless cast (integer→numeric, date→timestamptz, anything→text except arrays,
  *   text→text[], anything→jsonb); otherwise FormworkError "INCOMPATIBLE_CHANGE" with detail path
  *   `/fields/N/type` (and `/fields/N/unique` when existing rows repeat a value made unique). Runs in the
@@ -41,7 +45,8 @@
  *                                                          stale version, 404 NOT_FOUND)
  *   deleteRecord / restoreRecord(db, form, id, ctx, {expectedVersion?}) → ApiRecord (recycle bin)
  *   purgeRecord(db, form, id) → void   (only from the recycle bin; removes its revisions too)
- *   listRevisions(db, form, recordId) → RevisionView[]   (oldest first, field-level diffs)
+ *   listRevisions(db, form, recordId) → RevisionView[]   (oldest first, field-level diffs; a create revision is
+ *                                                          stored empty and its diff rebuilt on read)
  *   queryRecords(db, form, RecordQuery) → {records, count: {value, exact}, nextCursor}
  *   filterScopeFor(form, {now, timeZone, ...}) → the scope for compileFilter of @formwork/expressions
  *   Unique violations come back as "UNIQUE_VIOLATION" with detail path `/<field id>`.

@@ -89,7 +89,30 @@ export function searchExpression(quotedColumns: readonly string[]): string {
 
 const LIVE_ROWS = "WHERE deleted_at IS NULL";
 
+const FIELD_ID = /^[a-z][a-z0-9_]*$/;
+
+function invalidDefinition(path: string, message: string): FormworkError {
+  return new FormworkError("INVALID_DEFINITION", message, [{ path, message }]);
+}
+
+/**
+ * Field ids become column and table names, so the storage layer checks them itself even though the
+ * schema validator already did: a bad id is a 422 pointing at it, never a 500 from the database.
+ */
+function checkIds(fields: readonly FieldDefinition[], basePath: string): void {
+  const seen = new Set<string>();
+  fields.forEach((field, index) => {
+    const path = `${basePath}/${index}/id`;
+    if (typeof field.id !== "string" || !FIELD_ID.test(field.id)) {
+      throw invalidDefinition(path, "A field id must match [a-z][a-z0-9_]*");
+    }
+    if (seen.has(field.id)) throw invalidDefinition(path, `Field id "${field.id}" is used twice`);
+    seen.add(field.id);
+  });
+}
+
 function columnsOf(fields: readonly FieldDefinition[], basePath: string): ColumnLayout[] {
+  checkIds(fields, basePath);
   const columns: ColumnLayout[] = [];
   fields.forEach((field, index) => {
     if (field.type === "subform") return;
@@ -158,9 +181,10 @@ export function buildLayout(
       if (isSystemField(name)) return quoteIdentifier(SYSTEM_FIELDS[name].column);
       const column = byId.get(name);
       if (!column || column.sqlType === "jsonb") {
-        throw new FormworkError("INVALID_DEFINITION", `Cannot index "${name}": no such sortable field.`, [
-          { path: `/indexes/${position}/${i}`, message: "Unknown or unindexable field" },
-        ]);
+        throw invalidDefinition(
+          `/indexes/${position}/${i}`,
+          `Cannot index "${name}": no such sortable field`,
+        );
       }
       return quoteIdentifier(column.column);
     });

@@ -188,7 +188,7 @@ describe.each(testDatabases())("filters on $name", ({ open }) => {
       expect({ name, ids: await ids(filter) }).toEqual({ name, ids: expected });
     }
     expect((await db.query("select count(*)::int as n from t"))[0]).toEqual({ n: ROWS.length });
-  });
+  }, 30_000);
 
   test("sorts put blanks last unless asked, and combine with a filter", async () => {
     await insertRows(db, ROWS);
@@ -206,7 +206,7 @@ describe.each(testDatabases())("filters on $name", ({ open }) => {
     expect(await sorted([{ field: "amount", nulls: "first" }])).toEqual([4, 3, 2, 5, 1]);
     expect(await sorted("-done,name")).toEqual([5, 1, 2, 3, 4]);
     expect(await sorted("-day", { notEmpty: [{ var: "tags" }] })).toEqual([5, 1, 2]);
-  });
+  }, 30_000);
 
   test("any value a filter accepts is one the database accepts", async () => {
     await insertRows(db, ROWS);
@@ -242,7 +242,7 @@ describe.each(testDatabases())("filters on $name", ({ open }) => {
     );
     // Most random values are rejected as type mismatches; enough must pass to make the point.
     expect(accepted).toBeGreaterThan(20);
-  });
+  }, 30_000);
 
   test("random filters over random rows agree with the reference evaluation", async () => {
     await fc.assert(

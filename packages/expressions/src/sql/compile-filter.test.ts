@@ -268,7 +268,7 @@ describe("compileFilter: errors", () => {
     expect(errors({ in: [v("name"), nested] })[0]?.code).toBe("INVALID_FILTER");
     const list = Array.from({ length: 5_000 }, (_, i) => `n${i}`);
     expect(compiled({ in: [v("name"), list] }).parameters).toEqual([list]);
-  });
+  }, 30_000);
 
   test("a bad scope is an error, not an exception", () => {
     expect(errors(true, { ...SCOPE, timeZone: "Mars/Olympus" })).toEqual([
@@ -323,7 +323,7 @@ describe("compileFilter: properties", () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 
   test("every generated valid filter compiles", () => {
     fc.assert(
@@ -332,5 +332,5 @@ describe("compileFilter: properties", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 });

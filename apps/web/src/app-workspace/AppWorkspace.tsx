@@ -6,6 +6,7 @@ import { Outlet, useParams } from "react-router";
 import { useApp } from "../api/use-apps";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
+import { useDocumentTitle } from "../common/use-document-title";
 import { WorkspaceSidebar } from "./WorkspaceSidebar";
 import styles from "./workspace.module.css";
 
@@ -17,6 +18,7 @@ export function AppWorkspace() {
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const wide = screens.md ?? true;
+  useDocumentTitle(app.data?.name);
 
   if (app.isPending) return <PageLoading />;
   if (app.isError) return <ErrorState error={app.error} onRetry={() => void app.refetch()} />;

@@ -7,6 +7,7 @@ import { useApps } from "../api/use-apps";
 import { useCurrentUser } from "../api/use-session";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
+import { useDocumentTitle } from "../common/use-document-title";
 import { AppCard } from "./AppCard";
 import { AppListEmpty } from "./AppListEmpty";
 
@@ -18,6 +19,7 @@ export function AppListPage() {
   const apps = useApps();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  useDocumentTitle(t("apps.title"));
 
   const createButton = user.isAdmin && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>

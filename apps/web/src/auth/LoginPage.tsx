@@ -1,5 +1,6 @@
 import { Card, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../common/use-document-title";
 import { Brand } from "../shell/Brand";
 import { LanguageSwitch } from "../shell/LanguageSwitch";
 import { LoginForm } from "./LoginForm";
@@ -8,6 +9,7 @@ import styles from "./login.module.css";
 
 export function LoginPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t("login.title"));
   return (
     <div className={styles.page}>
       <LoginShowcase />

@@ -5,6 +5,7 @@ import { useApp } from "../api/use-apps";
 import { useCurrentUser } from "../api/use-session";
 import { localize } from "../common/localized-text";
 import { NotFoundPage } from "../common/NotFoundPage";
+import { useDocumentTitle } from "../common/use-document-title";
 import { FormTabBar } from "./FormTabBar";
 import { isFormTab, visibleTabs } from "./form-tabs";
 import styles from "./forms.module.css";
@@ -17,6 +18,8 @@ export function FormLayout() {
   const { pathname } = useLocation();
   const { data: app } = useApp(appId);
   const form = app?.forms.find((f) => f.id === formId);
+  const name = form ? localize(form.name, i18n.language) : undefined;
+  useDocumentTitle(name && app ? `${name} · ${app.name}` : undefined);
   if (!form) return <NotFoundPage />;
 
   const segment = pathname.split("/").filter(Boolean).pop();
@@ -28,7 +31,7 @@ export function FormLayout() {
     <div className={styles.form}>
       <header className={styles.header}>
         <div className={styles.title}>
-          <h1 className={styles.name}>{localize(form.name, i18n.language)}</h1>
+          <h1 className={styles.name}>{name}</h1>
           {form.publishedVersion > 0 ? (
             <Tag color="success">{t("workspace.published", { version: form.publishedVersion })}</Tag>
           ) : (

@@ -8,21 +8,21 @@
 //   {"in": [{"var": "x"}, [v, ...]]}  {"notIn": [{"var": "x"}, [v, ...]]}    value in list (null = blank)
 //   {"in": ["text", {"var": "x"}]}     text field contains the text; array field contains the element
 //   {"contains"|"notContains"|"startsWith": [{"var": "x"}, "text"]}  case-insensitive, % and _ literal
-//   {"empty"|"notEmpty": [{"var": "x"}]}   NULL, '' or an empty array/object count as empty
+//   {"empty"|"notEmpty": [{"var": "x"}]}   NULL, '', an empty array, JSON null/""/[]/{} are empty
 //   {"hasAny"|"hasAll"|"hasNone": [{"var": "tags"}, ["a", "b"]]}    text[] / id[] fields
 //   {"var": "flag"} alone tests a boolean field for true
 //   {"some"|"all"|"none": [{"var": "items"}, c]}  over a sub-form's rows (see subforms.ts)
 // Value side: JSON literals; {"var": "$user.id"} reads scope.params (names that are not fields);
-// relative dates {"today": [n?]},
-// {"startOf": [unit, n?]}, {"endOf": [unit, n?]} (unit day|week|month|quarter|year, weeks start
-// Monday) resolve against scope.now in scope.timeZone.
+// relative dates {"today": [n?]}, {"startOf": [unit, n?]}, {"endOf": [unit, n?]} (unit
+// day|week|month|quarter|year, weeks start Monday) resolve against scope.now in scope.timeZone.
 // Dates: a date field compares with "YYYY-MM-DD". A datetime field compares with an ISO instant, or
 // with a calendar date meaning that whole day in scope.timeZone: "== today" is "during today",
 // "<= endOf month" includes the month's last day, "> 2026-01-31" starts at February's first midnight.
 // Blanks: NULL never satisfies a condition and always satisfies its negation ("!=" and "notContains"
 // list blank rows; `!` is pushed down to the leaves so it keeps that meaning).
 // Safety: field names are looked up in scope.fields (own keys only) and only the allowlisted column
-// name reaches SQL, as a quoted identifier; every value is a bound parameter. Limits: see limits.ts.
+// name reaches SQL, as a quoted identifier; every value is a bound parameter, type-checked first.
+// Limits: see limits.ts. Operators per value type: operators.ts. More in README.md.
 import { isValidTimeZone } from "./calendar";
 import { childPointer } from "./json-pointer";
 import { compileLeaf, isLeafOperator } from "./leaves";

@@ -38,6 +38,19 @@ describe("relative dates", () => {
     expect(resolve("endOf", ["year"])).toBe("2026-12-31");
   });
 
+  test("week and year boundaries", () => {
+    const at = (iso: string, op: "startOf" | "endOf", args: unknown[]) => {
+      const result = resolveRelativeDate(op, args, new Date(iso), "Asia/Shanghai");
+      return result.ok ? formatDate(result.date) : result.message;
+    };
+    expect(at("2026-11-29T15:59:59Z", "startOf", ["week"])).toBe("2026-11-23"); // Sunday 23:59:59
+    expect(at("2026-11-29T16:00:00Z", "startOf", ["week"])).toBe("2026-11-30"); // Monday 00:00
+    expect(at("2026-12-15T00:00:00Z", "endOf", ["month", 1])).toBe("2027-01-31");
+    expect(at("2026-12-31T16:30:00Z", "startOf", ["year"])).toBe("2027-01-01"); // New Year in Shanghai
+    expect(at("2024-02-10T00:00:00Z", "endOf", ["month"])).toBe("2024-02-29");
+    expect(at("2026-01-15T00:00:00Z", "startOf", ["quarter", -1])).toBe("2025-10-01");
+  });
+
   test("bad arguments name the argument", () => {
     expect(resolveRelativeDate("today", ["x"], NOW, "UTC")).toMatchObject({ ok: false, arg: 0 });
     expect(resolveRelativeDate("today", [1.5], NOW, "UTC")).toMatchObject({ ok: false, arg: 0 });

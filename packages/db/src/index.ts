@@ -34,6 +34,8 @@
  *   text→text[], anything→jsonb); otherwise FormworkError "INCOMPATIBLE_CHANGE" with detail path
  *   `/fields/N/type` (and `/fields/N/unique` when existing rows repeat a value made unique). Runs in the
  *   caller's transaction when given one (else its own): a refused publish changes nothing.
+ *   `addIndexes(db, formId, [["status", "$createdAt"]])` adds view indexes without a new version (kept by
+ *   later publishes that pass no `indexes`).
  *   `loadPublishedForm(db, formId)` → the `PublishedForm` the records functions take (cache it per version).
  *
  * Records (all writes take a transaction or open one; each writes its revision row in it):
@@ -64,7 +66,7 @@ export { migrateToLatest, migrationNames } from "./migrations";
 export * from "./records";
 export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";
 export { loadPublishedForm } from "./storage/load";
-export { publishForm } from "./storage/publish";
+export { addIndexes, publishForm } from "./storage/publish";
 export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
 export * from "./tables";
 export { inTransaction } from "./transaction";

@@ -7,7 +7,7 @@ import { getRecord, insertRecord } from "../records";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
 import { loadPublishedForm } from "./load";
-import { publishForm } from "./publish";
+import { addIndexes, publishForm } from "./publish";
 
 const text = (id: string, extra: Partial<FieldDefinition> = {}) =>
   ({ id, type: "text", label: id, ...extra }) as FieldDefinition;
@@ -176,6 +176,36 @@ describe.each(testDatabases())("publishForm on $name", ({ create }) => {
     );
     expect((unknown as FormworkError).code).toBe("INVALID_DEFINITION");
     expect((unknown as FormworkError).details[0]?.path).toBe("/indexes/0/0");
+  });
+
+  it("adds view indexes without a new version and keeps them across publishes", async () => {
+    const definition = form([
+      text("status"),
+      text("owner"),
+      { id: "amount", type: "number", label: "Amount" },
+    ]);
+    const formId = await createFormRow(db, definition);
+    const { tableName } = await publishForm(db, { formId, definition });
+    await addIndexes(db, formId, [["status", "amount"]]);
+    await addIndexes(db, formId, [
+      ["status", "amount"],
+      ["owner", "$createdAt"],
+    ]);
+    const composite = (await indexesOf(db, tableName)).filter((d) => d.includes("_c_"));
+    expect(composite).toHaveLength(2);
+    expect((await loadPublishedForm(db, formId))?.indexes).toEqual([
+      ["status", "amount"],
+      ["owner", "$createdAt"],
+    ]);
+
+    const next = await publishForm(db, { formId, definition, previousDefinition: definition });
+    expect(next.version).toBe(2);
+    expect((await indexesOf(db, tableName)).filter((d) => d.includes("_c_"))).toHaveLength(2);
+    await publishForm(db, { formId, definition, indexes: [["owner", "$createdAt"]] });
+    expect((await indexesOf(db, tableName)).filter((d) => d.includes("_c_"))).toHaveLength(1);
+
+    const bad = await addIndexes(db, formId, [["ghost"]]).catch((e: unknown) => e);
+    expect((bad as FormworkError).code).toBe("INVALID_DEFINITION");
   });
 
   it("answers NOT_FOUND for a form that does not exist", async () => {

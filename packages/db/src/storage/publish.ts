@@ -30,7 +30,8 @@ export async function publishForm(db: Kysely<SystemTables>, input: PublishInput)
     if (!form) throw new FormworkError("NOT_FOUND", "Form not found.");
 
     const table = form.table_name ?? recordTableName(form.id);
-    const layout = buildLayout(table, input.definition, input.indexes ?? []);
+    const indexes = input.indexes ?? (await currentIndexes(trx, form.id, form.published_version));
+    const layout = buildLayout(table, input.definition, indexes);
     await applyLayout(trx, layout, input.previousDefinition ?? null);
 
     const version = form.published_version + 1;
@@ -40,7 +41,7 @@ export async function publishForm(db: Kysely<SystemTables>, input: PublishInput)
         form_id: form.id,
         version,
         definition: json(input.definition),
-        storage: json({ indexes: input.indexes ?? [] }),
+        storage: json({ indexes }),
         created_by: input.actorId ?? null,
       })
       .execute();
@@ -55,6 +56,72 @@ export async function publishForm(db: Kysely<SystemTables>, input: PublishInput)
       .where("id", "=", form.id)
       .execute();
     return { version, tableName: table };
+  });
+}
+
+/** The extra indexes of the published version (what `addIndexes` and earlier publishes asked for). */
+async function currentIndexes(
+  db: Kysely<SystemTables>,
+  formId: string,
+  version: number,
+): Promise<string[][]> {
+  if (version === 0) return [];
+  const row = await db
+    .selectFrom("form_versions")
+    .select("storage")
+    .where("form_id", "=", formId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return row?.storage.indexes ?? [];
+}
+
+/**
+ * Adds btree indexes over the published table without publishing a new version — what a saved view
+ * asks for when it filters or sorts on fields (`[["status", "$createdAt"]]`). They are recorded with
+ * the current version, so later publishes keep them unless given a new `indexes` list.
+ */
+export async function addIndexes(
+  db: Kysely<SystemTables>,
+  formId: string,
+  indexes: readonly (readonly string[])[],
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const form = await trx
+      .selectFrom("forms")
+      .innerJoin("form_versions", (join) =>
+        join
+          .onRef("form_versions.form_id", "=", "forms.id")
+          .onRef("form_versions.version", "=", "forms.published_version"),
+      )
+      .select([
+        "forms.id",
+        "forms.table_name",
+        "forms.published_version",
+        "form_versions.definition",
+        "form_versions.storage",
+      ])
+      .where("forms.id", "=", formId)
+      .where("forms.deleted_at", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!form?.table_name) throw new FormworkError("NOT_FOUND", "Form not found or not published.");
+    const existing = form.storage.indexes ?? [];
+    const known = new Set(existing.map((list) => list.join(",")));
+    const merged = [
+      ...existing,
+      ...indexes.filter((list) => !known.has(list.join(","))).map((list) => [...list]),
+    ];
+    const layout = buildLayout(form.table_name, form.definition as FormDefinition, merged);
+    const present = await readIndexes(trx as unknown as Kysely<unknown>, [form.table_name]);
+    for (const index of layout.indexes) {
+      if (!present.has(index.name)) await execute(trx, index.create);
+    }
+    await trx
+      .updateTable("form_versions")
+      .set({ storage: json({ ...form.storage, indexes: merged }) })
+      .where("form_id", "=", form.id)
+      .where("version", "=", form.published_version)
+      .execute();
   });
 }
 

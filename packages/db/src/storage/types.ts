@@ -10,7 +10,8 @@ export interface PublishInput {
   /**
    * Extra btree indexes, each a list of field ids (or system names such as "$createdAt"), e.g. the
    * columns saved views filter and sort on: `[["status", "$createdAt"]]`. Fields marked `indexed`
-   * or `unique` get their own index without being listed here.
+   * or `unique` get their own index without being listed here. Absent = keep the current version's list
+   * (including what `addIndexes` added); an explicit list replaces it (indexes no longer listed are dropped).
    */
   indexes?: readonly (readonly string[])[];
 }

@@ -9,7 +9,19 @@ import { csrfProblem } from "./csrf";
 import type { AccessLevel } from "./principal";
 import { SESSION_COOKIE } from "./session-cookie";
 
+const TOUCH_INTERVAL_MS = 60_000;
+
 export function authenticateHook(db: Db, config: ServerConfig) {
+  // When each token's use was last recorded by this process: the hot path then skips the write.
+  const touched = new Map<string, number>();
+  const touch = (request: FastifyRequest, tokenId: string) => {
+    const now = Date.now();
+    if (now - (touched.get(tokenId) ?? 0) < TOUCH_INTERVAL_MS) return;
+    if (touched.size > 10_000) touched.clear();
+    touched.set(tokenId, now);
+    // Bookkeeping only: a failure here must not fail the request.
+    touchApiToken(db, tokenId).catch((error) => request.log.warn({ err: error }, "token last use"));
+  };
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {

@@ -12,7 +12,7 @@ import { etagOf, parseIfMatch } from "./if-match";
 import { listRecords } from "./list";
 import type { PublishedForms } from "./published-forms";
 import { type ListQueryString, listQuerySchema } from "./query-params";
-import { recordAccess, recordPasses } from "./record-access";
+import { assertRecordAccess, recordPasses } from "./record-access";
 import {
   createBody,
   deleteQuery,
@@ -193,9 +193,7 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
 /** One live record the caller may read, through the same access predicate as lists. */
 async function readRecord(db: Db, principal: Principal, form: PublishedForm, id: string): Promise<ApiRecord> {
   const record = await getRecord(db, form, id);
-  const restricted = recordAccess(principal, form, "read") !== null;
-  if (!record || (restricted && !(await recordPasses(db, principal, form, id, "read")))) {
-    throw new FormworkError("NOT_FOUND", "No such record");
-  }
+  if (!record) throw new FormworkError("NOT_FOUND", "No such record");
+  await assertRecordAccess(db, principal, form, id, "read");
   return record;
 }

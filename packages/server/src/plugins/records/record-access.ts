@@ -4,6 +4,7 @@
 // user may read and write every record of a published form; the permission model (a later issue)
 // returns narrower predicates from here without touching the routes.
 import { type PublishedForm, queryRecords } from "@formwork/db";
+import { FormworkError } from "@formwork/schema";
 import type { FastifyRequest } from "fastify";
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Db } from "../../database";
@@ -39,6 +40,23 @@ export async function recordPasses(
     count: false,
   });
   return page.records.length === 1;
+}
+
+/**
+ * Throws NOT_FOUND (not FORBIDDEN: a record's existence is itself private) unless the caller passes the
+ * access predicate for this record. Costs nothing while the caller may touch every record.
+ */
+export async function assertRecordAccess(
+  db: Db,
+  principal: Principal,
+  form: PublishedForm,
+  recordId: string,
+  action: RecordAction,
+): Promise<void> {
+  if (recordAccess(principal, form, action) === null) return;
+  if (!(await recordPasses(db, principal, form, recordId, action))) {
+    throw new FormworkError("NOT_FOUND", "No such record");
+  }
 }
 
 /** For file downloads: may the caller read this record of this form? */

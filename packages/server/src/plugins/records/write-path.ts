@@ -18,7 +18,7 @@ import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
-import { recordPasses } from "./record-access";
+import { assertRecordAccess } from "./record-access";
 import { attachFiles, checkReferences } from "./references";
 
 export interface WriteDeps {
@@ -151,7 +151,7 @@ export async function restoreFromBin(
   id: string,
 ): Promise<ApiRecord> {
   return inTransaction(deps.db, async (tx) => {
-    if (!(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+    await assertRecordAccess(tx, principal, form, id, "write");
     return restoreRecord(tx, form, id, { actorId: principal.userId });
   });
 }
@@ -164,7 +164,7 @@ export async function purgeFromBin(
   id: string,
 ): Promise<string[]> {
   return inTransaction(deps.db, async (tx) => {
-    if (!(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+    await assertRecordAccess(tx, principal, form, id, "write");
     await purgeRecord(tx, form, id);
     const files = await tx
       .deleteFrom("files")
@@ -183,7 +183,8 @@ async function getWritable(
   id: string,
 ): Promise<ApiRecord> {
   const current = await getRecord(tx, form, id);
-  if (!current || !(await recordPasses(tx, principal, form, id, "write"))) throw notFound();
+  if (!current) throw notFound();
+  await assertRecordAccess(tx, principal, form, id, "write");
   return current;
 }
 

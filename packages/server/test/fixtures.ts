@@ -14,6 +14,12 @@ export const QUOTES: FormDefinition = {
     { id: "discount", type: "number", label: "Discount", min: 0, max: 1 },
     { id: "reason", type: "textarea", label: "Reason", visibleWhen: { ">": [{ var: "discount" }, 0.2] } },
     { id: "owner", type: "member", label: "Owner" },
+    {
+      id: "tags",
+      type: "multiselect",
+      label: "Tags",
+      options: [{ value: "a" }, { value: "b" }],
+    },
   ],
   validations: [{ rule: { "<=": [{ var: "discount" }, 0.5] }, message: "折扣不能超过50%" }],
 };

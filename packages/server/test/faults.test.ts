@@ -12,13 +12,7 @@ import { TcpProxy } from "./tcp-proxy";
 
 const postgres = testDatabases().find((d) => d.name === "postgres");
 
-// Opt-in (FORMWORK_FAULT_TESTS=1) until @formwork/db listens for "error" on checked-out pg clients:
-// a connection dropped between two statements of a transaction makes the pg Client emit an "error"
-// event nobody handles, which is an uncaught exception in the process (the pool only listens on idle
-// clients). Everything else this test checks passes today.
-const enabled = postgres !== undefined && process.env.FORMWORK_FAULT_TESTS === "1";
-
-describe.skipIf(!enabled)("database outage (postgres)", () => {
+describe.skipIf(!postgres)("database outage (postgres)", () => {
   it("answers 503 while PostgreSQL is unreachable and recovers without a restart, losing no acknowledged write", async () => {
     const direct = (await postgres!.create()) as Awaited<ReturnType<TestDatabase["create"]>> & {
       url: string;

@@ -9,8 +9,9 @@ import { CompiledQuery } from "kysely";
 import { coldStart } from "./cold-start";
 import { compareGridPages, type GridResult, loadGridRows, type SqlRunner } from "./grid";
 import { processTree, rssMb } from "./processes";
-import type { StartupNumbers } from "./report";
+import { gridTable, type StartupNumbers, startupTable, submissionExtra } from "./report";
 import { BENCH_ADMIN, publishBenchForms, publishedForm, signIn } from "./setup-client";
+import { ratio, round } from "./stats";
 import { compareSubmissions, type SubmissionOptions, type SubmissionResult } from "./submissions";
 
 export interface PgliteSettings {
@@ -20,19 +21,21 @@ export interface PgliteSettings {
   gridRows: number;
   gridIterations: number;
   timeZone: string;
+  /** PostgreSQL baseline submissions per second from the same run, when there was one. */
+  baselinePerSecond?: number;
   log: (line: string) => void;
+  emit: (markdown: string) => void;
 }
 
-export interface PgliteResults {
+interface StartupResults {
   startup: StartupNumbers;
   submissions: SubmissionResult;
-  grid: GridResult[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Cold starts (all but the last stopped at once); the last serves the idle and load measurements. */
-async function startupAndLoad(settings: PgliteSettings): Promise<Omit<PgliteResults, "grid">> {
+async function startupAndLoad(settings: PgliteSettings): Promise<StartupResults> {
   const coldStartsMs: number[] = [];
   for (let i = 1; i < settings.coldStarts; i++) {
     const server = await coldStart();
@@ -108,8 +111,30 @@ async function gridOnPglite(settings: PgliteSettings): Promise<GridResult[]> {
   }
 }
 
-export async function runPglite(settings: PgliteSettings): Promise<PgliteResults> {
+export async function runPglite(settings: PgliteSettings): Promise<void> {
   const { startup, submissions } = await startupAndLoad(settings);
+  const vsBaseline = settings.baselinePerSecond
+    ? ` = ${round(ratio(submissions.perSecond, settings.baselinePerSecond))}× the PostgreSQL baseline of this run (target ≥ 0.6× is for PostgreSQL; for scale only)`
+    : "";
+  settings.emit(
+    [
+      "### 4. `formwork start` on PGlite: cold start and memory",
+      "",
+      startupTable(startup),
+      "",
+      `Submissions against this server (PGlite, ${settings.submissions.concurrency} connections, ` +
+        `${settings.submissions.durationMs / 1000} s): **${Math.round(submissions.perSecond)}/s**${vsBaseline}; ` +
+        `${submissionExtra(submissions)}.`,
+      "",
+    ].join("\n"),
+  );
   const grid = await gridOnPglite(settings);
-  return { startup, submissions, grid };
+  settings.emit(
+    [
+      `### 2b. Grid page over ${settings.gridRows.toLocaleString("en")} records (PGlite, server in the benchmark process)`,
+      "",
+      gridTable(grid),
+      "",
+    ].join("\n"),
+  );
 }

@@ -2,12 +2,13 @@
 // and the grid page over the big table, all against one freshly created database.
 import { createDatabase } from "@formwork/db";
 import pg from "pg";
-import { type BatchResult, batchOverHttp, batchRawSql, batchThroughDb } from "./batch";
+import { batchOverHttp, batchRawSql, batchThroughDb } from "./batch";
 import { BASELINE_TABLE, baselineIndexDdl, baselineTableDdl } from "./bench-form";
-import { compareGridPages, type GridResult, loadGridRows, type SqlRunner } from "./grid";
+import { compareGridPages, loadGridRows, type SqlRunner } from "./grid";
 import { startScript } from "./processes";
+import { batchExtra, gridTable, submissionExtra, throughputTable } from "./report";
 import { publishBenchForms, publishedForm, type Session, signIn } from "./setup-client";
-import { compareSubmissions, type SubmissionOptions, type SubmissionResult } from "./submissions";
+import { compareSubmissions, type SubmissionOptions } from "./submissions";
 
 export interface PostgresSettings {
   /** The benchmark's own database, dropped and created anew. */
@@ -18,12 +19,8 @@ export interface PostgresSettings {
   gridIterations: number;
   timeZone: string;
   log: (line: string) => void;
-}
-
-export interface PostgresResults {
-  submissions: SubmissionResult[];
-  batch: BatchResult[];
-  grid: GridResult[];
+  /** Called with each section's markdown as soon as it is measured. */
+  emit: (markdown: string) => void;
 }
 
 interface ServerInfo {
@@ -53,8 +50,9 @@ async function actorOf(session: Session): Promise<string> {
   return (JSON.parse(me.body) as { user: { id: string } }).user.id;
 }
 
-export async function runPostgres(settings: PostgresSettings): Promise<PostgresResults> {
-  const { url, log } = settings;
+/** Runs the PostgreSQL sections; returns the baseline's submissions per second (PGlite's is compared with it). */
+export async function runPostgres(settings: PostgresSettings): Promise<number> {
+  const { url, log, emit } = settings;
   await recreateDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const database = await createDatabase({ url });
@@ -86,6 +84,24 @@ export async function runPostgres(settings: PostgresSettings): Promise<PostgresR
       ],
       settings.submissions,
     );
+    const [baselineResult, oursResult] = submissions;
+    if (!baselineResult || !oursResult) throw new Error("submission results missing");
+    const { concurrency, rounds, durationMs } = settings.submissions;
+    emit(
+      [
+        `### 1. Submissions over HTTP (PostgreSQL; ${concurrency} connections, ${rounds} × ${durationMs / 1000} s each, alternating)`,
+        "",
+        throughputTable(
+          "records",
+          baselineResult,
+          [{ ...oursResult, extra: submissionExtra(oursResult) }],
+          0.6,
+        ),
+        "",
+        `Baseline: ${submissionExtra(baselineResult)}.`,
+        "",
+      ].join("\n"),
+    );
 
     log(`PostgreSQL: batch create of ${settings.batchRecords} records`);
     await pool.query(`TRUNCATE ${BASELINE_TABLE}`);
@@ -93,6 +109,19 @@ export async function runPostgres(settings: PostgresSettings): Promise<PostgresR
     const http = await batchOverHttp(session, forms.batch_http as string, settings.batchRecords);
     const batchForm = await publishedForm(database.db, forms.batch_db as string);
     const direct = await batchThroughDb(database.db as never, batchForm, actorId, settings.batchRecords);
+    emit(
+      [
+        "### 3. Batch create in batches of 1,000 (PostgreSQL)",
+        "",
+        throughputTable(
+          "records",
+          raw,
+          [http, direct].map((b) => ({ ...b, extra: batchExtra(b) })),
+          0.5,
+        ),
+        "",
+      ].join("\n"),
+    );
 
     log(`PostgreSQL: loading ${settings.gridRows} rows for the grid`);
     const gridForm = await publishedForm(database.db, forms.grid as string);
@@ -118,7 +147,15 @@ export async function runPostgres(settings: PostgresSettings): Promise<PostgresR
       },
       settings.gridIterations,
     );
-    return { submissions, batch: [raw, http, direct], grid };
+    emit(
+      [
+        `### 2. Grid page over ${settings.gridRows.toLocaleString("en")} records (PostgreSQL; ${settings.gridIterations} pages per path)`,
+        "",
+        gridTable(grid),
+        "",
+      ].join("\n"),
+    );
+    return baselineResult.perSecond;
   } finally {
     for (const stop of stops.reverse()) await stop();
     await database.close();

@@ -1,4 +1,9 @@
-// @formwork/renderer: the React runtime that renders any published form, the data grid and the record
-// detail (issue 4). It sits above @formwork/fields and @formwork/client in the layer order and is used
-// by apps/web. Exports are added here as the components land.
-export {};
+// @formwork/renderer: the React runtime that renders any published form (issue 4), above
+// @formwork/fields and @formwork/client in the layer order, used by apps/web.
+export { browserStorage, clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-store";
+export { type ErrorsByField, errorsByField, type PathMessage } from "./error-map";
+export { FormRenderer, type FormRendererProps, type RendererMode, type SubmitOutcome } from "./FormRenderer";
+export { spanOf, WIDTH_COLUMNS } from "./layout";
+export { prefillable, prefillFromQuery } from "./prefill";
+export { createFieldServices, recordTitle, type ServiceOptions } from "./services";
+export { serialNumbers, submittedValues } from "./submit-data";

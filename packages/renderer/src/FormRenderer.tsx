@@ -1,0 +1,201 @@
+import { isApiError } from "@formwork/client";
+import type { FieldServices } from "@formwork/fields/react";
+import type { FieldPermission, FormDefinition, Locale } from "@formwork/schema";
+import { Alert, Button, Col, Row } from "antd";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-store";
+import { errorsByField, type PathMessage } from "./error-map";
+import { FieldBlock } from "./FieldBlock";
+import { spanOf } from "./layout";
+import styles from "./renderer.module.css";
+import { SuccessView } from "./SuccessView";
+import { submittedValues } from "./submit-data";
+import { text } from "./texts";
+import { usePrepared } from "./use-prepared";
+
+export type RendererMode = "fill" | "view" | "edit";
+
+/** What onSubmit resolves with: the saved record's data (serial numbers included). */
+export interface SubmitOutcome {
+  data: Record<string, unknown>;
+}
+
+export interface FormRendererProps {
+  form: FormDefinition;
+  /** The record's values (view and edit); fill starts from the draft and `prefill`. */
+  value?: Record<string, unknown>;
+  mode: RendererMode;
+  onSubmit?(data: Record<string, unknown>): Promise<SubmitOutcome>;
+  /** Per field: hidden, view (read-only) or edit; fields not named are editable. */
+  fieldPermissions?: Record<string, FieldPermission>;
+  locale: Locale;
+  services: FieldServices;
+  /** Values from the address bar (see prefillFromQuery); they win over a saved draft. */
+  prefill?: Record<string, unknown>;
+  /** Where a fill's draft is kept; no storage, no drafts. */
+  draftStorage?: DraftStorage;
+  user?: { id: string; deptId?: string };
+}
+
+function initialValues(props: FormRendererProps): Record<string, unknown> {
+  if (props.mode !== "fill") return { ...props.value };
+  return { ...loadDraft(props.draftStorage, props.form.key), ...props.value, ...props.prefill };
+}
+
+/**
+ * Renders any published form on the 12-column grid, running the submission pipeline on every change
+ * for live formulas, display rules and inline errors, and mapping a server 422's details the same way.
+ */
+export function FormRenderer(props: FormRendererProps) {
+  const { form, mode, locale, services, fieldPermissions, onSubmit, draftStorage, user } = props;
+  const [values, setValues] = useState(() => initialValues(props));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(
+    () => new Set(Object.keys(props.prefill ?? {})),
+  );
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<PathMessage[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [saved, setSaved] = useState<SubmitOutcome | null>(null);
+  const [now] = useState(() => new Date());
+  const rootRef = useRef<HTMLFormElement>(null);
+
+  const prepared = usePrepared(form, values, mode === "edit" ? "update" : "create", now, locale, user);
+
+  const shownErrors = useMemo(() => {
+    const live = attempted
+      ? prepared.errors
+      : prepared.errors.filter((e) => touched.has(e.path.split("/")[1] ?? ""));
+    return errorsByField([...serverErrors, ...live]);
+  }, [attempted, prepared.errors, touched, serverErrors]);
+
+  useEffect(() => {
+    if (mode !== "fill" || !draftStorage || saved) return;
+    const timer = setTimeout(() => saveDraft(draftStorage, form.key, values), 400);
+    return () => clearTimeout(timer);
+  }, [mode, draftStorage, form.key, values, saved]);
+
+  const onChange = useCallback((id: string, value: unknown) => {
+    setValues((all) => ({ ...all, [id]: value }));
+    setTouched((all) => (all.has(id) ? all : new Set([...all, id])));
+    setServerErrors((all) => (all.length === 0 ? all : all.filter((e) => e.path.split("/")[1] !== id)));
+  }, []);
+  const onFill = useCallback((filled: Record<string, unknown>) => {
+    setValues((all) => ({ ...all, ...filled }));
+  }, []);
+
+  const readOnlyForm = mode === "view";
+  const submit = async () => {
+    setAttempted(true);
+    setFailure(null);
+    if (!prepared.ok || !onSubmit) {
+      // Bring the first problem into view: on a phone it is often far above the button.
+      requestAnimationFrame(() =>
+        rootRef.current?.querySelector('[role="alert"]')?.scrollIntoView({ block: "center" }),
+      );
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const outcome = await onSubmit(submittedValues(form, values));
+      setServerErrors([]);
+      if (mode === "fill") {
+        clearDraft(draftStorage, form.key);
+        setSaved(outcome);
+      }
+    } catch (error) {
+      if (isApiError(error) && error.details.length > 0) setServerErrors([...error.details]);
+      else setFailure(isApiError(error) ? error.message : text(locale, "failed"));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const startOver = () => {
+    clearDraft(draftStorage, form.key);
+    setValues({});
+    setTouched(new Set());
+    setAttempted(false);
+    setServerErrors([]);
+    setFailure(null);
+    setSaved(null);
+  };
+
+  if (saved) return <SuccessView form={form} record={saved} locale={locale} onAnother={startOver} />;
+
+  const formMessages = shownErrors.form;
+  return (
+    <form
+      ref={rootRef}
+      className={styles.form}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Row gutter={[16, 20]}>
+        {form.fields.map((field) => {
+          const permission = fieldPermissions?.[field.id] ?? "edit";
+          if (permission === "hidden" || prepared.hidden.has(field.id)) return null;
+          const computed = field.formula !== undefined;
+          const raw = values[field.id];
+          const value = computed
+            ? prepared.data[field.id]
+            : raw === undefined
+              ? prepared.data[field.id]
+              : raw;
+          const hiddenColumns =
+            field.type === "subform"
+              ? new Set(
+                  field.fields.filter((c) => prepared.hidden.has(`${field.id}.${c.id}`)).map((c) => c.id),
+                )
+              : undefined;
+          return (
+            <Col key={field.id} xs={24} md={spanOf(field.width)}>
+              <FieldBlock
+                field={field}
+                value={value ?? null}
+                prepared={prepared.data[field.id]}
+                onChange={onChange}
+                onFill={onFill}
+                readOnly={readOnlyForm || computed || field.readonly === true || permission === "view"}
+                locale={locale}
+                services={services}
+                messages={shownErrors.fields.get(field.id)}
+                hiddenColumns={hiddenColumns}
+              />
+            </Col>
+          );
+        })}
+      </Row>
+      {(formMessages.length > 0 || failure) && (
+        <Alert
+          style={{ marginTop: 20 }}
+          type="error"
+          showIcon
+          role="alert"
+          title={failure ?? formMessages.join("；")}
+        />
+      )}
+      {!readOnlyForm && (
+        <div className={styles.actions}>
+          <Button type="primary" htmlType="submit" size="large" loading={submitting}>
+            {text(locale, mode === "edit" ? "save" : "submit")}
+          </Button>
+          {mode === "fill" && (
+            <>
+              <Button size="large" onClick={startOver}>
+                {text(locale, "discardDraft")}
+              </Button>
+              {draftStorage && Object.keys(values).length > 0 && (
+                <span className={styles.hint}>{text(locale, "draftSaved")}</span>
+              )}
+            </>
+          )}
+          {attempted && !prepared.ok && <span className={styles.error}>{text(locale, "fixErrors")}</span>}
+        </div>
+      )}
+    </form>
+  );
+}

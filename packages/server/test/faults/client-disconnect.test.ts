@@ -6,14 +6,17 @@ import type { IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toErrorResponse } from "../../src/plugins/errors/to-error-response";
 import { serverTestDatabases as testDatabases } from "../databases";
 import { publishedForm } from "../fixtures";
 import { startTestApp, type TestApp } from "../harness";
 import { type HangUpOptions, multipartFile, type RawRequest, sendThenHangUp } from "./hang-up";
-import { RequestOutcomes } from "./request-outcomes";
+import { type HandlerOutcome, RequestOutcomes } from "./request-outcomes";
 
 /** How long a request that never reached its handler is watched before it counts as dropped. */
 const NOTHING_HAPPENS_MS = 3_000;
+
+const committed = (outcome: HandlerOutcome) => outcome.error === undefined && outcome.status === 201;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,7 +86,7 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
 
   /**
    * Sends (part of) the request and hangs up; `finished` waits until the server is done with it and
-   * returns the status its handler ended with, or null when the handler never ran. A request whose
+   * returns how its handler ended (`started: false` when it never ran). A request whose
    * socket closed before its body was read never reaches the handler (and is never answered), so
    * "done" is then: nothing has happened for a while.
    */
@@ -93,7 +96,7 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
     const hungUpAt = Date.now();
     expect(answeredTooSoon, "the answer came before the client hung up").toBe(false);
     return {
-      finished: async (): Promise<number | null> => {
+      finished: async (): Promise<HandlerOutcome> => {
         await until("the server to be done with the abandoned request", () => {
           const raw = incoming[index];
           if (!raw) return false;
@@ -101,7 +104,7 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
           if (outcome.started) return outcome.status !== null;
           return raw.destroyed && Date.now() - hungUpAt > NOTHING_HAPPENS_MS;
         });
-        return outcomes.of(incoming[index]!).status;
+        return outcomes.of(incoming[index]!);
       },
     };
   };
@@ -124,13 +127,13 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
   });
 
   it("stores nothing of a 1,000-record batch whose body was cut off halfway", async () => {
-    expect(await hangUp(batchOf1000("halfway"), { fraction: 0.5 })).toBeNull();
+    expect((await hangUp(batchOf1000("halfway"), { fraction: 0.5 })).started).toBe(false);
     expect(await stored("halfway")).toEqual({ records: 0, revisions: 0 });
   });
 
   it("stores a batch whole or not at all when the client hangs up right after sending it", async () => {
-    const status = await hangUp(batchOf1000("sent"), { fraction: 1 });
-    const expected = status === 201 ? 1000 : 0;
+    const outcome = await hangUp(batchOf1000("sent"), { fraction: 1 });
+    const expected = committed(outcome) ? 1000 : 0;
     expect(await stored("sent")).toEqual({ records: expected, revisions: expected });
   });
 
@@ -177,8 +180,7 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
       release();
       await holder;
     }
-    const status = await abandoned.finished();
-    const expected = status === 201 ? 1000 : 0;
+    const expected = committed(await abandoned.finished()) ? 1000 : 0;
     expect(await stored("waiting")).toEqual({ records: expected, revisions: expected });
   });
 
@@ -192,17 +194,20 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
   // an abort must be classed as the client's doing. Fails until the server maps Node's "aborted" request
   // error (code ECONNRESET, thrown from the multipart stream) to a 4xx.
   it.fails("classes an upload cut off halfway as the client's doing (4xx), not an internal error", async () => {
-    const status = await hangUp(upload(), { fraction: 0.5 });
-    expect(status).toBeGreaterThanOrEqual(400);
-    expect(status).toBeLessThan(500);
+    const { error } = await hangUp(upload(), { fraction: 0.5 });
+    expect(error).toBeDefined();
+    const answer = toErrorResponse(error);
+    expect(answer.unexpected).toBe(false);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
   });
 
   it("keeps an upload whole or absent when the client hangs up right after sending it", async () => {
     const before = await fileState();
-    const status = await hangUp(upload(), { fraction: 1 });
+    const outcome = await hangUp(upload(), { fraction: 1 });
     const after = await fileState();
     expect(after.onDisk).toEqual(after.rows);
-    expect(after.rows.length).toBe(before.rows.length + (status === 201 ? 1 : 0));
+    expect(after.rows.length).toBe(before.rows.length + (committed(outcome) ? 1 : 0));
     const added = after.rows.filter((path) => !before.rows.includes(path));
     for (const path of added) expect((await stat(join(t.dataDir, "files", path))).size).toBe(2_000_000);
   });

@@ -58,7 +58,7 @@ interface Scenario {
 async function crashUnderLoad(app: TestApp, cluster: PrivatePostgres, formId: string): Promise<Scenario> {
   const load = startCreateLoad(app.admin, formId);
   const loadStartedAt = Date.now();
-  await until("load to get going", () => load.acknowledgedSince(loadStartedAt) >= 30, 15_000);
+  await until("load to get going", () => load.acknowledgedSince(loadStartedAt) >= 20, 15_000);
 
   const uncaught = collectUncaughtErrors();
   try {
@@ -76,7 +76,7 @@ async function crashUnderLoad(app: TestApp, cluster: PrivatePostgres, formId: st
       20_000,
     );
     const healthyAt = Date.now();
-    await until("writes to succeed again", () => load.acknowledgedSince(healthyAt) >= 30, 15_000);
+    await until("writes to succeed again", () => load.acknowledgedSince(healthyAt) >= 20, 15_000);
     const outcomes = await load.stop();
     return {
       outcomes,

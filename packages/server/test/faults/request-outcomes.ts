@@ -7,12 +7,15 @@ import type { IncomingMessage } from "node:http";
 interface HandlerStore {
   request: { raw: IncomingMessage };
   reply: { statusCode: number };
+  error?: unknown;
 }
 
 export interface HandlerOutcome {
   started: boolean;
-  /** The status the handler ended with, once it has. */
+  /** The status of the reply the handler ended with, once it has; only meaningful without `error`. */
   status: number | null;
+  /** What the handler threw, before the app's error handler turned it into an answer. */
+  error?: unknown;
 }
 
 export class RequestOutcomes {
@@ -42,6 +45,10 @@ export class RequestOutcomes {
   }
 
   private ended(store: HandlerStore): void {
-    this.outcomes.set(store.request.raw, { started: true, status: store.reply.statusCode });
+    this.outcomes.set(store.request.raw, {
+      started: true,
+      status: store.reply.statusCode,
+      ...("error" in store ? { error: store.error } : {}),
+    });
   }
 }

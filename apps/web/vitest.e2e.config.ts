@@ -7,7 +7,8 @@ export default defineConfig({
     include: ["e2e/**/*.e2e.ts"],
     environment: "node",
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Whole user journeys on a shared, loaded machine: minutes, not seconds.
+    testTimeout: 240_000,
     hookTimeout: 60_000,
   },
 });

@@ -57,7 +57,8 @@ export async function openBrowser(
     baseURL: e2eSettings().url,
     locale: "zh-CN",
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(60_000);
   const page = context.pages()[0] ?? (await context.newPage());
   let step = 0;
   return {

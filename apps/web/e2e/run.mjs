@@ -6,6 +6,7 @@
 //   node e2e/run.mjs               build, then test
 //   node e2e/run.mjs --no-build    reuse apps/web/dist
 //   CHROMIUM=/path/to/chrome ...   another Chromium binary (default /usr/bin/chromium)
+//   FORMWORK_E2E_START_TIMEOUT_MS  how long to wait for the server's /api/health (default 300000)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -17,7 +18,8 @@ import { fileURLToPath } from "node:url";
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER_DIR = join(WEB_DIR, "..", "server");
 const ADMIN = { email: "admin@e2e.formwork.test", password: "e2e-admin-password-1" };
-const HEALTH_TIMEOUT_MS = 90_000;
+// Generous: on a loaded CI machine the first start (PGlite boot plus migrations) has taken ~50 s.
+const HEALTH_TIMEOUT_MS = Number(process.env.FORMWORK_E2E_START_TIMEOUT_MS ?? 300_000);
 
 function run(command, args, options) {
   return new Promise((resolve) => {

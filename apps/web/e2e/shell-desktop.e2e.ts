@@ -41,10 +41,24 @@ describe("app shell on a desktop", () => {
     await page.getByTestId("form-tab-data").click();
     await page.waitForURL(/\/data$/);
     await page.getByText("数据管理正在建设中").waitFor();
+    // The menu keeps the tab: the form's entry now leads to its data and is marked current.
+    const entry = page.getByRole("link", { name: "报价单" });
+    expect(await entry.getAttribute("aria-current")).toBe("page");
+    expect(await entry.getAttribute("href")).toMatch(/\/data$/);
+
+    const renamed = `${name} 2`;
+    await page.getByRole("button", { name: "应用设置" }).click();
+    await page.locator("#app-settings_name").fill(renamed);
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /保\s*存/ })
+      .click();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.getByText(renamed, { exact: true }).first().waitFor();
 
     await page.getByRole("link", { name: "返回应用列表" }).click();
     await page.waitForURL(/\/apps$/);
-    const card = page.getByTestId("app-card").filter({ hasText: name });
+    const card = page.getByTestId("app-card").filter({ hasText: renamed });
     await card.waitFor();
     expect(await card.getByText("跟进客户、报价和合同").isVisible()).toBe(true);
     await shot("apps-with-new-app");

@@ -48,6 +48,14 @@ describe("app shell on a 375 px phone", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
+    await page.getByTestId("app-card").filter({ hasText: name }).click();
+    await menuButton.click();
+    await page.getByRole("button", { name: "应用设置" }).click();
+    await page.getByRole("button", { name: "删除应用" }).click();
+    await page.getByRole("tooltip").getByRole("button", { name: "删除应用" }).click();
+    await page.waitForURL(/\/apps$/);
+    await page.getByTestId("app-card").filter({ hasText: name }).waitFor({ state: "detached" });
+
     await switchLanguage(page, "English");
     await page.getByRole("heading", { name: "My apps" }).waitFor();
     await shot("apps-english");

@@ -1,4 +1,4 @@
-import type { NewApp } from "@formwork/client";
+import type { AppPatch, NewApp } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
@@ -26,5 +26,22 @@ export function useCreateForm(appId: string) {
   return useMutation({
     mutationFn: (definition: FormDefinition) => api.forms.create(appId, definition),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.app(appId) }),
+  });
+}
+
+export function useUpdateApp(appId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: AppPatch) => api.apps.update(appId, patch),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apps }),
+  });
+}
+
+/** Deleting hides the app and its forms; the data is kept for an administrator to restore. */
+export function useDeleteApp(appId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.apps.remove(appId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apps, exact: true }),
   });
 }

@@ -2,7 +2,7 @@ import { FileTextOutlined } from "@ant-design/icons";
 import type { FormSummary } from "@formwork/client";
 import { Badge } from "antd";
 import { useTranslation } from "react-i18next";
-import { NavLink, useParams } from "react-router";
+import { NavLink, useLocation } from "react-router";
 import { useCurrentUser } from "../api/use-session";
 import { localize } from "../common/localized-text";
 import { isFormTab, landingTab } from "../forms/form-tabs";
@@ -20,8 +20,7 @@ export function FormMenu({
 }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const { "*": rest } = useParams();
-  const currentTab = rest?.split("/").pop();
+  const currentTab = useLocation().pathname.split("/").filter(Boolean).pop();
 
   return (
     <nav aria-label={t("workspace.menu")}>

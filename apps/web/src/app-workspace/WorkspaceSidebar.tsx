@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PlusOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
 import type { AppWithForms } from "@formwork/client";
 import { Button } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -10,6 +10,9 @@ import { FormMenu } from "./FormMenu";
 import styles from "./workspace.module.css";
 
 // Loaded when an administrator first opens it, so members and the fill page never download it.
+const AppSettingsModal = lazy(async () => ({
+  default: (await import("./AppSettingsModal")).AppSettingsModal,
+}));
 const CreateFormModal = lazy(async () => ({ default: (await import("./CreateFormModal")).CreateFormModal }));
 
 /** The app's name, its forms and (for administrators) a way to add one. Shared by sider and drawer. */
@@ -18,6 +21,7 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
   const user = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
 
   return (
     <div className={styles.sidebar}>
@@ -29,6 +33,17 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
         <strong className={styles.appName} title={app.name}>
           {app.name}
         </strong>
+        {user.isAdmin && (
+          <Button
+            size="small"
+            type="text"
+            icon={<SettingOutlined />}
+            onClick={() => setConfiguring(true)}
+            aria-label={t("appSettings.open")}
+            title={t("appSettings.open")}
+            className={styles.appSettings}
+          />
+        )}
       </div>
       <div className={styles.sectionHead}>
         <span>{t("workspace.forms")}</span>
@@ -44,6 +59,11 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
         )}
       </div>
       <FormMenu appId={app.id} forms={app.forms} onPick={onNavigate} />
+      {configuring && (
+        <Suspense>
+          <AppSettingsModal app={app} onClose={() => setConfiguring(false)} />
+        </Suspense>
+      )}
       {creating && (
         <Suspense>
           <CreateFormModal

@@ -1,0 +1,91 @@
+import type { App } from "@formwork/client";
+import { App as AntdApp, Button, Form, Input, Modal, Popconfirm } from "antd";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { useDeleteApp, useUpdateApp } from "../api/use-apps";
+import { errorMessage } from "../common/error-message";
+import styles from "./workspace.module.css";
+
+interface AppValues {
+  name: string;
+  description?: string;
+}
+
+/** Rename or describe an app, or delete it (administrators). */
+export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = AntdApp.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<AppValues>();
+  const update = useUpdateApp(app.id);
+  const remove = useDeleteApp(app.id);
+  const fail = (error: unknown) => void message.error(errorMessage(error, t));
+
+  const save = (values: AppValues) =>
+    update.mutate(
+      { name: values.name.trim(), description: values.description?.trim() || null },
+      {
+        onSuccess: () => {
+          void message.success(t("appSettings.saved"));
+          onClose();
+        },
+        onError: fail,
+      },
+    );
+
+  const deleteApp = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        void message.success(t("appSettings.deleted", { name: app.name }));
+        navigate("/apps", { replace: true });
+      },
+      onError: fail,
+    });
+
+  return (
+    <Modal
+      open
+      title={t("appSettings.title")}
+      okText={t("common.save")}
+      cancelText={t("common.cancel")}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+    >
+      <Form<AppValues>
+        form={form}
+        layout="vertical"
+        name="app-settings"
+        requiredMark={false}
+        initialValues={{ name: app.name, description: app.description ?? "" }}
+        onFinish={save}
+      >
+        <Form.Item
+          name="name"
+          label={t("createApp.name")}
+          rules={[{ required: true, whitespace: true, message: t("createApp.nameRequired") }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="description" label={t("createApp.description")}>
+          <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+      </Form>
+      <section className={styles.danger}>
+        <div>
+          <strong>{t("appSettings.dangerZone")}</strong>
+          <p>{t("appSettings.deleteText")}</p>
+        </div>
+        <Popconfirm
+          title={t("appSettings.deleteConfirm", { name: app.name })}
+          okText={t("appSettings.delete")}
+          cancelText={t("common.cancel")}
+          okButtonProps={{ danger: true, loading: remove.isPending }}
+          onConfirm={deleteApp}
+        >
+          <Button danger>{t("appSettings.delete")}</Button>
+        </Popconfirm>
+      </section>
+    </Modal>
+  );
+}

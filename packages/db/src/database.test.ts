@@ -126,7 +126,7 @@ describe("PGlite on disk", () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
 
 const postgresUrl = process.env.TEST_DATABASE_URL;

@@ -5,6 +5,7 @@ import {
   type MigrationProvider,
   type MigrationResultSet,
   Migrator,
+  sql,
 } from "kysely";
 import * as extensions from "./0001_extensions";
 import * as usersAndAuth from "./0002_users_and_auth";
@@ -26,7 +27,11 @@ const provider: MigrationProvider = {
 
 /** Brings the database to the latest schema; throws the first failure (its migration rolled back). */
 export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider });
+  // The migrator's bookkeeping tables live in the schema being migrated. Left unqualified, Kysely looks
+  // for them in every schema of the database and would take another schema's for ours.
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  const schema = rows[0]?.schema ?? "public";
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider, migrationTableSchema: schema });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -1,3 +1,4 @@
+import { compileFilter } from "@formwork/expressions";
 import { type FormDefinition, FormworkError } from "@formwork/schema";
 import fc from "fast-check";
 import { type Kysely, type SqlBool, sql } from "kysely";
@@ -245,6 +246,39 @@ describe.each(testDatabases())("queryRecords on $name", ({ create }) => {
       cursor: other.nextCursor ?? "",
     }).catch((e: unknown) => e);
     expect((misuse as FormworkError).code).toBe("BAD_REQUEST");
+  });
+
+  it("runs json-logic filters compiled by @formwork/expressions against the scope", async () => {
+    const scope = filterScopeFor(form, { now: new Date("2026-06-01T00:00:00Z"), timeZone: "Asia/Shanghai" });
+    const compiled = compileFilter(
+      {
+        and: [
+          { "==": [{ var: "category" }, "b"] },
+          { ">=": [{ var: "amount" }, 250] },
+          { in: ["朝阳", { var: "title" }] },
+        ],
+      },
+      scope,
+    );
+    if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+    const page = await queryRecords(db, form, {
+      filter: compiled.expr,
+      filterFields: ["category", "amount", "title"],
+      limit: 1000,
+    });
+    const expected = all.filter(
+      (r) =>
+        r.data.category === "b" &&
+        r.data.amount !== null &&
+        (r.data.amount as number) >= 250 &&
+        String(r.data.title).includes("朝阳"),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(page.records.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(page.count).toEqual({ value: expected.length, exact: true });
+
+    const refused = compileFilter({ "==": [{ var: "f_amount; DROP TABLE users" }, 1] }, scope);
+    expect(refused.ok).toBe(false);
   });
 
   it("describes the form to the filter compiler", () => {

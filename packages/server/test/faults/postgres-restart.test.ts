@@ -46,7 +46,8 @@ async function storedRecords(url: string, formId: string) {
 
 interface Scenario {
   outcomes: CreateOutcome[];
-  healthWhileDown: { status: number; code: string | undefined };
+  /** Health and a records page asked for while the database was down. */
+  readsWhileDown: { status: number; code: string | undefined }[];
   downSince: number;
   downUntil: number;
   healthyAt: number;
@@ -65,7 +66,10 @@ async function crashUnderLoad(app: TestApp, cluster: PrivatePostgres, formId: st
     await cluster.crash();
     const downSince = Date.now();
     await sleep(1_000);
-    const health = await app.anonymous.request("GET", "/api/health");
+    const reads = [
+      await app.anonymous.request("GET", "/api/health"),
+      await app.admin.request("GET", `/api/forms/${formId}/records?limit=10`),
+    ];
     const downUntil = Date.now();
     await cluster.startServer();
 
@@ -80,7 +84,7 @@ async function crashUnderLoad(app: TestApp, cluster: PrivatePostgres, formId: st
     const outcomes = await load.stop();
     return {
       outcomes,
-      healthWhileDown: { status: health.statusCode, code: health.json().error?.code },
+      readsWhileDown: reads.map((r) => ({ status: r.statusCode, code: r.json().error?.code })),
       downSince,
       downUntil,
       healthyAt,
@@ -124,7 +128,8 @@ describe("PostgreSQL crash and restart under load", () => {
 
   it("answers 503 SERVICE_UNAVAILABLE while the database is down, never 500", (ctx) => {
     needsCluster(ctx);
-    expect(run.healthWhileDown).toEqual({ status: 503, code: "SERVICE_UNAVAILABLE" });
+    const unavailable = { status: 503, code: "SERVICE_UNAVAILABLE" };
+    expect(run.readsWhileDown).toEqual([unavailable, unavailable]);
     const answers = new Set(run.outcomes.map((o) => `${o.status} ${o.code ?? ""}`.trim()));
     expect([...answers].sort()).toEqual(["201", "503 SERVICE_UNAVAILABLE"]);
     const whollyWhileDown = run.outcomes.filter(

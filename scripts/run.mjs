@@ -45,7 +45,10 @@ switch (task) {
   case "test":
     // Layer violations, type errors and lint findings fail the run as surely as a failing test does.
     code = run(process.execPath, [join(root, "scripts", "check-layers.mjs")]);
-    if (code === 0) code = turbo(["typecheck", "lint", "test"]);
+    // Static checks in parallel; test suites one package at a time, because each vitest already uses
+    // every core and the database suites share one PostgreSQL (CI machines have 2 cores).
+    if (code === 0) code = turbo(["typecheck", "lint"]);
+    if (code === 0) code = turbo(["test", "--concurrency=1"]);
     break;
   case "typecheck":
   case "lint":

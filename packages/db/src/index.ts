@@ -30,8 +30,8 @@
  *   `indexes` (field ids or $system names, e.g. what saved views sort/filter on), and one pg_trgm index for
  *   search over text fields. Field ids are re-checked ([a-z][a-z0-9_]*, unique): INVALID_DEFINITION with a
  *   pointer. Removed fields keep their column (hidden). A column type change is allowed
- *   only through a lossless cast (integer→numeric, date→timestamptz, anything→text except arrays,
- *   text→text[], anything→jsonb); otherwise FormworkError "INCOMPATIBLE_CHANGE" with detail path
+ *   only through a lossless cast (integer→numeric, date→timestamptz, integer/numeric/date/timestamptz/
+ *   boolean→text, text→text[], anything→jsonb); otherwise FormworkError "INCOMPATIBLE_CHANGE" with detail path
  *   `/fields/N/type` (and `/fields/N/unique` when existing rows repeat a value made unique). Runs in the
  *   caller's transaction when given one (else its own): a refused publish changes nothing.
  *   `addIndexes(db, formId, [["status", "$createdAt"]])` adds view indexes without a new version (kept by
@@ -51,6 +51,8 @@
  *                                                          stored empty and its diff rebuilt on read)
  *   queryRecords(db, form, RecordQuery) → {records, count: {value, exact}, nextCursor}
  *   filterScopeFor(form, {now, timeZone, ...}) → the scope for compileFilter of @formwork/expressions
+ *   Sorts: field ids or $id/$createdAt/$updatedAt/... (not arrays or jsonb); nulls last ascending, first
+ *   descending (PostgreSQL's default, so plain btrees serve both); the id breaks ties. Cursors are opaque.
  *   Unique violations come back as "UNIQUE_VIOLATION" with detail path `/<field id>`.
  *   Counting rule: exact `count(*)` when there is no search and the filter reads only indexed names
  *   (`indexed`/`unique` fields, composite-index members, $id) — pass them as `filterFields`; otherwise the

@@ -295,7 +295,7 @@ describe.each(testDatabases())("records ($name)", (database) => {
     ).toBe(409);
   });
 
-  it("fills data-linkage defaults from the linked form, and links must point at live records", async () => {
+  it("fills data-linkage defaults and link fill rules from the linked form, and links must point at live records", async () => {
     const products = await publishedForm(t, {
       key: "products",
       name: "Products",
@@ -319,7 +319,14 @@ describe.each(testDatabases())("records ($name)", (database) => {
               linkage: { form: "products", match: [{ field: "sku", equals: "sku" }], take: "price" },
             },
           },
-          { id: "product", type: "link", label: "Product", form: "products" },
+          {
+            id: "product",
+            type: "link",
+            label: "Product",
+            form: "products",
+            fill: [{ from: "sku", to: "product_sku" }],
+          },
+          { id: "product_sku", type: "text", label: "Product SKU" },
         ],
       })
     ).json();
@@ -332,7 +339,16 @@ describe.each(testDatabases())("records ($name)", (database) => {
       data: { sku: "A-1", product: product.id },
     });
     expect(order.statusCode).toBe(201);
-    expect(order.json().data).toMatchObject({ sku: "A-1", price: 12.5, product: product.id });
+    expect(order.json().data).toMatchObject({
+      sku: "A-1",
+      price: 12.5,
+      product: product.id,
+      product_sku: "A-1",
+    });
+    const kept = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
+      data: { product: product.id, product_sku: "edited" },
+    });
+    expect(kept.json().data.product_sku).toBe("edited");
     const typed = await t.admin.request("POST", `/api/forms/${orders.id}/records`, {
       data: { sku: "A-1", price: 3 },
     });

@@ -16,6 +16,7 @@ import {
 import { FormworkError, type Locale } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
+import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
 import { assertRecordAccess } from "./record-access";
@@ -193,8 +194,8 @@ function notFound(): FormworkError {
 }
 
 /**
- * Fills data-linkage defaults from the database and prepares the affected records once more, so the
- * looked-up values pass the same validation as typed ones.
+ * Fills what the server looks up for the writer — data-linkage defaults and link fill rules — and
+ * prepares the affected records once more, so the looked-up values pass the same validation as typed ones.
  */
 async function withLinkages(
   lookup: LinkageLookup,
@@ -204,15 +205,17 @@ async function withLinkages(
   ctx: PrepareContext,
 ): Promise<Record<string, unknown>[]> {
   const result: Record<string, unknown>[] = [];
+  const fills = form.definition.fields.some((f) => f.type === "link" && f.fill?.length);
   for (const [i, { data, pending }] of firstPass.entries()) {
     const input = inputs[i]!;
-    if (pending.length === 0) {
+    if (pending.length === 0 && !fills) {
       result.push(data);
       continue;
     }
     const filledInput = structuredClone(input.data);
-    const filled = await resolveLinkages(lookup, pending, data, filledInput);
-    result.push(filled ? prepareAll(form, [{ ...input, data: filledInput }], ctx)[0]!.data : data);
+    const linked = pending.length > 0 && (await resolveLinkages(lookup, pending, data, filledInput));
+    const copied = await applyLinkFills(lookup, form, data, filledInput);
+    result.push(linked || copied ? prepareAll(form, [{ ...input, data: filledInput }], ctx)[0]!.data : data);
   }
   return result;
 }

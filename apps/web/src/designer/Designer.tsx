@@ -1,0 +1,108 @@
+import type { FieldType } from "@formwork/schema";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { api } from "../api/client";
+import { queryKeys } from "../api/query-keys";
+import { useApp } from "../api/use-apps";
+import { ErrorState } from "../common/ErrorState";
+import { PageLoading } from "../common/PageLoading";
+import { Canvas } from "./canvas/Canvas";
+import { DesignerDnd } from "./canvas/DesignerDnd";
+import { DesignerToolbar } from "./DesignerToolbar";
+import styles from "./designer.module.css";
+import { Palette } from "./palette/Palette";
+import { PreviewModal } from "./preview/PreviewModal";
+import { PropertyPanel } from "./properties/PropertyPanel";
+import { PublishModal } from "./publish/PublishModal";
+import { useAutosave } from "./save/use-autosave";
+import { FormSettingsDrawer } from "./settings/FormSettingsDrawer";
+import { definitionReducer, initialHistory } from "./state/definition-history";
+import { DesignerContext, type DesignerState, type Selection } from "./state/designer-context";
+import { allFieldIds } from "./state/field-tree";
+import { createField } from "./state/new-field";
+import { useHistoryKeys } from "./use-history-keys";
+
+/** The form designer: palette, canvas and property panel over one undoable definition, autosaved. */
+export default function Designer({ appId, formId }: { appId: string; formId: string }) {
+  const form = useQuery({
+    queryKey: queryKeys.form(formId),
+    queryFn: () => api.forms.get(formId),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const [history, dispatch] = useReducer(definitionReducer, undefined, () =>
+    initialHistory({ key: "", name: "", fields: [] }),
+  );
+  // The app's form summaries carry the published version and are refreshed by a publish.
+  const app = useApp(appId);
+  const [loadedAt, setLoadedAt] = useState<string>();
+  const [selection, setSelection] = useState<Selection>();
+  const [panel, setPanel] = useState<"settings" | "preview" | "publish">();
+
+  useEffect(() => {
+    if (form.data && form.data.updatedAt !== loadedAt && loadedAt === undefined) {
+      dispatch({ type: "load", definition: form.data.definition });
+      setLoadedAt(form.data.updatedAt);
+    }
+  }, [form.data, loadedAt]);
+
+  const ready = loadedAt !== undefined;
+  const save = useAutosave(formId, form.data, ready ? history.present : undefined);
+  const undo = useCallback(() => dispatch({ type: "undo" }), []);
+  const redo = useCallback(() => dispatch({ type: "redo" }), []);
+  useHistoryKeys(undo, redo);
+
+  const state = useMemo<DesignerState>(
+    () => ({ definition: history.present, dispatch, selection, select: setSelection }),
+    [history.present, selection],
+  );
+  const append = useCallback(
+    (type: FieldType) => {
+      const field = createField(type, allFieldIds(history.present));
+      dispatch({ type: "add", field });
+      setSelection({ id: field.id });
+    },
+    [history.present],
+  );
+
+  if (form.isError) return <ErrorState error={form.error} onRetry={() => form.refetch()} />;
+  if (!ready || !form.data) return <PageLoading />;
+
+  return (
+    <DesignerContext.Provider value={state}>
+      <div className={styles.designer} data-testid="designer">
+        <DesignerToolbar
+          canUndo={history.past.length > 0}
+          canRedo={history.future.length > 0}
+          onUndo={undo}
+          onRedo={redo}
+          save={save}
+          onReload={() => window.location.reload()}
+          onSettings={() => setPanel("settings")}
+          onPreview={() => setPanel("preview")}
+          onPublish={() => setPanel("publish")}
+        />
+        <DesignerDnd>
+          <div className={styles.panes}>
+            <Palette onAdd={append} />
+            <Canvas />
+            <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
+          </div>
+        </DesignerDnd>
+        <FormSettingsDrawer open={panel === "settings"} onClose={() => setPanel(undefined)} />
+        <PreviewModal open={panel === "preview"} onClose={() => setPanel(undefined)} />
+        {panel === "publish" ? (
+          <PublishModal
+            open
+            onClose={() => setPanel(undefined)}
+            appId={appId}
+            formId={formId}
+            publishedVersion={
+              app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
+            }
+            save={save}
+          />
+        ) : null}
+      </div>
+    </DesignerContext.Provider>
+  );
+}

@@ -1,0 +1,58 @@
+import { EyeOutlined, RedoOutlined, SendOutlined, SettingOutlined, UndoOutlined } from "@ant-design/icons";
+import { Button, Space, Tooltip } from "antd";
+import { useTranslation } from "react-i18next";
+import styles from "./designer.module.css";
+import { SaveIndicator } from "./save/SaveIndicator";
+import type { Autosave } from "./save/use-autosave";
+
+interface DesignerToolbarProps {
+  canUndo: boolean;
+  canRedo: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  save: Autosave;
+  onReload: () => void;
+  onSettings: () => void;
+  onPreview: () => void;
+  onPublish: () => void;
+}
+
+export function DesignerToolbar(props: DesignerToolbarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className={styles.toolbar} role="toolbar" aria-label={t("designer.toolbar.label")}>
+      <Space size={4}>
+        <Tooltip title={t("designer.toolbar.undoHint")}>
+          <Button
+            icon={<UndoOutlined />}
+            disabled={!props.canUndo}
+            onClick={props.onUndo}
+            aria-label={t("designer.toolbar.undo")}
+            data-testid="undo"
+          />
+        </Tooltip>
+        <Tooltip title={t("designer.toolbar.redoHint")}>
+          <Button
+            icon={<RedoOutlined />}
+            disabled={!props.canRedo}
+            onClick={props.onRedo}
+            aria-label={t("designer.toolbar.redo")}
+            data-testid="redo"
+          />
+        </Tooltip>
+        <SaveIndicator save={props.save} onReload={props.onReload} />
+      </Space>
+      <Space size={8} wrap>
+        <Button icon={<SettingOutlined />} onClick={props.onSettings}>
+          {t("designer.toolbar.settings")}
+        </Button>
+        <Button icon={<EyeOutlined />} onClick={props.onPreview} data-testid="preview">
+          {t("designer.toolbar.preview")}
+        </Button>
+        <Button type="primary" icon={<SendOutlined />} onClick={props.onPublish} data-testid="publish">
+          {t("designer.toolbar.publish")}
+        </Button>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// One icon per field type for the palette and the canvas cards.
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  BarChartOutlined,
+  BorderHorizontalOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  CheckSquareOutlined,
+  ClockCircleOutlined,
+  ClusterOutlined,
+  DollarOutlined,
+  DownSquareOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  FieldNumberOutlined,
+  FileTextOutlined,
+  FontSizeOutlined,
+  LinkOutlined,
+  MailOutlined,
+  OrderedListOutlined,
+  PaperClipOutlined,
+  PhoneOutlined,
+  PictureOutlined,
+  ProfileOutlined,
+  SearchOutlined,
+  StarOutlined,
+  TableOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import type { FieldType } from "@formwork/schema";
+import type { ComponentType } from "react";
+
+export const FIELD_ICONS: Record<FieldType, ComponentType> = {
+  text: FontSizeOutlined,
+  textarea: FileTextOutlined,
+  number: FieldNumberOutlined,
+  money: DollarOutlined,
+  date: CalendarOutlined,
+  datetime: ClockCircleOutlined,
+  radio: CheckCircleOutlined,
+  checkbox: CheckSquareOutlined,
+  select: DownSquareOutlined,
+  multiselect: TagsOutlined,
+  divider: BorderHorizontalOutlined,
+  description: ProfileOutlined,
+  address: EnvironmentOutlined,
+  location: AimOutlined,
+  image: PictureOutlined,
+  attachment: PaperClipOutlined,
+  signature: EditOutlined,
+  subform: TableOutlined,
+  link: LinkOutlined,
+  lookup: SearchOutlined,
+  member: UserOutlined,
+  members: TeamOutlined,
+  department: ApartmentOutlined,
+  departments: ClusterOutlined,
+  serial: OrderedListOutlined,
+  phone: PhoneOutlined,
+  email: MailOutlined,
+  rating: StarOutlined,
+  aggregate: BarChartOutlined,
+};
+
+export function FieldIcon({ type }: { type: FieldType }) {
+  const Icon = FIELD_ICONS[type];
+  return <Icon />;
+}

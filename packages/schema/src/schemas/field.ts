@@ -10,6 +10,7 @@ import {
   SCHEMA_BASE_URI,
 } from "./common";
 import { fieldSettingsSchemas } from "./field-settings";
+import { taggedUnion } from "./tagged-union";
 
 export const defaultValueSchema = {
   type: "object",
@@ -64,28 +65,47 @@ export const fieldBaseProperties = {
   indexed: { type: "boolean", title: "Indexed" },
 } as const;
 
-/** What the recursive schema adds to a standalone settings schema, per type. */
-function settingsOverrides(type: FieldType): JsonSchemaObject | undefined {
-  switch (type) {
-    case "subform":
-      return { type: "object", properties: { fields: { type: "array", items: { $ref: "#" } } } };
-    case "link":
-    case "lookup":
-    case "aggregate":
-      return { type: "object", properties: { filter: JSON_LOGIC_REF } };
-    default:
-      return undefined;
-  }
-}
+type SettingsSchema = (typeof fieldSettingsSchemas)[FieldType];
 
 /**
- * A field: the common properties plus the settings of its `type`, selected with if/then so errors name
- * the one type that applies; `unevaluatedProperties: false` rejects anything neither part declares.
- * Sub-form columns are fields too (`$ref: "#"`): the schema accepts any nesting (bounded by the
- * validator's depth limit) and the validator reports a sub-form inside a sub-form with its own code.
+ * The settings properties of a type as the full field schema checks them: the standalone settings
+ * schemas stop at shallow stand-ins where the definition recurses (sub-form columns are fields,
+ * filters are whole json-logic rules).
  */
+function fullSettingsProperties(settings: SettingsSchema): Record<string, unknown> {
+  const properties: Record<string, unknown> = { ...settings.properties };
+  if ("fields" in properties && settings === fieldSettingsSchemas.subform) {
+    properties.fields = { ...fieldSettingsSchemas.subform.properties.fields, items: { $ref: "#" } };
+  }
+  if ("filter" in properties) properties.filter = { title: "Filter", ...JSON_LOGIC_REF };
+  return properties;
+}
+
+/** Base properties the branch admits without checking: the root schema already checks them once. */
+const baseAdmitted = Object.fromEntries(Object.keys(fieldBaseProperties).map((key) => [key, true]));
+
+/** The closed schema of the field types sharing `settings`: base and settings properties, nothing else. */
+function closedFieldSchema(settings: SettingsSchema, types: readonly FieldType[]): JsonSchemaObject {
+  return {
+    type: "object",
+    title: settings.title,
+    ...("required" in settings ? { required: settings.required } : {}),
+    properties: { ...baseAdmitted, type: { enum: types }, ...fullSettingsProperties(settings) },
+    additionalProperties: false,
+  };
+}
+
 export const FIELD_SCHEMA_ID = `${SCHEMA_BASE_URI}/field.json`;
 
+/**
+ * A field: the common properties, checked once at the root, plus the settings of its `type`. The
+ * `discriminator` picks the one branch for the type in a single switch, and each branch is a closed
+ * object (`additionalProperties: false`) listing the base and settings properties, so a property of
+ * another type is rejected. This keeps Ajv's generated code small: an if/then chain over every type
+ * with `unevaluatedProperties` cost over a second to compile. Sub-form columns are fields too
+ * (`$ref: "#"`): any nesting is accepted (bounded by the validator's depth limit) and the validator
+ * reports a sub-form inside a sub-form with its own code.
+ */
 export const fieldSchema: JsonSchemaObject = {
   $schema: DRAFT_2020_12,
   $id: FIELD_SCHEMA_ID,
@@ -93,13 +113,5 @@ export const fieldSchema: JsonSchemaObject = {
   type: "object",
   required: ["id", "type", "label"],
   properties: fieldBaseProperties,
-  allOf: FIELD_TYPES.map((type) => {
-    const overrides = settingsOverrides(type);
-    return {
-      if: { properties: { type: { const: type } } },
-      // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
-      then: overrides ? { allOf: [fieldSettingsSchemas[type], overrides] } : fieldSettingsSchemas[type],
-    };
-  }),
-  unevaluatedProperties: false,
+  ...taggedUnion(FIELD_TYPES, (type) => fieldSettingsSchemas[type], closedFieldSchema),
 };

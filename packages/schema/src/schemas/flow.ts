@@ -8,6 +8,7 @@ import {
   SCHEMA_BASE_URI,
 } from "./common";
 import { LIMITS } from "./limits";
+import { taggedUnion } from "./tagged-union";
 
 export const FLOW_SCHEMA_ID = `${SCHEMA_BASE_URI}/flow.json`;
 
@@ -93,27 +94,44 @@ export const nodeSettingsSchemas = {
   end: noSettings,
 } as const satisfies Record<NodeKind, JsonSchemaObject>;
 
+/** The properties every node has, whatever its kind. */
+const nodeBaseProperties = {
+  id: idSchema,
+  type: { enum: NODE_KINDS },
+  name: LOCALIZED_TEXT_REF,
+  position: {
+    type: "object",
+    required: ["x", "y"],
+    properties: { x: { type: "number" }, y: { type: "number" } },
+    additionalProperties: false,
+  },
+} as const;
+
+/** Base properties a branch admits without checking: the root schema already checks them once. */
+const nodeBaseAdmitted = Object.fromEntries(Object.keys(nodeBaseProperties).map((key) => [key, true]));
+
+type NodeSettings = (typeof nodeSettingsSchemas)[NodeKind];
+
+/** The closed schema of the node kinds sharing `settings`: base and settings properties, nothing else. */
+function closedNodeSchema(settings: NodeSettings, kinds: readonly NodeKind[]): JsonSchemaObject {
+  return {
+    type: "object",
+    ...("required" in settings ? { required: settings.required } : {}),
+    properties: { ...nodeBaseAdmitted, type: { enum: kinds }, ...settings.properties },
+    additionalProperties: false,
+  };
+}
+
+export const FLOW_NODE_SCHEMA_ID = `${SCHEMA_BASE_URI}/flow-node.json`;
+
+/** A node: the common properties plus the settings of its kind, one closed branch picked by `type` (see `fieldSchema`). */
 export const flowNodeSchema = {
+  $id: FLOW_NODE_SCHEMA_ID,
   type: "object",
   title: "Flow node",
   required: ["id", "type"],
-  properties: {
-    id: idSchema,
-    type: { enum: NODE_KINDS },
-    name: LOCALIZED_TEXT_REF,
-    position: {
-      type: "object",
-      required: ["x", "y"],
-      properties: { x: { type: "number" }, y: { type: "number" } },
-      additionalProperties: false,
-    },
-  },
-  allOf: NODE_KINDS.map((kind) => ({
-    if: { properties: { type: { const: kind } } },
-    // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
-    then: nodeSettingsSchemas[kind],
-  })),
-  unevaluatedProperties: false,
+  properties: nodeBaseProperties,
+  ...taggedUnion(NODE_KINDS, (kind) => nodeSettingsSchemas[kind], closedNodeSchema),
 } as const;
 
 export const flowEdgeSchema = {

@@ -41,3 +41,16 @@ export const formDefinitionSchema = {
   },
   additionalProperties: false,
 } as const;
+
+export const FORM_WITHOUT_FLOW_SCHEMA_ID = `${SCHEMA_BASE_URI}/form-without-flow.json`;
+
+/**
+ * The form schema with `flow` left unchecked, for the validator: it checks a flow with
+ * `flowDefinitionSchema` only when there is one, so forms without a flow never compile the flow schema.
+ */
+export const formWithoutFlowSchema = {
+  ...formDefinitionSchema,
+  $id: FORM_WITHOUT_FLOW_SCHEMA_ID,
+  title: "Form definition (flow unchecked)",
+  properties: { ...formDefinitionSchema.properties, flow: true },
+} as const;

@@ -19,6 +19,7 @@ export { fieldSettingsSchemas, optionItemSchema } from "./field-settings";
 export {
   assigneeSchema,
   deadlineSchema,
+  FLOW_NODE_SCHEMA_ID,
   FLOW_SCHEMA_ID,
   fieldPermissionsSchema,
   flowDefinitionSchema,

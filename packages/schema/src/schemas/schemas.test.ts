@@ -5,7 +5,7 @@ import { jsonLogicSchema } from "./common";
 import { FIELD_SCHEMA_ID } from "./field";
 import { fieldSettingsSchemas } from "./field-settings";
 import { nodeSettingsSchemas } from "./flow";
-import { definitionAjv } from "./registry";
+import { definitionAjv, definitionSchemas } from "./registry";
 
 /** One realistic field of every type, as the designer would save it. */
 const EXAMPLES: Record<FieldType, Record<string, unknown>> = {
@@ -76,6 +76,37 @@ describe("definition schemas", () => {
       expect(ajv.compile(schema)(EXAMPLES[type]), type).toBe(true);
     }
     for (const kind of NODE_KINDS) expect(() => ajv.compile(nodeSettingsSchemas[kind])).not.toThrow();
+  });
+
+  it("every definition schema is valid draft 2020-12 (definitionAjv skips this check to start faster)", () => {
+    const ajv = createAjv();
+    for (const schema of definitionSchemas) expect(ajv.validateSchema(schema), ajv.errorsText()).toBe(true);
+  });
+
+  it("a field of a type that shares its settings with other types still takes only its own type", () => {
+    const column = { id: "f", label: "F", options: [{ value: "a" }] };
+    for (const type of ["radio", "checkbox", "select", "multiselect"]) {
+      expect(validateField({ ...column, type }), type).toBe(true);
+    }
+    expect(validateField({ ...column, type: "text" })).toBe(false);
+    expect(validateField({ id: "f", label: "F", type: "textarea", pattern: "^a" })).toBe(true);
+    expect(validateField({ id: "f", label: "F", type: "textarea", options: [] })).toBe(false);
+  });
+
+  it("checks sub-form columns and link filters as whole fields and rules, not the panels' stand-ins", () => {
+    const subform = {
+      id: "s",
+      type: "subform",
+      label: "S",
+      fields: [{ id: "q", type: "number", label: "Q" }],
+    };
+    expect(validateField(subform)).toBe(true);
+    expect(
+      validateField({ ...subform, fields: [{ id: "q", type: "number", label: "Q", currency: "CNY" }] }),
+    ).toBe(false);
+    const link = { id: "l", type: "link", label: "L", form: "customers" };
+    expect(validateField({ ...link, filter: { "==": [1, 1] } })).toBe(true);
+    expect(validateField({ ...link, filter: { "==": [1, 1], "!=": [1, 2] } })).toBe(false);
   });
 
   it("createAjv is strict: a schema with an unknown keyword does not compile", () => {

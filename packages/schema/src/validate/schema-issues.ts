@@ -1,15 +1,9 @@
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
-import { fieldSettingsSchemas } from "../schemas/field-settings";
-import { nodeSettingsSchemas } from "../schemas/flow";
 import { LIMITS } from "../schemas/limits";
 import { definitionAjv } from "../schemas/registry";
-import { FIELD_TYPES, NODE_KINDS } from "../types";
 import { findTooDeep } from "./depth";
 import type { IssueList } from "./result";
-import { asObject, prop } from "./tolerant";
-
-const fieldTypes = new Set<string>(FIELD_TYPES);
-const nodeKinds = new Set<string>(NODE_KINDS);
+import { prop } from "./tolerant";
 
 function validator(schemaId: string): ValidateFunction {
   const validate = definitionAjv().getSchema(schemaId);
@@ -27,40 +21,16 @@ function resolve(root: unknown, pointer: string): unknown {
   return current;
 }
 
-function settingsProperties(object: unknown): Record<string, unknown> | undefined {
-  const type = prop(object, "type");
-  if (typeof type !== "string") return undefined;
-  const schema = fieldTypes.has(type)
-    ? fieldSettingsSchemas[type as keyof typeof fieldSettingsSchemas]
-    : nodeKinds.has(type)
-      ? nodeSettingsSchemas[type as keyof typeof nodeSettingsSchemas]
-      : undefined;
-  return asObject(schema?.properties);
-}
-
-function hasUnknownType(object: unknown): boolean {
-  const type = prop(object, "type");
-  return typeof type === "string" && !fieldTypes.has(type) && !nodeKinds.has(type);
-}
-
 /**
- * Errors that only echo another one: the "must match then" wrapper of a failed type-specific schema,
- * the unevaluated-property errors that a failed `then` leaves behind for properties it does declare,
- * every property of an object whose `type` is unknown, and the branch errors under a failed anyOf/oneOf.
+ * Errors that only echo another one: the discriminator's complaint about a missing, non-string or
+ * unknown `type` (the `required` or `enum` error on `type` says it better), and the branch errors
+ * under a failed anyOf/oneOf (the union error explains them once).
  */
-function isEcho(error: ErrorObject, root: unknown, unions: ErrorObject[]): boolean {
-  if (error.keyword === "if") return true;
+function isEcho(error: ErrorObject, unions: ErrorObject[]): boolean {
+  if (error.keyword === "discriminator") return true;
   const underUnion = (union: ErrorObject) =>
     error.schemaPath.startsWith(`${union.schemaPath}/`) && error.instancePath.startsWith(union.instancePath);
-  if (unions.some(underUnion)) return true;
-  if (error.keyword === "unevaluatedProperties") {
-    const object = resolve(root, error.instancePath);
-    const property = String(error.params.unevaluatedProperty);
-    if (hasUnknownType(object)) return true;
-    const declared = settingsProperties(object);
-    return declared !== undefined && Object.hasOwn(declared, property);
-  }
-  return false;
+  return unions.some(underUnion);
 }
 
 function childPointer(base: string, key: unknown): string {
@@ -80,9 +50,8 @@ function report(error: ErrorObject, root: unknown, issues: IssueList): void {
   const path = error.instancePath;
   const last = path.slice(path.lastIndexOf("/") + 1);
   switch (error.keyword) {
-    case "unevaluatedProperties":
     case "additionalProperties": {
-      const property = error.params.unevaluatedProperty ?? error.params.additionalProperty;
+      const property = error.params.additionalProperty;
       issues.add("UNKNOWN_PROPERTY", childPointer(path, property), `unknown property "${String(property)}"`);
       return;
     }
@@ -127,6 +96,14 @@ function report(error: ErrorObject, root: unknown, issues: IssueList): void {
   issues.add("SCHEMA_VIOLATION", path, error.message ?? `fails ${error.keyword}`);
 }
 
+function reportErrors(validate: ValidateFunction, root: unknown, issues: IssueList): void {
+  const errors = validate.errors ?? [];
+  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  for (const error of errors) {
+    if (!isEcho(error, unions)) report(error, root, issues);
+  }
+}
+
 /**
  * Check `value` against a registered schema and append its errors as issues. Returns false when the
  * value is too deep to check at all (the caller then skips its semantic checks as well).
@@ -138,11 +115,23 @@ export function checkSchema(schemaId: string, value: unknown, issues: IssueList)
     return false;
   }
   const validate = validator(schemaId);
-  if (validate(value)) return true;
-  const errors = validate.errors ?? [];
-  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
-  for (const error of errors) {
-    if (!isEcho(error, value, unions)) report(error, value, issues);
-  }
+  if (!validate(value)) reportErrors(validate, value, issues);
   return true;
+}
+
+/**
+ * Check the property `key` of `parent` (already depth-checked by `checkSchema`) against a registered
+ * schema, reporting pointers from `parent`: how a form's flow is checked only when there is one.
+ */
+export function checkPropertySchema(schemaId: string, parent: object, key: string, issues: IssueList): void {
+  const validate = validator(schemaId);
+  const value = prop(parent, key);
+  const context = {
+    instancePath: childPointer("", key),
+    parentData: parent,
+    parentDataProperty: key,
+    rootData: parent,
+    dynamicAnchors: {},
+  };
+  if (!validate(value, context)) reportErrors(validate, parent, issues);
 }

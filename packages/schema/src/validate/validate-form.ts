@@ -1,4 +1,5 @@
-import { FORM_SCHEMA_ID } from "../schemas/form";
+import { FLOW_SCHEMA_ID } from "../schemas/flow";
+import { FORM_WITHOUT_FLOW_SCHEMA_ID } from "../schemas/form";
 import type { FormDefinition } from "../types";
 import { checkComputedCycles } from "./computed-cycles";
 import { indexFields } from "./field-index";
@@ -6,7 +7,7 @@ import { checkFields } from "./fields";
 import { checkFormRules } from "./form-rules";
 import { checkFormulas } from "./formulas";
 import { type DefinitionValidation, type FormulaAnalyzer, IssueList } from "./result";
-import { checkSchema } from "./schema-issues";
+import { checkPropertySchema, checkSchema } from "./schema-issues";
 import { prop } from "./tolerant";
 import { checkFlow } from "./validate-flow";
 
@@ -20,12 +21,14 @@ export function validateFormDefinition(
   analyzer: FormulaAnalyzer,
 ): DefinitionValidation<FormDefinition> {
   const issues = new IssueList();
-  if (checkSchema(FORM_SCHEMA_ID, def, issues)) {
+  if (checkSchema(FORM_WITHOUT_FLOW_SCHEMA_ID, def, issues)) {
+    const flow = prop(def, "flow");
+    // Checked apart from the form so forms without a flow never compile the flow schema.
+    if (flow !== undefined) checkPropertySchema(FLOW_SCHEMA_ID, def as object, "flow", issues);
     const index = indexFields(def);
     checkFields(index, issues);
     checkFormRules(def, index, issues);
     checkComputedCycles(checkFormulas(index, analyzer, issues), issues);
-    const flow = prop(def, "flow");
     if (flow !== undefined) checkFlow(flow, index, "/flow", issues);
   }
   return issues.items.length === 0

@@ -57,7 +57,7 @@ describe("validators on arbitrary input", () => {
         expect(wellFormed(value, validateFormDefinition(value, testAnalyzer))).toBe(true);
         expect(wellFormed(value, validateFlowDefinition(value, quoteFormDefinition()))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -74,7 +74,7 @@ describe("validators on arbitrary input", () => {
         }
         expect(wellFormed(def, validateFormDefinition(def, testAnalyzer))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -107,7 +107,7 @@ describe("validators on arbitrary input", () => {
         );
         expect(wellFormed(f, validateFlowDefinition(f, quoteFormDefinition()))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });

@@ -30,10 +30,7 @@ export function authenticateHook(db: Db, config: ServerConfig) {
       if (!principal)
         throw new FormworkError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
       request.principal = principal;
-      // Bookkeeping only: a failure here must not fail the request.
-      touchApiToken(db, principal.credentialId).catch((error) =>
-        request.log.warn({ err: error }, "token last use"),
-      );
+      touch(request, principal.credentialId);
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.principal = cookie ? await principalFromSession(db, cookie) : null;

@@ -1,7 +1,13 @@
-import { localize } from "@formwork/fields";
-import { type FieldInput, type FieldServices, fieldInputs, SELF_LABELLED } from "@formwork/fields/react";
+import {
+  type FieldInput,
+  type FieldServices,
+  fieldInputs,
+  InputPlaceholder,
+  localize,
+  SELF_LABELLED,
+} from "@formwork/fields/react";
 import type { FieldDefinition, FieldType, Locale } from "@formwork/schema";
-import { memo } from "react";
+import { memo, Suspense } from "react";
 import { fieldMessage } from "./error-map";
 import styles from "./renderer.module.css";
 
@@ -36,20 +42,22 @@ export const FieldBlock = memo(function FieldBlock(props: FieldBlockProps) {
         </label>
       )}
       {description && <div className={styles.description}>{description}</div>}
-      <Input
-        field={field}
-        value={value}
-        onChange={(next) => onChange(field.id, next)}
-        readOnly={readOnly}
-        locale={locale}
-        services={services}
-        inputId={inputId}
-        invalid={message !== undefined}
-        prepared={isSubform ? prepared : undefined}
-        issues={isSubform ? messages : undefined}
-        hiddenColumns={hiddenColumns}
-        onFill={onFill}
-      />
+      <Suspense fallback={<InputPlaceholder />}>
+        <Input
+          field={field}
+          value={value}
+          onChange={(next) => onChange(field.id, next)}
+          readOnly={readOnly}
+          locale={locale}
+          services={services}
+          inputId={inputId}
+          invalid={message !== undefined}
+          prepared={isSubform ? prepared : undefined}
+          issues={isSubform ? messages : undefined}
+          hiddenColumns={hiddenColumns}
+          onFill={onFill}
+        />
+      </Suspense>
       {message !== undefined && (
         <div className={styles.error} role="alert">
           {message}

@@ -1,7 +1,7 @@
 import { isApiError } from "@formwork/client";
 import type { FieldServices } from "@formwork/fields/react";
 import type { FieldPermission, FormDefinition, Locale } from "@formwork/schema";
-import { Alert, Button, Col, Row } from "antd";
+import { Button, Col, Row } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-store";
 import { errorsByField, type PathMessage } from "./error-map";
@@ -88,6 +88,7 @@ export function FormRenderer(props: FormRendererProps) {
   const submit = async () => {
     setAttempted(true);
     setFailure(null);
+    if (!prepared.ready) return;
     if (!prepared.ok || !onSubmit) {
       // Bring the first problem into view: on a phone it is often far above the button.
       requestAnimationFrame(() =>
@@ -170,17 +171,13 @@ export function FormRenderer(props: FormRendererProps) {
         })}
       </Row>
       {(formMessages.length > 0 || failure) && (
-        <Alert
-          style={{ marginTop: 20 }}
-          type="error"
-          showIcon
-          role="alert"
-          title={failure ?? formMessages.join("；")}
-        />
+        <div className={styles.formError} role="alert">
+          {failure ?? formMessages.join(locale === "en" ? "; " : "；")}
+        </div>
       )}
       {!readOnlyForm && (
         <div className={styles.actions}>
-          <Button type="primary" htmlType="submit" size="large" loading={submitting}>
+          <Button type="primary" htmlType="submit" size="large" loading={submitting || !prepared.ready}>
             {text(locale, mode === "edit" ? "save" : "submit")}
           </Button>
           {mode === "fill" && (

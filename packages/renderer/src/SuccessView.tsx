@@ -1,4 +1,4 @@
-import { localize } from "@formwork/fields";
+import { localize } from "@formwork/fields/react";
 import type { FormDefinition, Locale } from "@formwork/schema";
 import { Button, Result } from "antd";
 import type { SubmitOutcome } from "./FormRenderer";

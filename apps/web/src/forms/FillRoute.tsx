@@ -1,6 +1,76 @@
-import { ComingSoon } from "./ComingSoon";
+import { FileTextOutlined } from "@ant-design/icons";
+import { browserStorage, createFieldServices, FormRenderer, prefillFromQuery } from "@formwork/renderer";
+import type { Locale } from "@formwork/schema";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router";
+import { api } from "../api/client";
+import { useApp } from "../api/use-apps";
+import { useCurrentUser } from "../api/use-session";
+import { ErrorState } from "../common/ErrorState";
+import { PageLoading } from "../common/PageLoading";
+import { StatusMessage } from "../common/StatusMessage";
 
-/** The fill tab's page; a lazy route module so its code loads only when the tab opens. */
+/**
+ * The fill tab: the form's latest PUBLISHED version (never the draft being designed) rendered for
+ * filling in, prefilled from the address bar, submitted to the records API. A lazy route module, so
+ * its code (and the renderer's) loads only when the tab opens.
+ */
 export function Component() {
-  return <ComingSoon title="coming.fillTitle" text="coming.fillText" />;
+  const { t, i18n } = useTranslation();
+  const { appId = "", formId = "" } = useParams();
+  const [search] = useSearchParams();
+  const user = useCurrentUser();
+  const { data: app } = useApp(appId);
+  const version = app?.forms.find((f) => f.id === formId)?.publishedVersion ?? 0;
+  const published = useQuery({
+    queryKey: ["forms", formId, "versions", version],
+    queryFn: () => api.forms.version(formId, version),
+    enabled: version > 0,
+    // A published version never changes.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const services = useMemo(
+    () =>
+      createFieldServices({
+        client: api,
+        formIds: new Map((app?.forms ?? []).map((f) => [f.key, f.id])),
+        locale: () => i18n.language,
+      }),
+    [app, i18n],
+  );
+  // The address bar is read once, when the form first shows: later navigation does not refill it.
+  const [query] = useState(() => search.toString());
+  const definition = published.data?.definition;
+  const prefill = useMemo(() => (definition ? prefillFromQuery(definition, query) : {}), [definition, query]);
+  const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
+
+  if (version === 0)
+    return (
+      <StatusMessage
+        icon={<FileTextOutlined />}
+        title={t("renderer.notPublishedTitle")}
+        text={t("renderer.notPublishedText")}
+      />
+    );
+  if (published.isError)
+    return <ErrorState error={published.error} onRetry={() => void published.refetch()} />;
+  if (!definition) return <PageLoading />;
+
+  return (
+    <div style={{ padding: "8px 0 32px" }} data-testid="fill-page">
+      <FormRenderer
+        key={`${formId}:${version}`}
+        form={definition}
+        mode="fill"
+        locale={locale}
+        services={services}
+        prefill={prefill}
+        draftStorage={browserStorage()}
+        user={{ id: user.id }}
+        onSubmit={(data) => api.records.create(formId, data, { idempotencyKey: crypto.randomUUID() })}
+      />
+    </div>
+  );
 }

@@ -1,11 +1,16 @@
-import { Typography } from "antd";
 import { localize } from "../shared/messages";
 import type { FieldInputProps } from "./types";
 
 export function DescriptionInput({ field, locale }: FieldInputProps<"description">) {
   return (
-    <Typography.Paragraph type="secondary" style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>
+    <p
+      style={{
+        whiteSpace: "pre-wrap",
+        margin: 0,
+        color: "var(--ant-color-text-secondary, rgba(0, 0, 0, 0.65))",
+      }}
+    >
       {localize(field.content, locale)}
-    </Typography.Paragraph>
+    </p>
   );
 }

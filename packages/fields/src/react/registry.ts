@@ -1,35 +1,40 @@
 // Every field type's input. Typed over FieldType, so a type added to @formwork/schema fails to compile
 // until it has an input here.
-import { AddressInput } from "./address";
+import { lazy } from "react";
 import { AggregateInput } from "./aggregate";
-import { AttachmentInput } from "./attachment";
-import { CheckboxInput } from "./checkbox";
-import { DateInput } from "./date";
-import { DatetimeInput } from "./datetime";
-import { DepartmentInput } from "./department";
-import { DepartmentsInput } from "./departments";
 import { DescriptionInput } from "./description";
-import { DividerInput } from "./divider";
 import { EmailInput } from "./email";
-import { ImageInput } from "./image";
-import { LinkInput } from "./link";
-import { LocationInput } from "./location";
-import { LookupInput } from "./lookup";
-import { MemberInput } from "./member";
-import { MembersInput } from "./members";
-import { MoneyInput } from "./money";
-import { MultiselectInput } from "./multiselect";
-import { NumberInput } from "./number";
 import { PhoneInput } from "./phone";
-import { RadioInput } from "./radio";
-import { RatingInput } from "./rating";
-import { SelectInput } from "./select";
 import { SerialInput } from "./serial";
-import { SignatureInput } from "./signature";
-import { SubformInput } from "./subform";
 import { TextInput } from "./text";
-import { TextareaInput } from "./textarea";
 import type { FieldInputRegistry } from "./types";
+
+// Inputs load on first use, each type's antd components and libraries in their own chunk, so the fill
+// page's initial JavaScript stays small whatever a form contains; the renderer shows a placeholder
+// meanwhile. Only the plain text box (and the display-only types built on it) are always there.
+const AddressInput = lazy(() => import("./address").then((m) => ({ default: m.AddressInput })));
+const AttachmentInput = lazy(() => import("./attachment").then((m) => ({ default: m.AttachmentInput })));
+const DateInput = lazy(() => import("./date").then((m) => ({ default: m.DateInput })));
+const DatetimeInput = lazy(() => import("./datetime").then((m) => ({ default: m.DatetimeInput })));
+const DepartmentInput = lazy(() => import("./department").then((m) => ({ default: m.DepartmentInput })));
+const DepartmentsInput = lazy(() => import("./departments").then((m) => ({ default: m.DepartmentsInput })));
+const ImageInput = lazy(() => import("./image").then((m) => ({ default: m.ImageInput })));
+const LinkInput = lazy(() => import("./link").then((m) => ({ default: m.LinkInput })));
+const LocationInput = lazy(() => import("./location").then((m) => ({ default: m.LocationInput })));
+const LookupInput = lazy(() => import("./lookup").then((m) => ({ default: m.LookupInput })));
+const MemberInput = lazy(() => import("./member").then((m) => ({ default: m.MemberInput })));
+const MembersInput = lazy(() => import("./members").then((m) => ({ default: m.MembersInput })));
+const MultiselectInput = lazy(() => import("./multiselect").then((m) => ({ default: m.MultiselectInput })));
+const RatingInput = lazy(() => import("./rating").then((m) => ({ default: m.RatingInput })));
+const SelectInput = lazy(() => import("./select").then((m) => ({ default: m.SelectInput })));
+const SignatureInput = lazy(() => import("./signature").then((m) => ({ default: m.SignatureInput })));
+const TextareaInput = lazy(() => import("./textarea").then((m) => ({ default: m.TextareaInput })));
+const NumberInput = lazy(() => import("./number").then((m) => ({ default: m.NumberInput })));
+const MoneyInput = lazy(() => import("./money").then((m) => ({ default: m.MoneyInput })));
+const RadioInput = lazy(() => import("./radio").then((m) => ({ default: m.RadioInput })));
+const CheckboxInput = lazy(() => import("./checkbox").then((m) => ({ default: m.CheckboxInput })));
+const SubformInput = lazy(() => import("./subform").then((m) => ({ default: m.SubformInput })));
+const DividerInput = lazy(() => import("./divider").then((m) => ({ default: m.DividerInput })));
 
 export const fieldInputs: FieldInputRegistry = {
   text: TextInput,

@@ -1,4 +1,4 @@
-import { Input } from "antd";
+import { Input } from "./plain-input";
 import { textOf } from "./text-of";
 import type { FieldInputProps } from "./types";
 

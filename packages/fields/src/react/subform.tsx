@@ -1,6 +1,8 @@
 import type { FieldDefinition } from "@formwork/schema";
 import { Button, Card, Empty } from "antd";
+import { Suspense } from "react";
 import { localize } from "../shared/messages";
+import { InputPlaceholder } from "./input-placeholder";
 import { fieldInputs } from "./registry";
 import { textOf } from "./text-of";
 import type { FieldInput, FieldInputProps } from "./types";
@@ -100,18 +102,20 @@ export function SubformInput(props: FieldInputProps<"subform">) {
                     {column.required && <span style={{ color: "var(--ant-color-error, #ff4d4f)" }}>* </span>}
                     {localize(column.label, locale)}
                   </label>
-                  <Input
-                    field={column}
-                    value={computed ? computedRows[index]?.[column.id] : row[column.id]}
-                    onChange={(cell) =>
-                      set(rows.map((r, i) => (i === index ? { ...r, [column.id]: cell } : r)))
-                    }
-                    readOnly={readOnly || computed || column.readonly === true}
-                    locale={locale}
-                    services={services}
-                    inputId={cellId}
-                    invalid={message !== undefined}
-                  />
+                  <Suspense fallback={<InputPlaceholder />}>
+                    <Input
+                      field={column}
+                      value={computed ? computedRows[index]?.[column.id] : row[column.id]}
+                      onChange={(cell) =>
+                        set(rows.map((r, i) => (i === index ? { ...r, [column.id]: cell } : r)))
+                      }
+                      readOnly={readOnly || computed || column.readonly === true}
+                      locale={locale}
+                      services={services}
+                      inputId={cellId}
+                      invalid={message !== undefined}
+                    />
+                  </Suspense>
                   {message && (
                     <div role="alert" style={{ color: "var(--ant-color-error, #ff4d4f)", fontSize: 13 }}>
                       {message}

@@ -1,4 +1,4 @@
-import { Input } from "antd";
+import { Input } from "./plain-input";
 import type { FieldInputProps } from "./types";
 
 export function TextInput({ field, value, onChange, readOnly, inputId, invalid }: FieldInputProps<"text">) {

@@ -12,21 +12,12 @@ import { publishedForm } from "../fixtures";
 import { startTestApp, type TestApp } from "../harness";
 import { type HangUpOptions, multipartFile, type RawRequest, sendThenHangUp } from "./hang-up";
 import { type HandlerOutcome, RequestOutcomes } from "./request-outcomes";
+import { sleep, until } from "./wait";
 
 /** How long a request that never reached its handler is watched before it counts as dropped. */
 const NOTHING_HAPPENS_MS = 3_000;
 
 const committed = (outcome: HandlerOutcome) => outcome.error === undefined && outcome.status === 201;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /** Every file under `root`, as paths relative to it (none when it does not exist yet). */
 async function filesUnder(root: string): Promise<string[]> {

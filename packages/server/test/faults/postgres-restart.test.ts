@@ -9,16 +9,7 @@ import { startTestApp, type TestApp } from "../harness";
 import { type CreateOutcome, startCreateLoad } from "./create-load";
 import { PrivatePostgres, privatePostgresMissing } from "./private-postgres";
 import { collectUncaughtErrors } from "./uncaught-errors";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+import { sleep, until } from "./wait";
 
 /** What the database holds for the form, read over a connection of its own (not the app's pool). */
 async function storedRecords(url: string, formId: string) {

@@ -1,7 +1,7 @@
 // Child process: the product's Fastify app (buildApp) over PostgreSQL (BENCH_DATABASE_URL) or an
 // in-memory PGlite, with one administrator, listening on a free loopback port. Request logging is off,
 // as it is for the baseline, so both spend their time on the same work.
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDatabase, migrateToLatest } from "@formwork/db";
@@ -14,10 +14,11 @@ const database = await createDatabase(url ? { url } : {});
 await migrateToLatest(database.db);
 // A second server over the same database (the grid run after the submission run) reuses the admin.
 if (!(await hasAdmin(database.db))) await createUser(database.db, { ...BENCH_ADMIN, isAdmin: true });
+const dataDir = await mkdtemp(join(tmpdir(), "formwork-bench-"));
 const app = await buildApp({
   db: database.db,
   kind: database.kind,
-  dataDir: await mkdtemp(join(tmpdir(), "formwork-bench-")),
+  dataDir,
   config: { logLevel: "warn" },
 });
 await app.listen({ host: "127.0.0.1", port: 0 });
@@ -27,6 +28,7 @@ process.once("SIGTERM", () => {
   void app
     .close()
     .then(() => database.close())
+    .then(() => rm(dataDir, { recursive: true, force: true }))
     .finally(() => process.exit(0));
 });
 announceReady({ port, pid: process.pid, kind: database.kind });

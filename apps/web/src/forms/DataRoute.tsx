@@ -1,6 +1,6 @@
-import { ComingSoon } from "./ComingSoon";
+import { DataPage } from "../data/DataPage";
 
-/** The data tab's page; a lazy route module so its code loads only when the tab opens. */
+/** The data tab's page; a lazy route module so the grid's code loads only when the tab opens. */
 export function Component() {
-  return <ComingSoon title="coming.dataTitle" text="coming.dataText" />;
+  return <DataPage />;
 }

@@ -1,0 +1,130 @@
+import { DeleteOutlined, EditOutlined, UndoOutlined } from "@ant-design/icons";
+import type { FormRecord } from "@formwork/client";
+import type { FormDefinition } from "@formwork/schema";
+import { App as AntdApp, Button, Drawer, Grid, Popconfirm, Space, Tabs } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client";
+import { failureText } from "./failure-text";
+import { RecordDetails } from "./RecordDetails";
+import { RecordEditor } from "./RecordEditor";
+import { RecordHistory } from "./RecordHistory";
+import type { GridColumn } from "./record-columns";
+import { useInvalidateRecords, useRecord, useRestoreRecord } from "./use-records";
+
+interface Props {
+  formId: string;
+  definition: FormDefinition;
+  columns: GridColumn[];
+  /** The grid's copy, shown at once while the current one loads. */
+  initial: FormRecord;
+  bin: boolean;
+  onClose(): void;
+}
+
+/** One record: every field formatted, its history, and (outside the recycle bin) edit and delete. */
+export function RecordDrawer({ formId, definition, columns, initial, bin, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = AntdApp.useApp();
+  const screens = Grid.useBreakpoint();
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState("details");
+  const current = useRecord(formId, bin ? undefined : initial.id, initial);
+  const record = current.data ?? initial;
+  const invalidate = useInvalidateRecords(formId);
+  const restore = useRestoreRecord(formId);
+
+  const remove = async () => {
+    try {
+      await api.records.remove(formId, record.id, record.version);
+      await invalidate();
+      message.success(t("data.deleted"));
+      onClose();
+    } catch (error) {
+      message.error(failureText(error, t));
+    }
+  };
+
+  const actions = bin ? (
+    <Button
+      icon={<UndoOutlined />}
+      loading={restore.isPending}
+      onClick={() =>
+        restore.mutate(record.id, {
+          onSuccess: () => {
+            message.success(t("data.restored"));
+            onClose();
+          },
+          onError: (error) => message.error(failureText(error, t)),
+        })
+      }
+    >
+      {t("data.restore")}
+    </Button>
+  ) : editing ? null : (
+    <Space>
+      <Button
+        type="primary"
+        icon={<EditOutlined />}
+        onClick={() => {
+          setEditing(true);
+          setTab("details");
+        }}
+        data-testid="record-edit"
+      >
+        {t("data.edit")}
+      </Button>
+      <Popconfirm
+        title={t("data.deleteConfirm")}
+        okText={t("data.delete")}
+        cancelText={t("common.cancel")}
+        okButtonProps={{ danger: true }}
+        onConfirm={() => void remove()}
+      >
+        <Button danger icon={<DeleteOutlined />} aria-label={t("data.delete")} />
+      </Popconfirm>
+    </Space>
+  );
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={t("data.recordTitle")}
+      size={screens.md ? 720 : "100%"}
+      extra={actions}
+      destroyOnHidden
+      data-testid="record-drawer"
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: "details",
+            label: t("data.details"),
+            children: editing ? (
+              <RecordEditor
+                formId={formId}
+                definition={definition}
+                record={record}
+                onSaved={() => setEditing(false)}
+                onCancel={() => setEditing(false)}
+                onReload={() => void current.refetch()}
+              />
+            ) : (
+              <RecordDetails record={record} columns={columns} />
+            ),
+          },
+          {
+            key: "history",
+            label: t("data.history.title"),
+            children: (
+              <RecordHistory formId={formId} record={record} columns={columns} enabled={tab === "history"} />
+            ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}

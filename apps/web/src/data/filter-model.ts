@@ -1,0 +1,136 @@
+// The grid's filter panel model ("<field> <operator> <value>", all must hold) and its two-way mapping to
+// the json-logic dialect the records API compiles to SQL (packages/expressions/src/sql/README.md).
+import type { FilterOperator } from "@formwork/fields";
+
+export interface FilterCondition {
+  field: string;
+  op: FilterOperator;
+  /** A scalar; `[from, to]` for between; a list for in / notIn / hasAny / hasAll / hasNone; none for empty tests. */
+  value?: unknown;
+}
+
+export type ValueShape = "none" | "scalar" | "range" | "list";
+
+const LIST_OPERATORS = new Set<FilterOperator>(["in", "notIn", "hasAny", "hasAll", "hasNone"]);
+
+/** What kind of value an operator compares with, which picks the panel's value input. */
+export function valueShape(op: FilterOperator): ValueShape {
+  if (op === "empty" || op === "notEmpty") return "none";
+  if (op === "between") return "range";
+  return LIST_OPERATORS.has(op) ? "list" : "scalar";
+}
+
+const COMPARISON_TO_LOGIC: Partial<Record<FilterOperator, string>> = {
+  eq: "==",
+  ne: "!=",
+  lt: "<",
+  lte: "<=",
+  gt: ">",
+  gte: ">=",
+};
+const LOGIC_TO_COMPARISON = new Map(Object.entries(COMPARISON_TO_LOGIC).map(([op, logic]) => [logic, op]));
+const NAMED_OPERATORS = new Set<string>([
+  "between",
+  "in",
+  "notIn",
+  "contains",
+  "notContains",
+  "startsWith",
+  "empty",
+  "notEmpty",
+  "hasAny",
+  "hasAll",
+  "hasNone",
+]);
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
+/** A condition the API can run: a field, and a value when the operator needs one. */
+export function isComplete(condition: FilterCondition): boolean {
+  if (!condition.field) return false;
+  const { value } = condition;
+  switch (valueShape(condition.op)) {
+    case "none":
+      return true;
+    case "scalar":
+      return !isBlank(value);
+    case "range":
+      return Array.isArray(value) && value.length === 2 && !isBlank(value[0]) && !isBlank(value[1]);
+    case "list":
+      return Array.isArray(value) && value.length > 0;
+  }
+}
+
+function conditionToLogic(condition: FilterCondition): Record<string, unknown> {
+  const field = { var: condition.field };
+  const comparison = COMPARISON_TO_LOGIC[condition.op];
+  if (comparison) return { [comparison]: [field, condition.value] };
+  switch (valueShape(condition.op)) {
+    case "none":
+      return { [condition.op]: [field] };
+    case "range": {
+      const [from, to] = condition.value as unknown[];
+      return { between: [field, from, to] };
+    }
+    default:
+      return { [condition.op]: [field, condition.value] };
+  }
+}
+
+/** `{"and": [...]}` of the complete conditions; undefined (no filter at all) when there are none. */
+export function conditionsToLogic(conditions: readonly FilterCondition[]): unknown {
+  const parts = conditions.filter(isComplete).map(conditionToLogic);
+  return parts.length === 0 ? undefined : { and: parts };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function varName(value: unknown): string | undefined {
+  if (!isObject(value) || Object.keys(value).length !== 1) return undefined;
+  return typeof value.var === "string" ? value.var : undefined;
+}
+
+function logicToCondition(logic: unknown): FilterCondition | undefined {
+  if (!isObject(logic)) return undefined;
+  const entries = Object.entries(logic);
+  const [key, args] = entries[0] ?? [];
+  if (entries.length !== 1 || key === undefined || !Array.isArray(args)) return undefined;
+  const field = varName(args[0]);
+  if (field === undefined) return undefined;
+  const comparison = LOGIC_TO_COMPARISON.get(key) as FilterOperator | undefined;
+  if (comparison) return args.length === 2 ? { field, op: comparison, value: args[1] } : undefined;
+  if (!NAMED_OPERATORS.has(key)) return undefined;
+  const op = key as FilterOperator;
+  switch (valueShape(op)) {
+    case "none":
+      return args.length === 1 ? { field, op } : undefined;
+    case "range":
+      return args.length === 3 ? { field, op, value: [args[1], args[2]] } : undefined;
+    case "list":
+      return args.length === 2 && Array.isArray(args[1]) ? { field, op, value: args[1] } : undefined;
+    case "scalar":
+      return args.length === 2 ? { field, op, value: args[1] } : undefined;
+  }
+}
+
+/**
+ * The panel's conditions for a filter, or undefined when the filter is json-logic the panel cannot show
+ * (so a saved filter is never silently narrowed to the parts the panel understands).
+ */
+export function logicToConditions(logic: unknown): FilterCondition[] | undefined {
+  if (logic === undefined || logic === null) return [];
+  const single = logicToCondition(logic);
+  if (single) return [single];
+  if (!isObject(logic) || Object.keys(logic).length !== 1 || !Array.isArray(logic.and)) return undefined;
+  const conditions: FilterCondition[] = [];
+  for (const part of logic.and) {
+    const condition = logicToCondition(part);
+    if (!condition) return undefined;
+    conditions.push(condition);
+  }
+  return conditions;
+}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import styles from "../designer.module.css";
 import { useDesigner } from "../state/designer-context";
-import { FormPreview } from "./FormPreview";
+import { LivePreview } from "./LivePreview";
 
 /** The form as a filler sees it, on a desktop or inside a 375 px phone frame. */
 export function PreviewModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -36,7 +36,7 @@ export function PreviewModal({ open, onClose }: { open: boolean; onClose: () => 
         className={device === "phone" ? styles.phoneFrame : styles.desktopFrame}
         data-testid={`preview-${device}`}
       >
-        <FormPreview definition={definition} />
+        <LivePreview definition={definition} />
       </div>
     </Modal>
   );

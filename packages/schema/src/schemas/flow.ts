@@ -124,7 +124,10 @@ function closedNodeSchema(settings: NodeSettings, kinds: readonly NodeKind[]): J
 
 export const FLOW_NODE_SCHEMA_ID = `${SCHEMA_BASE_URI}/flow-node.json`;
 
-/** A node: the common properties plus the settings of its kind, one closed branch picked by `type` (see `fieldSchema`). */
+/**
+ * A node: the common properties plus the settings of its kind, one closed branch picked by `type` (see
+ * `fieldSchema`). Its own `$id` makes it a schema resource, so its `#/$defs/...` refs resolve inside it.
+ */
 export const flowNodeSchema = {
   $id: FLOW_NODE_SCHEMA_ID,
   type: "object",

@@ -184,7 +184,7 @@ describe.each(testDatabases())("client disconnects ($name)", (database) => {
   // The client is gone and sees no answer, but the server logs a 5xx as its own bug ("unhandled error"):
   // an abort must be classed as the client's doing. Fails until the server maps Node's "aborted" request
   // error (code ECONNRESET, thrown from the multipart stream) to a 4xx.
-  it.fails("classes an upload cut off halfway as the client's doing (4xx), not an internal error", async () => {
+  it("classes an upload cut off halfway as the client's doing (4xx), not an internal error", async () => {
     const { error } = await hangUp(upload(), { fraction: 0.5 });
     expect(error).toBeDefined();
     const answer = toErrorResponse(error);

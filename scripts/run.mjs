@@ -49,6 +49,9 @@ switch (task) {
     // every core and the database suites share one PostgreSQL (CI machines have 2 cores).
     if (code === 0) code = turbo(["typecheck", "lint"]);
     if (code === 0) code = turbo(["test", "--concurrency=1"]);
+    // Browser tests last: they build the web app and click through it in Debian's Chromium against a
+    // real server on a temporary embedded database.
+    if (code === 0) code = pnpmRun(["--filter", "@formwork/web", "run", "e2e"]);
     break;
   case "typecheck":
   case "lint":

@@ -62,7 +62,9 @@ switch (task) {
     code = pnpmRun(["--filter", "@formwork/bench", "run", "bench", ...rest]);
     break;
   case "start":
-    code = pnpmRun(["--filter", "@formwork/server-app", "run", "start", ...rest]);
+    // Build the web app first; turbo caches the build, so a second start skips it.
+    code = pnpmRun(["exec", "turbo", "run", "build", "--filter=@formwork/web", "--output-logs=errors-only"]);
+    if (code === 0) code = pnpmRun(["--filter", "@formwork/server-app", "run", "start", ...rest]);
     break;
   default:
     console.error(`unknown task ${task}`);

@@ -1,6 +1,7 @@
-import { nameError, valueError } from "../functions/errors";
+import { nameError } from "../functions/errors";
 import { FUNCTIONS } from "../functions/index";
-import { FormulaErrorValue, type FunctionSpec } from "../types";
+import type { FunctionSpec } from "../types";
+import { arityError, callFunction } from "./call-function";
 import { type CompileChild, type Compiled, constant, type OperationBuilder } from "./compiled";
 import { EXCEL_OPERATIONS } from "./excel-ops";
 import { checkLimits } from "./limits";
@@ -15,25 +16,12 @@ const OPERATIONS = new Map<string, OperationBuilder>([
   ...Object.entries(EXCEL_OPERATIONS),
 ]);
 
-function callFunction(spec: FunctionSpec, args: unknown[], ctx: Parameters<Compiled>[1]): unknown {
-  try {
-    const result = spec.impl(args, ctx);
-    if (result === undefined) return null;
-    if (typeof result === "number" && !Number.isFinite(result)) return new FormulaErrorValue("#NUM!");
-    return result;
-  } catch (error) {
-    // A function meeting input it was not written for yields #VALUE!, never an exception.
-    return valueError(error instanceof Error ? error.message : String(error));
-  }
-}
+/** Whether `name` is an operator (json-logic or formula) rather than a function or unknown. */
+export const isOperation = (name: string): boolean => OPERATIONS.has(name);
 
 function compileFunction(spec: FunctionSpec, args: unknown[], compile: CompileChild): Compiled {
-  if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-    const error = valueError(
-      `${spec.name} takes ${spec.minArgs}–${spec.maxArgs} arguments, got ${args.length}`,
-    );
-    return constant(error);
-  }
+  const wrongCount = arityError(spec, args.length);
+  if (wrongCount !== undefined) return constant(wrongCount);
   const operands = args.map((a) => compile(a));
   const count = operands.length;
   if (spec.lazy) {
@@ -53,7 +41,7 @@ function compileFunction(spec: FunctionSpec, args: unknown[], compile: CompileCh
   };
 }
 
-function compileNode(node: unknown): Compiled {
+export function compileNode(node: unknown): Compiled {
   if (Array.isArray(node)) {
     const items = node.map(compileNode);
     return (data, ctx) => {
@@ -84,16 +72,29 @@ const compiledByLogic = new WeakMap<object, Compiled>();
 const seenOnce = new WeakSet<object>();
 
 /**
+ * The compiled form of logic met before, or undefined on its first sighting, which only checks its
+ * size (throws `LogicLimitError` when too deep or too large) and remembers it. A first sighting is
+ * best interpreted: most one-off logic runs once, and compiling costs more than walking the tree.
+ * The logic object must not be mutated once seen.
+ */
+export function compiledIfSeenBefore(logic: object): Compiled | undefined {
+  let compiled = compiledByLogic.get(logic);
+  if (compiled !== undefined) return compiled;
+  if (!seenOnce.has(logic)) {
+    checkLimits(logic);
+    seenOnce.add(logic);
+    return undefined;
+  }
+  compiled = compileNode(logic);
+  compiledByLogic.set(logic, compiled);
+  return compiled;
+}
+
+/**
  * Compiles logic after checking its size (throws `LogicLimitError` when too deep or too large).
- * The result is cached for the same logic object, which must not be mutated afterwards.
+ * The result is cached from the second sighting of the same logic object on.
  */
 export function compileLogic(logic: unknown): Compiled {
   if (logic === null || typeof logic !== "object") return constant(logic);
-  let compiled = compiledByLogic.get(logic);
-  if (compiled !== undefined) return compiled;
-  checkLimits(logic);
-  compiled = compileNode(logic);
-  if (seenOnce.has(logic)) compiledByLogic.set(logic, compiled);
-  else seenOnce.add(logic);
-  return compiled;
+  return compiledIfSeenBefore(logic) ?? compileNode(logic);
 }

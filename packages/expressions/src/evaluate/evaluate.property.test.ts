@@ -2,7 +2,10 @@ import fc from "fast-check";
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { FUNCTIONS } from "../functions";
+import { compileNode } from "./compile";
 import { evaluate, LogicLimitError } from "./index";
+import { interpret } from "./interpret";
+import { checkLimits } from "./limits";
 
 const ctx = { now: new Date("2024-03-15T02:30:00Z"), timeZone: "Asia/Shanghai" };
 
@@ -71,6 +74,46 @@ describe("evaluate on random logic", () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** The outcome of one way of running logic, a thrown host error included. */
+function outcome(run: () => unknown): { value: unknown } | { threw: string } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { threw: String(error) };
+  }
+}
+
+describe("first sighting (interpreted) and later ones (compiled)", () => {
+  it("agree on random logic trees", () => {
+    fc.assert(
+      fc.property(anyLogic, anyData, (logic, data) => {
+        if (
+          Object.hasOwn(
+            outcome(() => checkLimits(logic)),
+            "threw",
+          )
+        )
+          return;
+        const interpreted = outcome(() => interpret(logic, data, ctx));
+        expect(interpreted).toEqual(outcome(() => compileNode(logic)(data, ctx)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("give the same result through evaluate on the first, second and third call", () => {
+    fc.assert(
+      fc.property(anyLogic, anyData, (logic, data) => {
+        if (logic === null || typeof logic !== "object") return;
+        const first = outcome(() => evaluate(logic, data, ctx));
+        expect(outcome(() => evaluate(logic, data, ctx))).toEqual(first);
+        expect(outcome(() => evaluate(logic, data, ctx))).toEqual(first);
+      }),
+      { numRuns: 300 },
     );
   });
 });

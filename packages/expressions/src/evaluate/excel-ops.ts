@@ -12,7 +12,8 @@ import type { Compiled, OperationBuilder } from "./compiled";
 
 type Binary = (a: unknown, b: unknown, timeZone: string) => unknown;
 
-const zone = (ctx: { timeZone?: string }): string => ctx.timeZone ?? DEFAULT_TIME_ZONE;
+/** The time zone dates are read in. */
+export const zone = (ctx: { timeZone?: string }): string => ctx.timeZone ?? DEFAULT_TIME_ZONE;
 
 function binary(fn: Binary): OperationBuilder {
   return (args, compile) => {
@@ -48,45 +49,25 @@ const sameNumber = (a: number, b: number): boolean => a === b || toPrecision15(a
 
 type Test = (order: number) => boolean;
 
-/** A comparison; with a third operand `<` and `<=` test a ≤ b ≤ c like json-logic's between form. */
-function comparison(
-  test: Test,
-  numeric: (a: number, b: number) => boolean,
-  between: boolean,
-): OperationBuilder {
-  const compare = (a: unknown, b: unknown, ctx: { timeZone?: string }): unknown => {
-    if (typeof a === "number" && typeof b === "number") return numeric(a, b);
-    const order = compareValues(a, b, zone(ctx));
-    return typeof order === "number" ? test(order) : order;
-  };
-  return (args, compile) => {
-    const a = compile(args[0]);
-    const b = compile(args[1]);
-    if (!between || args.length < 3) return (data, ctx) => compare(a(data, ctx), b(data, ctx), ctx);
-    const c = compile(args[2]);
-    return (data, ctx) => {
-      const middle = b(data, ctx);
-      const first = compare(a(data, ctx), middle, ctx);
-      if (first !== true) return first;
-      return compare(middle, c(data, ctx), ctx);
-    };
+/** A comparison operator: `compare` tests two values; `between` allows the form {"<":[a,b,c]}. */
+export interface Comparison {
+  compare(a: unknown, b: unknown, ctx: { timeZone?: string }): unknown;
+  between: boolean;
+}
+
+function comparison(test: Test, numeric: (a: number, b: number) => boolean, between: boolean): Comparison {
+  return {
+    compare: (a, b, ctx) => {
+      if (typeof a === "number" && typeof b === "number") return numeric(a, b);
+      const order = compareValues(a, b, zone(ctx));
+      return typeof order === "number" ? test(order) : order;
+    },
+    between,
   };
 }
 
-export const EXCEL_OPERATIONS: Record<string, OperationBuilder> = {
-  "+": fold(add, 0),
-  "*": fold((a, b) => multiply(a, b), undefined),
-  "-": (args, compile) => {
-    if (args.length === 0) return () => valueError("- needs an operand");
-    if (args.length === 1) {
-      const a = compile(args[0]);
-      return (data, ctx) => negate(a(data, ctx));
-    }
-    return binary(subtract)(args, compile);
-  },
-  "/": binary((a, b) => divide(a, b)),
-  "^": binary((a, b) => raise(a, b)),
-  "&": binary((a, b) => concat(a, b)),
+/** The comparison operators by name, shared by the compiler and the interpreter. */
+export const COMPARISONS: Record<string, Comparison> = {
   "=": comparison((o) => o === 0, sameNumber, false),
   "<>": comparison(
     (o) => o !== 0,
@@ -112,5 +93,40 @@ export const EXCEL_OPERATIONS: Record<string, OperationBuilder> = {
     (o) => o >= 0,
     (a, b) => a >= b,
     false,
+  ),
+};
+
+function comparisonOperation(op: Comparison): OperationBuilder {
+  const { compare } = op;
+  return (args, compile) => {
+    const a = compile(args[0]);
+    const b = compile(args[1]);
+    if (!op.between || args.length < 3) return (data, ctx) => compare(a(data, ctx), b(data, ctx), ctx);
+    const c = compile(args[2]);
+    return (data, ctx) => {
+      const middle = b(data, ctx);
+      const first = compare(a(data, ctx), middle, ctx);
+      if (first !== true) return first;
+      return compare(middle, c(data, ctx), ctx);
+    };
+  };
+}
+
+export const EXCEL_OPERATIONS: Record<string, OperationBuilder> = {
+  "+": fold(add, 0),
+  "*": fold((a, b) => multiply(a, b), undefined),
+  "-": (args, compile) => {
+    if (args.length === 0) return () => valueError("- needs an operand");
+    if (args.length === 1) {
+      const a = compile(args[0]);
+      return (data, ctx) => negate(a(data, ctx));
+    }
+    return binary(subtract)(args, compile);
+  },
+  "/": binary((a, b) => divide(a, b)),
+  "^": binary((a, b) => raise(a, b)),
+  "&": binary((a, b) => concat(a, b)),
+  ...Object.fromEntries(
+    Object.entries(COMPARISONS).map(([name, op]) => [name, comparisonOperation(op)] as const),
   ),
 };

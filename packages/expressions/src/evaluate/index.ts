@@ -1,6 +1,7 @@
 import { valueError } from "../functions/errors";
 import type { EvalContext } from "../types";
-import { compileLogic } from "./compile";
+import { compiledIfSeenBefore } from "./compile";
+import { interpret } from "./interpret";
 import { truthy } from "./truthy";
 
 export { compileLogic } from "./compile";
@@ -13,9 +14,10 @@ export { truthy } from "./truthy";
  * value or a `FormulaErrorValue`; throws only `LogicLimitError` for logic that is too deep or too large.
  */
 export function evaluate(logic: unknown, data: unknown, ctx: EvalContext): unknown {
-  const compiled = compileLogic(logic);
+  if (logic === null || typeof logic !== "object") return logic;
+  const compiled = compiledIfSeenBefore(logic);
   try {
-    return compiled(data, ctx);
+    return compiled === undefined ? interpret(logic, data, ctx) : compiled(data, ctx);
   } catch (error) {
     // Host-level failures (e.g. an invalid time zone, a value whose conversion throws) become #VALUE!.
     return valueError(error instanceof Error ? error.message : String(error));

@@ -113,6 +113,11 @@ function substr(source: unknown, start: unknown, end: unknown): string {
   return text.substr(from, end === undefined ? undefined : Number(end));
 }
 
+/** json-logic `in`: as json-logic-js, an empty string contains nothing, not even "". */
+export function contains(a: unknown, b: unknown): boolean {
+  return (typeof b === "string" && b !== "") || Array.isArray(b) ? b.indexOf(a as never) !== -1 : false;
+}
+
 export const STANDARD_OPERATIONS: Record<string, OperationBuilder> = {
   var: varOp,
   // biome-ignore lint/suspicious/noDoubleEquals: json-logic's == is JavaScript's loose equality.
@@ -124,10 +129,7 @@ export const STANDARD_OPERATIONS: Record<string, OperationBuilder> = {
   "!": unary((a) => !truthy(a)),
   "!!": unary((a) => truthy(a)),
   "%": binary((a, b) => (a as number) % (b as number)),
-  // As json-logic-js: an empty string contains nothing, not even "".
-  in: binary((a, b) =>
-    (typeof b === "string" && b !== "") || Array.isArray(b) ? b.indexOf(a as never) !== -1 : false,
-  ),
+  in: binary(contains),
   cat: variadic((v) => v.join("")),
   substr: (args, compile) => {
     const [s, start, end] = [compile(args[0]), compile(args[1]), compile(args[2])];

@@ -22,6 +22,8 @@ export function NumberBox({ settings, value, onChange, readOnly, inputId, invali
       value={shown}
       onChange={(next) => onChange(typeof next === "number" ? next / scale : null)}
       readOnly={readOnly}
+      // Computed and read-only numbers look filled in, not like a box waiting for input.
+      variant={readOnly ? "filled" : undefined}
       precision={
         settings.precision === undefined
           ? undefined

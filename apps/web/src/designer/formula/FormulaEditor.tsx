@@ -122,7 +122,12 @@ export function FormulaEditor({
                   type="error"
                   showIcon
                   className={styles.diagnostic}
-                  message={t("designer.formula.at", { line: d.line, column: d.column, message: d.message })}
+                  message={t("designer.formula.at", {
+                    line: d.line,
+                    column: d.column,
+                    code: t(`designer.formula.code.${d.code}`),
+                    message: d.message,
+                  })}
                 />
               ))
             )}

@@ -24,6 +24,10 @@ export const FormulaInput = forwardRef<HTMLTextAreaElement, FormulaInputProps>(f
             {run.text}
           </span>
         ))}
+        {/* An error at the very end (a missing operand) has no character to underline: mark the gap. */}
+        {diagnostics.some((d) => d.offset >= value.length) ? (
+          <span className={styles.tokError}>{"\u00a0"}</span>
+        ) : null}
         {"\n"}
       </pre>
       <textarea

@@ -6,16 +6,21 @@ export type JsonSchemaObject = { readonly [keyword: string]: unknown };
 export const SCHEMA_BASE_URI = "https://formwork.dev/schemas";
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
-/** Stable id of forms, fields, flow nodes and edges. */
-export const ID_PATTERN = "^[a-z][a-z0-9_]*$";
-export const ID_REGEX = /^[a-z][a-z0-9_]*$/;
+/**
+ * Stable id of forms, fields, flow nodes and edges. `constructor` and `prototype` are refused because
+ * record bodies carrying them as keys are rejected as prototype poisoning; `true` and `false` because
+ * the formula language reads them as booleans, never as field references.
+ */
+export const RESERVED_IDS = ["constructor", "prototype", "true", "false"] as const;
+export const ID_PATTERN = `^(?!(?:${RESERVED_IDS.join("|")})$)[a-z][a-z0-9_]*$`;
+export const ID_REGEX = new RegExp(ID_PATTERN);
 
 export const idSchema = {
   type: "string",
   pattern: ID_PATTERN,
   minLength: 1,
   maxLength: LIMITS.idLength,
-  description: "Stable id: a lower-case letter, then lower-case letters, digits or _.",
+  description: "Stable id: a lower-case letter, then lower-case letters, digits or _; not a reserved word.",
 } as const;
 
 function localized(maxLength: number) {

@@ -48,6 +48,17 @@ describe("schema violations as issues", () => {
     );
   });
 
+  it("refuses reserved words as ids: prototype-poisoning keys and the formula booleans", () => {
+    for (const reserved of ["constructor", "prototype", "true", "false"]) {
+      const def = quoteForm();
+      def.fields[3]!.id = reserved;
+      expect(validate(def)).toEqual(expect.arrayContaining([["INVALID_ID", "/fields/3/id"]]));
+    }
+    const def = quoteForm();
+    def.fields[3]!.id = "constructor_name";
+    expect(validate(def)).not.toEqual(expect.arrayContaining([["INVALID_ID", "/fields/3/id"]]));
+  });
+
   it("reports an unknown field type once, without flagging its settings", () => {
     const def = quoteForm();
     def.fields.push({ id: "stars", type: "stars", label: "Stars", max: 5 });

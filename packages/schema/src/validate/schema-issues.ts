@@ -1,4 +1,5 @@
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import { RESERVED_IDS } from "../schemas/common";
 import { LIMITS } from "../schemas/limits";
 import { definitionAjv } from "../schemas/registry";
 import { findTooDeep } from "./depth";
@@ -87,7 +88,7 @@ function report(error: ErrorObject, root: unknown, issues: IssueList): void {
         issues.add(
           "INVALID_ID",
           path,
-          `"${String(resolve(root, path)).slice(0, 80)}" is not a valid id: use a-z, 0-9 and _, starting with a letter, at most ${LIMITS.idLength} characters`,
+          `"${String(resolve(root, path)).slice(0, 80)}" is not a valid id: use a-z, 0-9 and _, starting with a letter, at most ${LIMITS.idLength} characters, not ${RESERVED_IDS.join(", ")}`,
         );
         return;
       }

@@ -2,16 +2,18 @@ import { isApiError } from "@formwork/client";
 import type { FieldServices } from "@formwork/fields/react";
 import type { FieldPermission, FormDefinition, Locale } from "@formwork/schema";
 import { Button, Col, Row } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-store";
 import { errorsByField, type PathMessage } from "./error-map";
 import { FieldBlock } from "./FieldBlock";
 import { spanOf } from "./layout";
 import styles from "./renderer.module.css";
-import { SuccessView } from "./SuccessView";
 import { submittedValues } from "./submit-data";
 import { text } from "./texts";
 import { usePrepared } from "./use-prepared";
+
+// Shown once per submission, so its code (antd Result and its icons) loads only then.
+const SuccessView = lazy(() => import("./SuccessView").then((m) => ({ default: m.SuccessView })));
 
 export type RendererMode = "fill" | "view" | "edit";
 
@@ -122,7 +124,12 @@ export function FormRenderer(props: FormRendererProps) {
     setSaved(null);
   };
 
-  if (saved) return <SuccessView form={form} record={saved} locale={locale} onAnother={startOver} />;
+  if (saved)
+    return (
+      <Suspense fallback={null}>
+        <SuccessView form={form} record={saved} locale={locale} onAnother={startOver} />
+      </Suspense>
+    );
 
   const formMessages = shownErrors.form;
   return (

@@ -1,17 +1,12 @@
 // Every field type's input. Typed over FieldType, so a type added to @formwork/schema fails to compile
 // until it has an input here.
 import { lazy } from "react";
-import { AggregateInput } from "./aggregate";
 import { DescriptionInput } from "./description";
-import { EmailInput } from "./email";
-import { PhoneInput } from "./phone";
-import { SerialInput } from "./serial";
-import { TextInput } from "./text";
 import type { FieldInputRegistry } from "./types";
 
 // Inputs load on first use, each type's antd components and libraries in their own chunk, so the fill
 // page's initial JavaScript stays small whatever a form contains; the renderer shows a placeholder
-// meanwhile. Only the plain text box (and the display-only types built on it) are always there.
+// meanwhile. Only the description (plain text, no antd) is always there.
 const AddressInput = lazy(() => import("./address").then((m) => ({ default: m.AddressInput })));
 const AttachmentInput = lazy(() => import("./attachment").then((m) => ({ default: m.AttachmentInput })));
 const DateInput = lazy(() => import("./date").then((m) => ({ default: m.DateInput })));
@@ -35,6 +30,11 @@ const RadioInput = lazy(() => import("./radio").then((m) => ({ default: m.RadioI
 const CheckboxInput = lazy(() => import("./checkbox").then((m) => ({ default: m.CheckboxInput })));
 const SubformInput = lazy(() => import("./subform").then((m) => ({ default: m.SubformInput })));
 const DividerInput = lazy(() => import("./divider").then((m) => ({ default: m.DividerInput })));
+const TextInput = lazy(() => import("./text").then((m) => ({ default: m.TextInput })));
+const PhoneInput = lazy(() => import("./phone").then((m) => ({ default: m.PhoneInput })));
+const EmailInput = lazy(() => import("./email").then((m) => ({ default: m.EmailInput })));
+const SerialInput = lazy(() => import("./serial").then((m) => ({ default: m.SerialInput })));
+const AggregateInput = lazy(() => import("./aggregate").then((m) => ({ default: m.AggregateInput })));
 
 export const fieldInputs: FieldInputRegistry = {
   text: TextInput,

@@ -35,6 +35,10 @@ export function RecordHistory({ formId, record, columns, enabled }: Props) {
     const text = field ? formatValue(value, field, locale) : value == null ? "" : JSON.stringify(value);
     return text === "" ? t("data.blank") : text;
   };
+  const label = (fieldId: string) => {
+    const field = byId.get(fieldId)?.field;
+    return field ? localize(field.label, i18n.language) : fieldId;
+  };
   const revisions: Revision[] = [...history.data].sort((a, b) => b.version - a.version);
 
   return (
@@ -44,31 +48,42 @@ export function RecordHistory({ formId, record, columns, enabled }: Props) {
       items={revisions.map((revision) => ({
         key: revision.id,
         color: revision.action === "delete" ? "red" : revision.action === "create" ? "green" : "blue",
-        title: formatDateTime(revision.at, locale),
         content: (
           <div>
             <div className={styles.historyHead}>
               {t(`data.history.actions.${revision.action}`, { who: actorName(revision.actor) })}
             </div>
-            {revision.action === "update" ? (
-              <ul className={styles.diff}>
-                {Object.entries(revision.diff).map(([fieldId, change]) => {
-                  const field = byId.get(fieldId)?.field;
-                  return (
-                    <li key={fieldId}>
-                      <strong>{field ? localize(field.label, i18n.language) : fieldId}</strong>
-                      {": "}
-                      <span className={styles.from}>{show(fieldId, change.from)}</span>
-                      {" → "}
-                      <span>{show(fieldId, change.to)}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : null}
+            <div className={styles.historyTime}>{formatDateTime(revision.at, locale)}</div>
+            {revision.action === "update" ? <Changes diff={revision.diff} label={label} show={show} /> : null}
           </div>
         ),
       }))}
     />
+  );
+}
+
+interface ChangesProps {
+  diff: Revision["diff"];
+  label(fieldId: string): string;
+  show(fieldId: string, value: unknown): string;
+}
+
+/** Each changed field, from → to; a save that changed nothing says so rather than showing an empty list. */
+function Changes({ diff, label, show }: ChangesProps) {
+  const { t } = useTranslation();
+  const entries = Object.entries(diff);
+  if (entries.length === 0) return <div className={styles.muted}>{t("data.history.noChanges")}</div>;
+  return (
+    <ul className={styles.diff}>
+      {entries.map(([fieldId, change]) => (
+        <li key={fieldId}>
+          <strong>{label(fieldId)}</strong>
+          {": "}
+          <span className={styles.from}>{show(fieldId, change.from)}</span>
+          {" → "}
+          <span>{show(fieldId, change.to)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

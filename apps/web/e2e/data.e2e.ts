@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
+import { changeBehindTheBack, choose, publishOrders } from "./data-steps";
+import { signIn, uniqueSuffix } from "./steps";
+
+describe("the data grid (desktop)", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser("data-desktop", DESKTOP);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("filters on the server, opens a record, edits it, reports a conflict and shows the history", async () => {
+    const { page, shot } = session;
+    await signIn(page);
+    const { appId, formId } = await publishOrders(page, `订单 ${uniqueSuffix()}`, 300);
+    await page.goto(`/apps/${appId}/forms/${formId}/data`);
+    await page.getByTestId("data-grid").waitFor();
+    await page.getByText("共 300 条").waitFor();
+
+    // 200 rows on a page, but only the visible ones are in the DOM.
+    await page.locator(".ant-pagination-options .ant-select").click();
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(/200/).click();
+    await expect.poll(() => page.locator(".ant-pagination-item-2").count()).toBe(1);
+    const rows = await page.locator(".ant-table-tbody-virtual .ant-table-row").count();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThanOrEqual(100);
+    await shot("grid");
+
+    await page.getByTestId("filter-toggle").click();
+    await choose(page, "字段", "金额");
+    await choose(page, "条件", "大于");
+    await page.getByTestId("filter-panel").getByRole("spinbutton", { name: "值" }).fill("296");
+    await page.getByTestId("filter-apply").click();
+    await page.getByText("共 4 条").waitFor();
+    await shot("filtered");
+
+    await page.locator(".ant-table-row", { hasText: "客户297" }).click();
+    const drawer = page.getByTestId("record-drawer");
+    await drawer.getByTestId("record-details").getByText("客户297").waitFor();
+    await drawer.getByTestId("record-edit").click();
+    await page.locator("#field-customer").fill("客户297号");
+    await drawer.getByRole("button", { name: /保\s*存/ }).click();
+    await page.getByText("修改已保存").waitFor();
+    await drawer.getByTestId("record-details").getByText("客户297号").waitFor();
+
+    // Someone else saves first: our save is refused with a clear message instead of overwriting.
+    await drawer.getByTestId("record-edit").click();
+    await page.locator("#field-customer").fill("客户297-改");
+    await changeBehindTheBack(page, formId, "客户297号");
+    await drawer.getByRole("button", { name: /保\s*存/ }).click();
+    await drawer.getByText("有人修改了这条数据，请重新加载").waitFor();
+    await shot("conflict");
+    await drawer.getByRole("button", { name: /重新加载/ }).click();
+    await drawer.getByRole("button", { name: /取\s*消/ }).click();
+
+    await drawer.getByRole("tab", { name: "修改记录" }).click();
+    const history = drawer.getByTestId("record-history");
+    await history.getByText("客户297号").first().waitFor();
+    expect(await history.innerText()).toMatch(/客户297\s*→\s*客户297号/);
+    await shot("history");
+    expect(await history.innerText()).toMatch(/状态\s*:\s*进行中\s*→\s*已完成/);
+
+    // Into the recycle bin from the drawer, back out of it with a bulk restore.
+    await drawer.getByRole("button", { name: "删除" }).click();
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /删\s*除/ })
+      .click();
+    await page.getByText("已移到回收站").first().waitFor();
+    await page.getByText("共 3 条").waitFor();
+    await page.locator(".ant-segmented").getByText("回收站", { exact: true }).click();
+    const binned = page.locator(".ant-table-row", { hasText: "客户297号" });
+    await binned.waitFor();
+    await binned.locator(".ant-checkbox-input").check();
+    await page
+      .getByTestId("bulk-actions")
+      .getByRole("button", { name: /恢\s*复/ })
+      .click();
+    await page.getByText("1 条数据已恢复").waitFor();
+    await page.locator(".ant-segmented").getByText("数据", { exact: true }).click();
+    await page.getByText("共 4 条").waitFor();
+
+    // Bulk edit of one field on two records: one PATCH each, with its own If-Match.
+    for (const name of ["客户298", "客户300"]) {
+      await page.locator(".ant-table-row", { hasText: name }).locator(".ant-checkbox-input").check();
+    }
+    await page
+      .getByTestId("bulk-actions")
+      .getByRole("button", { name: /批量修改/ })
+      .click();
+    const dialog = page.getByRole("dialog");
+    await choose(page, "字段", "状态");
+    await dialog.locator("#bulk-value").click();
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle("进行中").click();
+    await dialog.getByRole("button", { name: /应\s*用/ }).click();
+    await page.getByText("2 条数据已修改").waitFor();
+    await expect.poll(() => page.locator(".ant-table-row", { hasText: "进行中" }).count()).toBe(3);
+  });
+});
+
+describe("the data grid (phone)", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser("data-phone", PHONE, { mobile: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("scrolls the table sideways inside the page and opens records full width", async () => {
+    const { page, shot } = session;
+    await signIn(page);
+    const { appId, formId } = await publishOrders(page, `订单 ${uniqueSuffix()}`, 20);
+    await page.goto(`/apps/${appId}/forms/${formId}/data`);
+    await page.getByText("共 20 条").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot("grid");
+    await page.locator(".ant-table-row", { hasText: "客户1" }).first().click();
+    const panel = page.locator(".ant-drawer-content-wrapper");
+    await panel.waitFor();
+    expect((await panel.boundingBox())?.width).toBeGreaterThanOrEqual(PHONE.width - 1);
+    await shot("record");
+  });
+});

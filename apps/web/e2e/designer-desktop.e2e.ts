@@ -1,0 +1,162 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, openBrowser, type Session } from "./browser";
+import { createApp, createForm, signIn, uniqueSuffix } from "./steps";
+
+/** A real pointer drag: press, move in steps (dnd-kit needs movement past its 4 px threshold), release. */
+async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("drag source or target is not visible");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 40), { steps: 12 });
+  await page.mouse.up();
+}
+
+async function canvasOrder(page: Page): Promise<string[]> {
+  return page.locator("[data-testid=designer-canvas] [data-testid^=canvas-field-]").evaluateAll((cards) =>
+    cards
+      // Top-level cards only: sub-form columns sit inside a sub-form zone.
+      .filter((card) => !card.closest("[data-testid^=subform-zone-]"))
+      .map((card) => card.getAttribute("data-testid")?.replace("canvas-field-", "") ?? ""),
+  );
+}
+
+async function setLabel(page: Page, id: string, label: string): Promise<void> {
+  await page.getByTestId(`select-field-${id}`).click();
+  await page.locator("#prop-label-zh-CN").fill(label);
+  await page.getByTestId(`canvas-field-${id}`).getByText(label).waitFor();
+}
+
+async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+describe("form designer on a desktop", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser("designer", DESKTOP);
+  });
+  afterAll(async () => {
+    // The state the run ended in, whatever happened: the first thing to look at when a step fails.
+    await session?.shot("last");
+    await session?.close();
+  });
+
+  it("builds a form by dragging, sets a formula column and a display rule, reorders by keyboard, publishes", async () => {
+    const { page, shot } = session;
+    await signIn(page);
+    await createApp(page, `报价管理 ${uniqueSuffix()}`, "设计器测试");
+    await createForm(page, "报价单");
+    page.on("pageerror", (error) => console.error("page error:", error.message));
+    await page.getByTestId("designer").waitFor();
+    await shot("empty");
+
+    const canvas = page.getByTestId("designer-canvas");
+    for (const type of ["text", "number", "textarea", "select", "date", "phone", "email", "subform"]) {
+      await drag(page, page.getByTestId(`palette-${type}`), canvas);
+      await page.getByTestId(`canvas-field-${type}_1`).waitFor();
+    }
+    // Clicking a palette item appends it too (the accessible path).
+    await page.getByTestId("palette-rating").click();
+    await page.getByTestId("canvas-field-rating_1").waitFor();
+
+    const zone = page.getByTestId("subform-zone-subform_1");
+    await drag(page, page.getByTestId("palette-number"), zone);
+    await zone.getByTestId("canvas-field-number_2").waitFor();
+    await drag(page, page.getByTestId("palette-money"), zone);
+    await zone.getByTestId("canvas-field-money_1").waitFor();
+    await drag(page, page.getByTestId("palette-number"), zone);
+    await zone.getByTestId("canvas-field-number_3").waitFor();
+
+    await setLabel(page, "text_1", "客户");
+    await setLabel(page, "number_1", "折扣");
+    await setLabel(page, "textarea_1", "折扣原因");
+    await setLabel(page, "subform_1", "明细");
+    await setLabel(page, "number_2", "数量");
+    await setLabel(page, "money_1", "单价");
+    await setLabel(page, "number_3", "小计");
+
+    // A computed sub-form column: the formula editor checks as you type and previews on sample values.
+    await page.getByTestId("edit-formula").click();
+    const formula = page.getByTestId("formula-input");
+    await formula.fill("number_2 * ");
+    await page.getByRole("dialog").getByRole("alert").first().waitFor();
+    await shot("formula-error");
+    await formula.fill("number_2 * money_1");
+    await expect.poll(() => page.getByTestId("formula-preview").textContent()).toContain("100");
+    await shot("formula-editor");
+    await page.getByTestId("formula-apply").click();
+    await page.getByTestId("canvas-field-number_3").getByText("= number_2 * money_1").waitFor();
+
+    // A display rule: 折扣原因 shows when 折扣 > 0.2.
+    await page.getByTestId("select-field-textarea_1").click();
+    await page.getByTestId("edit-rule").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: /添加条件$/ }).click();
+    const condition = dialog.getByTestId("rule-condition");
+    await pickOption(page, condition.locator(".ant-select").nth(0), "折扣");
+    await pickOption(page, condition.locator(".ant-select").nth(1), "大于");
+    await condition.locator("input.ant-input-number-input").fill("0.2");
+    await shot("rule-builder");
+    await page.getByTestId("rule-apply").click();
+    await dialog.waitFor({ state: "hidden" });
+
+    // Keyboard only: focus 客户's handle, pick it up, move it down one place, drop it.
+    expect((await canvasOrder(page)).slice(0, 2)).toEqual(["text_1", "number_1"]);
+    await page.getByTestId("drag-handle-text_1").focus();
+    // dnd-kit measures between key presses: give each step a frame or two on a loaded machine.
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(400);
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(600);
+    await shot("keyboard-moving");
+    await page.keyboard.press("Space");
+    await expect.poll(async () => (await canvasOrder(page)).slice(0, 2)).toEqual(["number_1", "text_1"]);
+
+    // Undo and redo the keyboard move.
+    await page.getByTestId("undo").click();
+    await expect.poll(async () => (await canvasOrder(page)).slice(0, 2)).toEqual(["text_1", "number_1"]);
+    await page.getByTestId("redo").click();
+    await expect.poll(async () => (await canvasOrder(page)).slice(0, 2)).toEqual(["number_1", "text_1"]);
+
+    // Two fields side by side: 客户 and 折扣 at half width.
+    for (const id of ["number_1", "text_1"]) {
+      await page.getByTestId(`select-field-${id}`).click();
+      await pickOption(page, page.locator("#prop-width"), "半行");
+    }
+    const left = await page.getByTestId("canvas-field-number_1").boundingBox();
+    const right = await page.getByTestId("canvas-field-text_1").boundingBox();
+    expect(Math.abs((left?.y ?? 0) - (right?.y ?? 1))).toBeLessThan(2);
+
+    await page.getByTestId("select-field-textarea_1").click();
+    await expect
+      .poll(() => page.getByTestId("save-status").getAttribute("data-status"), { timeout: 20_000 })
+      .toBe("saved");
+    await shot("designed");
+
+    await page.getByTestId("preview").click();
+    await page.getByTestId("preview-desktop").waitFor();
+    await shot("preview");
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /Close|关闭/ })
+      .click();
+
+    await page.getByTestId("publish").click();
+    await page.getByTestId("publish-summary").waitFor();
+    await shot("publish-summary");
+    await page.getByTestId("publish-confirm").click();
+    await page.getByText("已发布第 1 版").waitFor();
+    await shot("published");
+  });
+});

@@ -64,12 +64,13 @@ export function compileNode(node: unknown): Compiled {
 }
 
 /**
- * Compiled logic by object identity. Only logic evaluated a second time is kept: holding the closures
- * of every rule parsed once and dropped (a request's ad-hoc filter, a test) makes the garbage collector
- * trace them, which measured 3× slower than compiling afresh; a weak set of first sightings is cheap.
+ * Compiled logic by object identity, or SEEN_ONCE. Only logic evaluated a second time is compiled and
+ * kept: holding the closures of every rule parsed once and dropped (a request's ad-hoc filter, a test)
+ * makes the garbage collector trace them, which measured 3× slower than compiling afresh. One weak map
+ * serves both purposes so that a first sighting costs a single lookup and a single insertion.
  */
-const compiledByLogic = new WeakMap<object, Compiled>();
-const seenOnce = new WeakSet<object>();
+const SEEN_ONCE = 0;
+const compiledByLogic = new WeakMap<object, Compiled | typeof SEEN_ONCE>();
 
 /**
  * The compiled form of logic met before, or undefined on its first sighting, which only checks its
@@ -78,14 +79,14 @@ const seenOnce = new WeakSet<object>();
  * The logic object must not be mutated once seen.
  */
 export function compiledIfSeenBefore(logic: object): Compiled | undefined {
-  let compiled = compiledByLogic.get(logic);
-  if (compiled !== undefined) return compiled;
-  if (!seenOnce.has(logic)) {
+  const known = compiledByLogic.get(logic);
+  if (known === undefined) {
     checkLimits(logic);
-    seenOnce.add(logic);
+    compiledByLogic.set(logic, SEEN_ONCE);
     return undefined;
   }
-  compiled = compileNode(logic);
+  if (known !== SEEN_ONCE) return known;
+  const compiled = compileNode(logic);
   compiledByLogic.set(logic, compiled);
   return compiled;
 }

@@ -4,7 +4,7 @@ import type { EvalContext, FunctionSpec } from "../types";
 import { add, divide, multiply, negate, subtract } from "./arithmetic";
 import { arityError, callFunction } from "./call-function";
 import { compileNode, isOperation } from "./compile";
-import { COMPARISONS, zone } from "./excel-ops";
+import { COMPARISONS, type Comparison, zone } from "./excel-ops";
 import { NOT_FOUND, pathSegments, resolvePath, resolveVar } from "./resolve-var";
 import { contains } from "./standard-ops";
 import { truthy } from "./truthy";
@@ -23,24 +23,20 @@ export function interpret(node: unknown, data: unknown, ctx: EvalContext): unkno
     for (let i = 0; i < node.length; i++) out[i] = interpret(node[i], data, ctx);
     return out;
   }
-  const keys = Object.keys(node);
+  const op = singleKey(node);
   // Like json-logic, an object that is not a single-key operation is a literal value.
-  if (keys.length !== 1) return node;
-  const op = keys[0] as string;
+  if (op === undefined) return node;
   const raw = (node as Record<string, unknown>)[op];
   if (op === "var") return interpretVar(raw, data, ctx);
   const args = Array.isArray(raw) ? raw : [raw];
-  const comparison = COMPARISONS[op];
-  if (comparison !== undefined && Object.hasOwn(COMPARISONS, op)) {
-    const { compare } = comparison;
-    if (!comparison.between || args.length < 3) {
-      return compare(interpret(args[0], data, ctx), interpret(args[1], data, ctx), ctx);
-    }
-    const middle = interpret(args[1], data, ctx);
-    const first = compare(interpret(args[0], data, ctx), middle, ctx);
-    return first !== true ? first : compare(middle, interpret(args[2], data, ctx), ctx);
-  }
   switch (op) {
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+    case "=":
+    case "<>":
+      return interpretComparison(COMPARISONS[op] as Comparison, args, data, ctx);
     case "and":
     case "or": {
       const stopWhen = op === "or";
@@ -87,6 +83,29 @@ export function interpret(node: unknown, data: unknown, ctx: EvalContext): unkno
   if (isOperation(op)) return compileNode(node)(data, ctx);
   if (Object.hasOwn(FUNCTIONS, op)) return interpretCall(FUNCTIONS[op] as FunctionSpec, args, data, ctx);
   return nameError(`unknown operation "${op}"`);
+}
+
+/** The one own enumerable key of `node`, as `Object.keys` would find it, without allocating an array. */
+function singleKey(node: object): string | undefined {
+  let found: string | undefined;
+  for (const key in node) {
+    if (found !== undefined) {
+      const keys = Object.keys(node);
+      return keys.length === 1 ? keys[0] : undefined;
+    }
+    found = key;
+  }
+  return found !== undefined && Object.hasOwn(node, found) ? found : undefined;
+}
+
+function interpretComparison(comparison: Comparison, args: unknown[], data: unknown, ctx: EvalContext) {
+  const { compare } = comparison;
+  if (!comparison.between || args.length < 3) {
+    return compare(interpret(args[0], data, ctx), interpret(args[1], data, ctx), ctx);
+  }
+  const middle = interpret(args[1], data, ctx);
+  const first = compare(interpret(args[0], data, ctx), middle, ctx);
+  return first !== true ? first : compare(middle, interpret(args[2], data, ctx), ctx);
 }
 
 /** `var` with the safe resolver, as its compiled form: a primitive path ignores a computed fallback until needed. */

@@ -23,18 +23,22 @@ export class LogicLimitError extends Error {
 
 /** Counts and measures the tree. Recursion stops at MAX_LOGIC_DEPTH, so hostile input cannot overflow the stack. */
 export function checkLimits(logic: unknown): void {
-  walk(logic, 1, { nodes: 0 });
+  countNodes(logic, 1, 0);
 }
 
-function walk(node: unknown, depth: number, seen: { nodes: number }): void {
-  if (++seen.nodes > MAX_LOGIC_NODES) throw new LogicLimitError("TOO_LARGE", MAX_LOGIC_NODES);
-  if (node === null || typeof node !== "object") return;
+/** `seen` plus the nodes of the tree at `node`; a count threaded through rather than an object: it runs on every first sighting. */
+function countNodes(node: unknown, depth: number, seen: number): number {
+  let nodes = seen + 1;
+  if (nodes > MAX_LOGIC_NODES) throw new LogicLimitError("TOO_LARGE", MAX_LOGIC_NODES);
+  if (node === null || typeof node !== "object") return nodes;
   if (depth > MAX_LOGIC_DEPTH) throw new LogicLimitError("TOO_DEEP", MAX_LOGIC_DEPTH);
   if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) walk(node[i], depth + 1, seen);
-    return;
+    for (let i = 0; i < node.length; i++) nodes = countNodes(node[i], depth + 1, nodes);
+    return nodes;
   }
-  for (const key in node) {
-    if (Object.hasOwn(node, key)) walk((node as Record<string, unknown>)[key], depth + 1, seen);
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    nodes = countNodes((node as Record<string, unknown>)[keys[i] as string], depth + 1, nodes);
   }
+  return nodes;
 }

@@ -37,6 +37,12 @@ describe("the data grid (desktop)", () => {
     await page.getByText("共 4 条").waitFor();
     await shot("filtered");
 
+    // Sorted on the server: ascending, then descending on a second click.
+    const amountHeader = page.locator(".ant-table-thead th", { hasText: "金额" });
+    await amountHeader.click();
+    await amountHeader.click();
+    await expect.poll(() => page.locator(".ant-table-row").first().textContent()).toContain("客户300");
+
     await page.locator(".ant-table-row", { hasText: "客户297" }).click();
     const drawer = page.getByTestId("record-drawer");
     await drawer.getByTestId("record-details").getByText("客户297").waitFor();

@@ -33,7 +33,10 @@ export function SubformColumns({ subform }: { subform: FieldOf<"subform"> }) {
           </div>
         ))}
       </SortableContext>
-      <div className={styles.subformHint}>{t("designer.canvas.dropColumns")}</div>
+      {/* With columns in place the whole dashed zone stays the drop target; the hint would only crowd them. */}
+      {subform.fields.length === 0 ? (
+        <div className={styles.subformHint}>{t("designer.canvas.dropColumns")}</div>
+      ) : null}
     </div>
   );
 }

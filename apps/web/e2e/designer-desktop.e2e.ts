@@ -143,6 +143,9 @@ describe("form designer on a desktop", () => {
       .poll(() => page.getByTestId("save-status").getAttribute("data-status"), { timeout: 20_000 })
       .toBe("saved");
     await shot("designed");
+    await page.getByTestId("select-field-number_3").click();
+    await page.getByTestId("subform-zone-subform_1").scrollIntoViewIfNeeded();
+    await shot("subform-formula-column");
 
     await page.getByTestId("preview").click();
     await page.getByTestId("preview-desktop").waitFor();
@@ -154,6 +157,8 @@ describe("form designer on a desktop", () => {
 
     await page.getByTestId("publish").click();
     await page.getByTestId("publish-summary").waitFor();
+    // Let the dialog's opening animation finish so the screenshot shows it.
+    await page.waitForTimeout(500);
     await shot("publish-summary");
     await page.getByTestId("publish-confirm").click();
     await page.getByText("已发布第 1 版").waitFor();

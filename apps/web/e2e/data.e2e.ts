@@ -65,9 +65,9 @@ describe("the data grid (desktop)", () => {
     await drawer.getByRole("tab", { name: "修改记录" }).click();
     const history = drawer.getByTestId("record-history");
     await history.getByText("客户297号").first().waitFor();
-    expect(await history.innerText()).toMatch(/客户297\s*→\s*客户297号/);
+    expect((await history.textContent()) ?? "").toMatch(/客户297\s*→\s*客户297号/);
     await shot("history");
-    expect(await history.innerText()).toMatch(/状态\s*:\s*进行中\s*→\s*已完成/);
+    expect((await history.textContent()) ?? "").toMatch(/状态\s*:\s*进行中\s*→\s*已完成/);
 
     // Into the recycle bin from the drawer, back out of it with a bulk restore.
     await drawer.getByRole("button", { name: "删除" }).click();

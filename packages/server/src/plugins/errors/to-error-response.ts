@@ -53,7 +53,8 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   // The client hung up mid-request: Node destroys the request stream with Error("aborted"), code
   // ECONNRESET (it reaches us from the multipart file stream). The client's doing, not a bug; database
   // errors were converted before they get here, so this cannot hide an outage.
-  if (e.code === "ECONNRESET" && e.message === "aborted") return respond("BAD_REQUEST", "The request was aborted");
+  if (e.code === "ECONNRESET" && e.message === "aborted")
+    return respond("BAD_REQUEST", "The request was aborted");
   const known = e.code ? FASTIFY_CODES[e.code] : undefined;
   if (known) return respond(known.code, known.message);
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {

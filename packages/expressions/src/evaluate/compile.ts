@@ -73,16 +73,15 @@ const SEEN_ONCE = 0;
 const compiledByLogic = new WeakMap<object, Compiled | typeof SEEN_ONCE>();
 
 /**
- * The compiled form of logic met before, or undefined on its first sighting, which only checks its
- * size (throws `LogicLimitError` when too deep or too large) and remembers it. A first sighting is
- * best interpreted: most one-off logic runs once, and compiling costs more than walking the tree.
- * The logic object must not be mutated once seen.
+ * The compiled form of logic met before, or undefined when it is new: then its size is checked (throws
+ * `LogicLimitError` when too deep or too large) and, if `remember`, it is noted so that the next
+ * sighting compiles it. The logic object must not be mutated once seen.
  */
-export function compiledIfSeenBefore(logic: object): Compiled | undefined {
+export function compiledIfSeenBefore(logic: object, remember: boolean): Compiled | undefined {
   const known = compiledByLogic.get(logic);
   if (known === undefined) {
     checkLimits(logic);
-    compiledByLogic.set(logic, SEEN_ONCE);
+    if (remember) compiledByLogic.set(logic, SEEN_ONCE);
     return undefined;
   }
   if (known !== SEEN_ONCE) return known;
@@ -97,5 +96,5 @@ export function compiledIfSeenBefore(logic: object): Compiled | undefined {
  */
 export function compileLogic(logic: unknown): Compiled {
   if (logic === null || typeof logic !== "object") return constant(logic);
-  return compiledIfSeenBefore(logic) ?? compileNode(logic);
+  return compiledIfSeenBefore(logic, true) ?? compileNode(logic);
 }

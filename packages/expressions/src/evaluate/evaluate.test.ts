@@ -1,6 +1,7 @@
 import jsonLogic from "json-logic-js";
 import { describe, expect, it } from "vitest";
 import { FormulaErrorValue } from "../types";
+import { compiledIfSeenBefore } from "./compile";
 import { compileLogic, evaluate, evaluateRule, LogicLimitError } from "./index";
 
 const ctx = { now: new Date("2024-03-15T02:30:00Z") };
@@ -144,5 +145,14 @@ describe("compileLogic cache", () => {
     expect(compileLogic(rule)).toBe(second);
     expect(first).not.toBe(second);
     expect(second({}, ctx)).toBe(true);
+  });
+
+  it("compiles logic that evaluate meets again and again", () => {
+    const rule = { "<": [{ var: "a" }, 3] };
+    // Each evaluation remembers new logic with probability 1/8: 200 misses in a row is below 1e-11.
+    for (let i = 0; i < 200; i++) expect(evaluate(rule, { a: i }, ctx)).toBe(i < 3);
+    const compiled = compiledIfSeenBefore(rule, false);
+    expect(compiled).toBeTypeOf("function");
+    expect(compiledIfSeenBefore(rule, false)).toBe(compiled);
   });
 });

@@ -205,3 +205,16 @@ describe("agreement with json-logic-js", () => {
     );
   });
 });
+
+describe("interpreter and compiled closures on rule-shaped logic", () => {
+  it("agree on random standard rules, where the interpreter's own operators are dense", () => {
+    fc.assert(
+      fc.property(standard, numbersData, (rule, data) => {
+        expect(outcome(() => interpret(rule, data, ctx))).toEqual(
+          outcome(() => compileNode(rule)(data, ctx)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

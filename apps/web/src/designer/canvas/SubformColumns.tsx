@@ -33,10 +33,7 @@ export function SubformColumns({ subform }: { subform: FieldOf<"subform"> }) {
           </div>
         ))}
       </SortableContext>
-      {/* With columns in place the whole dashed zone stays the drop target; the hint would only crowd them. */}
-      {subform.fields.length === 0 ? (
-        <div className={styles.subformHint}>{t("designer.canvas.dropColumns")}</div>
-      ) : null}
+      <div className={styles.subformHint}>{t("designer.canvas.dropColumns")}</div>
     </div>
   );
 }

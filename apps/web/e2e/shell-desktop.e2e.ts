@@ -36,11 +36,11 @@ describe("app shell on a desktop", () => {
 
     await createForm(page, "报价单");
     await page.getByTestId("form-tab-design").waitFor();
-    await page.getByText("表单设计器正在建设中").waitFor();
+    await page.getByText("从左侧拖入字段，或点击字段类型添加").waitFor();
     await shot("form-design-tab");
     await page.getByTestId("form-tab-data").click();
     await page.waitForURL(/\/data$/);
-    await page.getByText("数据管理正在建设中").waitFor();
+    await page.getByText("请先发布表单，有人填写后数据会显示在这里。").waitFor();
     // The menu keeps the tab: the form's entry now leads to its data and is marked current.
     const entry = page.getByRole("link", { name: "报价单" });
     expect(await entry.getAttribute("aria-current")).toBe("page");

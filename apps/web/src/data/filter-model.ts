@@ -1,5 +1,6 @@
 // The grid's filter panel model ("<field> <operator> <value>", all must hold) and its two-way mapping to
 // the json-logic dialect the records API compiles to SQL (packages/expressions/src/sql/README.md).
+import { FILTER_OPERATORS, OPERATOR_ALIASES } from "@formwork/expressions";
 import type { FilterOperator } from "@formwork/fields";
 
 export interface FilterCondition {
@@ -20,6 +21,8 @@ export function valueShape(op: FilterOperator): ValueShape {
   return LIST_OPERATORS.has(op) ? "list" : "scalar";
 }
 
+// The operator vocabulary is the SQL compiler's own, so the panel can never offer or read back an operator
+// the records API would refuse.
 const COMPARISON_TO_LOGIC: Partial<Record<FilterOperator, string>> = {
   eq: "==",
   ne: "!=",
@@ -28,20 +31,8 @@ const COMPARISON_TO_LOGIC: Partial<Record<FilterOperator, string>> = {
   gt: ">",
   gte: ">=",
 };
-const LOGIC_TO_COMPARISON = new Map(Object.entries(COMPARISON_TO_LOGIC).map(([op, logic]) => [logic, op]));
-const NAMED_OPERATORS = new Set<string>([
-  "between",
-  "in",
-  "notIn",
-  "contains",
-  "notContains",
-  "startsWith",
-  "empty",
-  "notEmpty",
-  "hasAny",
-  "hasAll",
-  "hasNone",
-]);
+const LOGIC_TO_COMPARISON = new Map<string, string>(Object.entries(OPERATOR_ALIASES));
+const NAMED_OPERATORS = new Set<string>(FILTER_OPERATORS.filter((op) => !(op in COMPARISON_TO_LOGIC)));
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === "";

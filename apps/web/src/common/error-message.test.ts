@@ -1,7 +1,7 @@
 import { ApiError } from "@formwork/client";
 import { createInstance, type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import zhCN from "../i18n/zh-CN.json";
+import { zhCN } from "../i18n/catalogs";
 import { errorMessage } from "./error-message";
 
 const i18n = createInstance();

@@ -1,8 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json";
+import { en, zhCN } from "./catalogs";
 import { DEFAULT_LANGUAGE, storedLanguage } from "./languages";
-import zhCN from "./zh-CN.json";
 
 const browserStorage = typeof localStorage === "undefined" ? undefined : localStorage;
 

@@ -1,0 +1,3 @@
+export { EngineError, REFUSALS, type Refusal } from "./errors";
+export * from "./model";
+export { start, step } from "./step";

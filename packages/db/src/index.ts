@@ -58,6 +58,17 @@
  *   (`indexed`/`unique` fields, composite-index members, $id) — pass them as `filterFields`; otherwise the
  *   count stops at 1,000 and reports `{value: 1000, exact: false}` when there are more.
  *
+ * Organisation (src/org): departments (a tree; memberships with one primary per member; heads are
+ *   members with is_head), role groups and roles, user roles. Repositories: listDepartments,
+ *   create/update/move/deleteDepartment (moves refuse cycles at /parentId), add/removeDepartmentMember(s),
+ *   setDepartmentHeads, setUserDepartments, listRoleGroups, role/group CRUD, add/removeRoleMember(s),
+ *   setUserRoles. Directory (all SQL, recursive CTEs; disabled users never returned):
+ *   usersInRoles(db, roleIds), activeUsers(db, ids), departmentHeads(db, userId, levelsUp) (1 = head of the
+ *   primary department), managerChain(db, userId, upToLevel) → [{level, departmentId, userIds}] (starts
+ *   at the parent when the user heads their primary department; levels without a head are left out),
+ *   membersOfDepartments(db, deptIds, includeSub), userDepartments(db, userId, includeSub),
+ *   primaryDepartment(db, userId).
+ *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
@@ -65,6 +76,7 @@ export { createDatabase, type Database, type DatabaseKind, type DatabaseOptions 
 export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors";
 export { isId, newId } from "./ids";
 export { migrateToLatest, migrationNames } from "./migrations";
+export * from "./org";
 export * from "./records";
 export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";
 export { loadPublishedForm } from "./storage/load";

@@ -17,6 +17,8 @@ export interface UsersTable {
   password_hash: string;
   is_admin: ColumnType<boolean, boolean | undefined, boolean>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Created through an invite that has not been accepted yet: no password (empty hash). */
+  invited: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -141,6 +143,61 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
+export interface DepartmentsTable {
+  id: string;
+  /** Null for a root department. Never a descendant of the department itself (moves check it). */
+  parent_id: string | null;
+  /** Unique among siblings. */
+  name: string;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface DepartmentMembersTable {
+  department_id: string;
+  user_id: string;
+  /** Exactly one membership of a member who has any is primary (the repository keeps it so). */
+  is_primary: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A head of the department; heads are members. */
+  is_head: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface RoleGroupsTable {
+  id: string;
+  name: string;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface RolesTable {
+  id: string;
+  group_id: string;
+  /** Unique within the group. */
+  name: string;
+  sort_order: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+}
+
+export interface UserRolesTable {
+  role_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface InvitesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the link's token (256 random bits); unique. */
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  /** Set when accepted: a link works once. */
+  used_at: Timestamp | null;
+}
+
 export interface SystemTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -153,6 +210,12 @@ export interface SystemTables {
   revisions: RevisionsTable;
   files: FilesTable;
   idempotency_keys: IdempotencyKeysTable;
+  departments: DepartmentsTable;
+  department_members: DepartmentMembersTable;
+  role_groups: RoleGroupsTable;
+  roles: RolesTable;
+  user_roles: UserRolesTable;
+  invites: InvitesTable;
 }
 
 export type User = Selectable<UsersTable>;

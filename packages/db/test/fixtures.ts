@@ -1,4 +1,4 @@
-import type { FormDefinition } from "@formwork/schema";
+import { type FormDefinition, FormworkError } from "@formwork/schema";
 import type { Kysely } from "kysely";
 import { newId } from "../src/ids";
 import { loadPublishedForm } from "../src/storage/load";
@@ -50,4 +50,14 @@ export async function publishNew(
   const form = await loadPublishedForm(db, formId);
   if (!form) throw new Error("published form did not load");
   return form;
+}
+
+/** The FormworkError a promise rejects with; fails the test when it resolves or throws anything else. */
+export async function failure(promise: Promise<unknown>): Promise<FormworkError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FormworkError)) throw new Error(`expected a FormworkError, got ${String(error)}`);
+  return error;
 }

@@ -1,7 +1,7 @@
 import { type FormDefinition, FormworkError } from "@formwork/schema";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishNew, quotes } from "../../test/fixtures";
+import { failure, publishNew, quotes } from "../../test/fixtures";
 import type { PublishedForm } from "../storage/types";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
@@ -11,15 +11,6 @@ import { deleteRecord, insertRecord, insertRecords, purgeRecord, restoreRecord, 
 
 const actor = "01900000-0000-7000-8000-0000000000aa";
 const ctx = { actorId: actor };
-
-async function failure(promise: Promise<unknown>): Promise<FormworkError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FormworkError)) throw new Error(`expected a FormworkError, got ${String(error)}`);
-  return error;
-}
 
 describe.each(testDatabases())("records on $name", ({ name, create }) => {
   let db: Kysely<SystemTables>;

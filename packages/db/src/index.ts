@@ -67,7 +67,7 @@
  *   primary department), managerChain(db, userId, upToLevel) → [{level, departmentId, userIds}] (starts
  *   at the parent when the user heads their primary department; levels without a head are left out),
  *   membersOfDepartments(db, deptIds, includeSub), userDepartments(db, userId, includeSub),
- *   primaryDepartment(db, userId).
+ *   primaryDepartment(db, userId), activeAdmins(db), userFacts(db, userId) → {departmentIds, roleIds, ...}.
  *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).

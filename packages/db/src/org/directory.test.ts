@@ -12,12 +12,14 @@ import {
   setDepartmentHeads,
 } from "./departments";
 import {
+  activeAdmins,
   activeUsers,
   departmentHeads,
   managerChain,
   membersOfDepartments,
   primaryDepartment,
   userDepartments,
+  userFacts,
   usersInRoles,
 } from "./directory";
 import { addRoleMembers, createRole, createRoleGroup } from "./roles";
@@ -204,5 +206,15 @@ describe.each(testDatabases())("organisation directory on $name", ({ create }) =
       await moveDepartment(db, d.east1, { parentId: d.east });
     }
     expect(await departmentHeads(db, u.rep, 3)).toEqual([u.salesHead]);
+  });
+
+  it("admins and user facts for the engine's ports", async () => {
+    await db.updateTable("users").set({ is_admin: true }).where("id", "in", [u.ceo, u.gone]).execute();
+    expect(await activeAdmins(db)).toEqual([u.ceo]);
+    const facts = await userFacts(db, u.rep);
+    expect(facts).toMatchObject({ name: "rep", primaryDepartmentId: d.east1 });
+    expect(facts?.departmentIds[0]).toBe(d.east1);
+    expect(facts?.departmentIds).toHaveLength(2);
+    expect(await userFacts(db, newId())).toBeNull();
   });
 });

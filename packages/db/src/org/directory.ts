@@ -144,3 +144,56 @@ export async function primaryDepartment(db: Db, userId: string): Promise<string 
     .executeTakeFirst();
   return row?.department_id ?? null;
 }
+
+/** Active administrators, oldest account first: who gets what nobody else resolves to. */
+export async function activeAdmins(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("is_admin", "=", true)
+    .where("disabled", "=", false)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export interface UserFacts {
+  id: string;
+  name: string;
+  email: string;
+  /** Primary first. */
+  departmentIds: string[];
+  primaryDepartmentId: string | null;
+  roleIds: string[];
+}
+
+/** What branch conditions may read about a user (`$initiator.*`), in one query; null if unknown. */
+export async function userFacts(db: Db, userId: string): Promise<UserFacts | null> {
+  if (!isId(userId)) return null;
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    email: string;
+    department_ids: string[];
+    primary_department_id: string | null;
+    role_ids: string[];
+  }>`
+    SELECT u.id, u.name, u.email,
+      coalesce((SELECT array_agg(m.department_id ORDER BY m.is_primary DESC, m.department_id)
+                FROM department_members m WHERE m.user_id = u.id), '{}') AS department_ids,
+      (SELECT m.department_id FROM department_members m WHERE m.user_id = u.id AND m.is_primary)
+        AS primary_department_id,
+      coalesce((SELECT array_agg(r.role_id ORDER BY r.role_id) FROM user_roles r WHERE r.user_id = u.id),
+               '{}') AS role_ids
+    FROM users u WHERE u.id = ${userId}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    departmentIds: row.department_ids,
+    primaryDepartmentId: row.primary_department_id,
+    roleIds: row.role_ids,
+  };
+}

@@ -84,3 +84,4 @@ export { addIndexes, publishForm } from "./storage/publish";
 export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
 export * from "./tables";
 export { inTransaction } from "./transaction";
+export * from "./workflow";

@@ -1,6 +1,7 @@
 // Kysely types of the platform's own tables (created by ./migrations). Per-form record tables are
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { WorkflowTables } from "./workflow/tables";
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO string. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -198,7 +199,8 @@ export interface InvitesTable {
   used_at: Timestamp | null;
 }
 
-export interface SystemTables {
+/** The workflow tables are listed in ./workflow/tables (migration 0008). */
+export interface SystemTables extends WorkflowTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -12,6 +12,7 @@ import * as usersAndAuth from "./0002_users_and_auth";
 import * as appsAndForms from "./0003_apps_and_forms";
 import * as recordsSupport from "./0004_records_support";
 import * as organisation from "./0007_organisation";
+import * as workflow from "./0008_workflow";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_apps_and_forms": appsAndForms,
   "0004_records_support": recordsSupport,
   "0007_organisation": organisation,
+  "0008_workflow": workflow,
 };
 
 const provider: MigrationProvider = {

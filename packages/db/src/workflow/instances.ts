@@ -1,0 +1,205 @@
+// The instance row is the lock of the workflow: every command — a user's action, a timer, an admin's
+// change — takes it with SELECT ... FOR UPDATE before it reads or writes anything of the instance, so
+// commands on one instance run one after another and each sees what the previous one committed.
+import { type Kysely, sql } from "kysely";
+import { json, type SystemTables } from "../tables";
+import type { FlowInstanceStatus, TaskStatus } from "./tables";
+
+type Db = Kysely<SystemTables>;
+
+export interface LockedInstance {
+  id: string;
+  flowVersionId: string;
+  formId: string;
+  recordId: string;
+  initiator: string | null;
+  status: FlowInstanceStatus;
+  state: unknown;
+  revision: number;
+  startedAt: Date;
+  /** The database clock at the lock: timers and deadlines are computed from it, never the app's clock. */
+  now: Date;
+}
+
+const columns = sql`i.id, i.flow_version_id, i.form_id, i.record_id, i.initiator, i.status, i.state,
+  i.revision, i.started_at, now() AS db_now`;
+
+interface InstanceRow {
+  id: string;
+  flow_version_id: string;
+  form_id: string;
+  record_id: string;
+  initiator: string | null;
+  status: FlowInstanceStatus;
+  state: unknown;
+  revision: number;
+  started_at: Date;
+  db_now: Date;
+}
+
+function toLocked(row: InstanceRow): LockedInstance {
+  return {
+    id: row.id,
+    flowVersionId: row.flow_version_id,
+    formId: row.form_id,
+    recordId: row.record_id,
+    initiator: row.initiator,
+    status: row.status,
+    state: row.state,
+    revision: row.revision,
+    startedAt: row.started_at,
+    now: row.db_now,
+  };
+}
+
+/** Locks one instance (waits for a command in flight on it); null when there is none. */
+export async function lockInstance(db: Db, id: string): Promise<LockedInstance | null> {
+  const { rows } = await sql<InstanceRow>`
+    SELECT ${columns} FROM flow_instances i WHERE i.id = ${id}::uuid FOR UPDATE`.execute(db);
+  return rows[0] ? toLocked(rows[0]) : null;
+}
+
+/** Locks the instance a task belongs to, in one round trip. */
+export async function lockInstanceOfTask(db: Db, taskId: string): Promise<LockedInstance | null> {
+  const { rows } = await sql<InstanceRow>`
+    SELECT ${columns} FROM flow_instances i
+    WHERE i.id = (SELECT t.instance_id FROM flow_tasks t WHERE t.id = ${taskId})
+    FOR UPDATE OF i`.execute(db);
+  return rows[0] ? toLocked(rows[0]) : null;
+}
+
+/**
+ * Locks those of `ids` nobody else holds, in id order, skipping the busy ones (a timer batch retries
+ * them on its next round rather than waiting behind a user's command).
+ */
+export async function lockFreeInstances(db: Db, ids: readonly string[]): Promise<LockedInstance[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<InstanceRow>`
+    SELECT ${columns} FROM flow_instances i
+    WHERE i.id = ANY(${[...ids]}::uuid[])
+    ORDER BY i.id FOR UPDATE SKIP LOCKED`.execute(db);
+  return rows.map(toLocked);
+}
+
+/** The database's clock, for code that has no instance locked yet. */
+export async function databaseNow(db: Db): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`SELECT now() AS now`.execute(db);
+  return rows[0]!.now;
+}
+
+export interface TaskRow {
+  id: string;
+  instanceId: string;
+  nodeRunId: string;
+  nodeId: string;
+  kind: "approval" | "fill" | "cc";
+  assignee: string;
+  origin: string;
+  status: TaskStatus;
+  action: string | null;
+  comment: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+/**
+ * Completes a pending task of `assignee` — the one conditional update that makes a double approval
+ * impossible: a second caller (or a concurrent one, after the first commits) gets null, which is a 409.
+ */
+export async function completeTask(
+  db: Db,
+  input: {
+    taskId: string;
+    assignee: string;
+    action: string;
+    comment: string | null;
+    signature: unknown;
+  },
+): Promise<TaskRow | null> {
+  const row = await db
+    .updateTable("flow_tasks")
+    .set({
+      status: "done",
+      action: input.action,
+      comment: input.comment,
+      signature: input.signature === undefined || input.signature === null ? null : json(input.signature),
+      completed_at: sql<Date>`now()`,
+    })
+    .where("id", "=", input.taskId)
+    .where("status", "=", "pending")
+    .where("assignee", "=", input.assignee)
+    .returning(taskColumns)
+    .executeTakeFirst();
+  return row ? toTask(row) : null;
+}
+
+const taskColumns = [
+  "id",
+  "instance_id",
+  "node_run_id",
+  "node_id",
+  "kind",
+  "assignee",
+  "origin",
+  "status",
+  "action",
+  "comment",
+  "created_at",
+  "completed_at",
+] as const;
+
+type TaskSelect = {
+  id: string;
+  instance_id: string;
+  node_run_id: string;
+  node_id: string;
+  kind: "approval" | "fill" | "cc";
+  assignee: string;
+  origin: string;
+  status: TaskStatus;
+  action: string | null;
+  comment: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+};
+
+function toTask(row: TaskSelect): TaskRow {
+  return {
+    id: row.id,
+    instanceId: row.instance_id,
+    nodeRunId: row.node_run_id,
+    nodeId: row.node_id,
+    kind: row.kind,
+    assignee: row.assignee,
+    origin: row.origin,
+    status: row.status,
+    action: row.action,
+    comment: row.comment,
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+  };
+}
+
+/** Every task of the instances' active node runs (done ones too: a node's outcome counts all of them). */
+export async function tasksOfActiveRuns(db: Db, instanceIds: readonly string[]): Promise<TaskRow[]> {
+  if (instanceIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("flow_tasks as t")
+    .innerJoin("flow_node_runs as r", "r.id", "t.node_run_id")
+    .select(taskColumns.map((c) => `t.${c}` as const))
+    .where("t.instance_id", "in", [...instanceIds])
+    .where("r.status", "=", "active")
+    .orderBy("t.created_at")
+    .orderBy("t.id")
+    .execute();
+  return rows.map(toTask);
+}
+
+export async function getTask(db: Db, taskId: string): Promise<TaskRow | null> {
+  const row = await db
+    .selectFrom("flow_tasks")
+    .select(taskColumns)
+    .where("id", "=", taskId)
+    .executeTakeFirst();
+  return row ? toTask(row) : null;
+}

@@ -1,0 +1,38 @@
+// Durable timers: rows with a due time from the database clock. Any number of server processes poll;
+// FOR UPDATE SKIP LOCKED hands each due row to exactly one of them at a time, and a row fires only in
+// the transaction that runs its command and marks it 'fired' — a crash before the commit leaves it
+// pending for the next poll, a late or repeated claim of a fired row finds nothing.
+import { type Kysely, sql } from "kysely";
+import type { SystemTables } from "../tables";
+
+type Db = Kysely<SystemTables>;
+
+export interface DueTimer {
+  /** The engine's timer id: firing is the engine command {type: "timer", timerId: id}. */
+  id: string;
+  instanceId: string;
+  dueAt: Date;
+}
+
+/** Claims up to `limit` due timers for the caller's transaction (oldest first), skipping claimed ones. */
+export async function claimDueTimers(db: Db, limit: number): Promise<DueTimer[]> {
+  const { rows } = await sql<{ id: string; instance_id: string; due_at: Date }>`
+    SELECT id, instance_id, due_at FROM flow_timers
+    WHERE status = 'pending' AND due_at <= now()
+    ORDER BY due_at
+    LIMIT ${limit}
+    FOR UPDATE SKIP LOCKED`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    instanceId: r.instance_id,
+    dueAt: r.due_at,
+  }));
+}
+
+/** Milliseconds until the next pending timer is due (0 when one is overdue), or null when none is pending. */
+export async function msUntilNextTimer(db: Db): Promise<number | null> {
+  const { rows } = await sql<{ ms: number | null }>`
+    SELECT greatest(0, extract(epoch FROM (min(due_at) - now())) * 1000)::float8 AS ms
+    FROM flow_timers WHERE status = 'pending'`.execute(db);
+  return rows[0]?.ms ?? null;
+}

@@ -1,0 +1,302 @@
+// What one command (or a batch of timer commands) changes, written with a fixed handful of statements
+// whatever the number of rows: each list becomes one INSERT or one UPDATE ... FROM unnest(...). The
+// caller holds the instances' row locks; this only writes.
+import { type Kysely, sql } from "kysely";
+import { json, type SystemTables } from "../tables";
+import type { FlowInstanceStatus, NodeRunStatus, TaskKind, TaskStatus } from "./tables";
+
+type Db = Kysely<SystemTables>;
+
+export interface NewInstance {
+  id: string;
+  flowVersionId: string;
+  formId: string;
+  recordId: string;
+  initiator: string | null;
+  title: string;
+}
+
+export interface InstanceChange {
+  id: string;
+  state: unknown;
+  status: FlowInstanceStatus;
+  /** The revision after this change (the locked one + 1). */
+  revision: number;
+}
+
+export interface NewNodeRun {
+  id: string;
+  instanceId: string;
+  nodeId: string;
+  kind: string;
+  /** 1 for a node's first visit, 2 after a return to it, ... */
+  visit: number;
+  status?: NodeRunStatus;
+  startedAt: Date;
+}
+
+export interface NodeRunChange {
+  id: string;
+  status: NodeRunStatus;
+  outcome: string | null;
+}
+
+export interface NewTask {
+  id: string;
+  instanceId: string;
+  nodeRunId: string;
+  nodeId: string;
+  kind: TaskKind;
+  assignee: string;
+  origin: string;
+  status: TaskStatus;
+  formId: string;
+  recordId: string;
+  createdAt: Date;
+  dueAt: Date | null;
+}
+
+/** A task's new status; `assignee` set only when it moves to someone else, `action` when it is closed. */
+export interface TaskChange {
+  id: string;
+  status: TaskStatus;
+  assignee?: string;
+  action?: string;
+  comment?: string | null;
+  signature?: unknown;
+}
+
+export interface NewTimer {
+  id: string;
+  instanceId: string;
+  nodeRunId: string;
+  kind: string;
+  dueAt: Date;
+}
+
+export interface NewEvent {
+  instanceId: string;
+  revision: number;
+  action: string;
+  nodeId: string | null;
+  nodeRunId: string | null;
+  taskId: string | null;
+  actor: string | null;
+  data: unknown;
+  at: Date;
+}
+
+export interface NewOutboxRow {
+  instanceId: string | null;
+  topic: string;
+  payload: unknown;
+}
+
+export interface WorkflowWrites {
+  newInstances: NewInstance[];
+  instances: InstanceChange[];
+  newNodeRuns: NewNodeRun[];
+  nodeRuns: NodeRunChange[];
+  newTasks: NewTask[];
+  tasks: TaskChange[];
+  newTimers: NewTimer[];
+  /** Pending timers to cancel. */
+  cancelTimers: string[];
+  /** Timers whose command this transaction ran. */
+  firedTimers: string[];
+  events: NewEvent[];
+  outbox: NewOutboxRow[];
+}
+
+export function emptyWrites(): WorkflowWrites {
+  return {
+    newInstances: [],
+    instances: [],
+    newNodeRuns: [],
+    nodeRuns: [],
+    newTasks: [],
+    tasks: [],
+    newTimers: [],
+    cancelTimers: [],
+    firedTimers: [],
+    events: [],
+    outbox: [],
+  };
+}
+
+/**
+ * Writes everything in `w`. Order matters only for foreign keys: instances, then node runs, then tasks.
+ * New instances are inserted with their first state in `instances` (same id) — one row, one statement.
+ */
+export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
+  const started = new Set(w.newInstances.map((i) => i.id));
+  const changes = new Map(w.instances.map((c) => [c.id, c]));
+  if (w.newInstances.length > 0) await insertInstances(db, w.newInstances, changes);
+  const updates = w.instances.filter((c) => !started.has(c.id));
+  if (updates.length > 0) await updateInstances(db, updates);
+  if (w.newNodeRuns.length > 0) await insertNodeRuns(db, w.newNodeRuns);
+  if (w.nodeRuns.length > 0) await updateNodeRuns(db, w.nodeRuns);
+  if (w.tasks.length > 0) await updateTasks(db, w.tasks);
+  if (w.newTasks.length > 0) await insertTasks(db, w.newTasks);
+  if (w.cancelTimers.length > 0) await cancelTimers(db, w.cancelTimers);
+  if (w.firedTimers.length > 0) await markFired(db, w.firedTimers);
+  if (w.newTimers.length > 0) await insertTimers(db, w.newTimers);
+  if (w.events.length > 0) await insertEvents(db, w.events);
+  if (w.outbox.length > 0) await insertOutbox(db, w.outbox);
+}
+
+const isFinished = (status: FlowInstanceStatus) => status !== "running";
+
+async function insertInstances(db: Db, rows: NewInstance[], changes: Map<string, InstanceChange>) {
+  await db
+    .insertInto("flow_instances")
+    .values(
+      rows.map((row) => {
+        const change = changes.get(row.id);
+        if (!change) throw new Error(`new instance ${row.id} has no state`);
+        return {
+          id: row.id,
+          flow_version_id: row.flowVersionId,
+          form_id: row.formId,
+          record_id: row.recordId,
+          initiator: row.initiator,
+          title: row.title,
+          status: change.status,
+          state: json(change.state),
+          revision: change.revision,
+          finished_at: isFinished(change.status) ? sql<Date>`now()` : null,
+        };
+      }),
+    )
+    .execute();
+}
+
+async function updateInstances(db: Db, rows: InstanceChange[]) {
+  await sql`
+    UPDATE flow_instances i SET
+      state = v.state, status = v.status, revision = v.revision, updated_at = now(),
+      finished_at = CASE WHEN v.status = 'running' THEN NULL ELSE coalesce(i.finished_at, now()) END
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => json(r.state))}::jsonb[],
+                ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.revision)}::int[])
+      AS v(id, state, status, revision)
+    WHERE i.id = v.id`.execute(db);
+}
+
+async function insertNodeRuns(db: Db, rows: NewNodeRun[]) {
+  await db
+    .insertInto("flow_node_runs")
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        instance_id: r.instanceId,
+        node_id: r.nodeId,
+        kind: r.kind,
+        visit: r.visit,
+        status: r.status ?? "active",
+        started_at: r.startedAt,
+        finished_at: r.status && r.status !== "active" ? r.startedAt : null,
+      })),
+    )
+    .execute();
+}
+
+async function updateNodeRuns(db: Db, rows: NodeRunChange[]) {
+  await sql`
+    UPDATE flow_node_runs r SET status = v.status, outcome = coalesce(v.outcome, r.outcome),
+      finished_at = CASE WHEN v.status = 'active' THEN NULL ELSE coalesce(r.finished_at, now()) END
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.outcome)}::text[]) AS v(id, status, outcome)
+    WHERE r.id = v.id`.execute(db);
+}
+
+async function insertTasks(db: Db, rows: NewTask[]) {
+  await db
+    .insertInto("flow_tasks")
+    .values(
+      rows.map((t) => ({
+        id: t.id,
+        instance_id: t.instanceId,
+        node_run_id: t.nodeRunId,
+        node_id: t.nodeId,
+        kind: t.kind,
+        assignee: t.assignee,
+        origin: t.origin,
+        status: t.status,
+        form_id: t.formId,
+        record_id: t.recordId,
+        created_at: t.createdAt,
+        due_at: t.dueAt,
+        completed_at: t.status === "done" || t.status === "cancelled" ? t.createdAt : null,
+      })),
+    )
+    .execute();
+}
+
+async function updateTasks(db: Db, rows: TaskChange[]) {
+  const signatures = rows.map((r) =>
+    r.signature === undefined || r.signature === null ? null : json(r.signature),
+  );
+  await sql`
+    UPDATE flow_tasks t SET status = v.status, assignee = coalesce(v.assignee, t.assignee),
+      action = coalesce(v.action, t.action), comment = coalesce(v.comment, t.comment),
+      signature = coalesce(v.signature, t.signature),
+      completed_at = CASE WHEN v.status IN ('done', 'cancelled') THEN coalesce(t.completed_at, now())
+                          ELSE NULL END
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
+                ${rows.map((r) => r.assignee ?? null)}::uuid[], ${rows.map((r) => r.action ?? null)}::text[],
+                ${rows.map((r) => r.comment ?? null)}::text[], ${signatures}::jsonb[])
+      AS v(id, status, assignee, action, comment, signature)
+    WHERE t.id = v.id`.execute(db);
+}
+
+async function cancelTimers(db: Db, ids: string[]) {
+  await sql`UPDATE flow_timers SET status = 'cancelled'
+    WHERE id = ANY(${ids}::text[]) AND status = 'pending'`.execute(db);
+}
+
+async function markFired(db: Db, ids: string[]) {
+  await sql`UPDATE flow_timers SET status = 'fired', fired_at = now()
+    WHERE id = ANY(${ids}::text[]) AND status = 'pending'`.execute(db);
+}
+
+async function insertTimers(db: Db, rows: NewTimer[]) {
+  await db
+    .insertInto("flow_timers")
+    .values(
+      rows.map((t) => ({
+        id: t.id,
+        instance_id: t.instanceId,
+        node_run_id: t.nodeRunId,
+        kind: t.kind,
+        due_at: t.dueAt,
+        status: "pending" as const,
+      })),
+    )
+    .execute();
+}
+
+async function insertEvents(db: Db, rows: NewEvent[]) {
+  await db
+    .insertInto("flow_events")
+    .values(
+      rows.map((e) => ({
+        instance_id: e.instanceId,
+        revision: e.revision,
+        action: e.action,
+        node_id: e.nodeId,
+        node_run_id: e.nodeRunId,
+        task_id: e.taskId,
+        actor: e.actor,
+        data: json(e.data ?? {}),
+        at: e.at,
+      })),
+    )
+    .execute();
+}
+
+async function insertOutbox(db: Db, rows: NewOutboxRow[]) {
+  await db
+    .insertInto("flow_outbox")
+    .values(rows.map((o) => ({ instance_id: o.instanceId, topic: o.topic, payload: json(o.payload) })))
+    .execute();
+}

@@ -1,4 +1,4 @@
-import { type ErrorCode, FormworkError } from "@formwork/schema";
+import { type ErrorCode, type ErrorDetail, FormworkError } from "@formwork/schema";
 
 /**
  * Why the engine refused a command. Stable: the server maps each to its HTTP status through the
@@ -40,9 +40,13 @@ export class EngineError extends FormworkError {
   constructor(
     readonly reason: Refusal,
     message: string,
-    path = "",
+    where: string | ErrorDetail[] = "",
   ) {
-    super(REFUSALS[reason], message, [{ path, message, code: reason }]);
+    super(
+      REFUSALS[reason],
+      message,
+      typeof where === "string" ? [{ path: where, message, code: reason }] : where,
+    );
     this.name = "EngineError";
   }
 }

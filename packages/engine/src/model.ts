@@ -35,6 +35,9 @@ export type VisitStatus = "active" | "completed" | "cancelled";
 /** How a visit closed: passed on (approved, submitted, auto-passed, branch taken), rejected, returned. */
 export type VisitOutcome = "passed" | "rejected" | "returned" | "cancelled";
 
+/** any = 或签, all = 会签, sequential = 依次, ratio = a share of the approvers. */
+export type TaskMode = "any" | "all" | "sequential" | "ratio";
+
 /** One step of a lane: a person who must act, in order. */
 export interface LaneStep {
   user: string;
@@ -72,8 +75,12 @@ export interface NodeVisit {
   enteredAt: Instant;
   completedAt?: Instant;
   /** Task nodes (approval, fill, and start after a return): who must act, and how the node decides. */
-  mode?: "any" | "all" | "sequential" | "ratio";
+  mode?: TaskMode;
+  /** For `ratio` mode: the share of rule lanes that must pass, in (0, 1]. */
+  ratio?: number;
   lanes?: Lane[];
+  /** For a join: the split visit whose lanes it waits for. */
+  split?: string;
 }
 
 export type TaskStatus = "pending" | "done" | "cancelled";

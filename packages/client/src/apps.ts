@@ -1,5 +1,5 @@
 import { path, type Send } from "./transport";
-import type { App, AppPatch, AppWithForms, NewApp } from "./types";
+import type { App, AppMenu, AppPatch, AppWithForms, MenuItem, NewApp } from "./types";
 
 export function appsApi(send: Send) {
   return {
@@ -9,6 +9,14 @@ export function appsApi(send: Send) {
     get: (appId: string) => send<AppWithForms>({ method: "GET", path: path`/api/apps/${appId}` }),
     update: (appId: string, patch: AppPatch) =>
       send<App>({ method: "PATCH", path: path`/api/apps/${appId}`, body: patch }),
+    /** Replaces the form menu; fails with VERSION_CONFLICT (412) when `revision` is no longer current. */
+    saveMenu: (appId: string, menu: MenuItem[], revision: number) =>
+      send<AppMenu>({
+        method: "PUT",
+        path: path`/api/apps/${appId}/menu`,
+        body: { menu },
+        headers: { "If-Match": `"${revision}"` },
+      }),
     remove: (appId: string) => send<void>({ method: "DELETE", path: path`/api/apps/${appId}` }),
   };
 }

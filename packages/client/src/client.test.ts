@@ -105,6 +105,22 @@ describe("createClient", () => {
     });
   });
 
+  it("names the draft's and the menu's revision in If-Match", async () => {
+    const { fetch, seen } = fakeFetch(json(200, {}), json(200, {}), json(200, { menu: [], menuRevision: 5 }));
+    const client = createClient({ fetch });
+    await client.forms.saveDraft("f1", { key: "a", name: "A", fields: [] }, 7);
+    await client.forms.saveDraft("f1", { key: "a", name: "A", fields: [] });
+    await client.apps.saveMenu("a1", [{ type: "group", id: "g", name: "G", forms: ["f1"] }], 4);
+    expect(seen[0]).toMatchObject({ method: "PUT", url: "/api/forms/f1", headers: { "if-match": '"7"' } });
+    expect(seen[1]?.headers["if-match"]).toBeUndefined();
+    expect(seen[2]).toMatchObject({
+      method: "PUT",
+      url: "/api/apps/a1/menu",
+      body: { menu: [{ type: "group", id: "g", name: "G", forms: ["f1"] }] },
+      headers: { "if-match": '"4"' },
+    });
+  });
+
   it("surfaces a 412 on a stale update as VERSION_CONFLICT", async () => {
     const { fetch } = fakeFetch(json(412, { error: { code: "VERSION_CONFLICT", message: "changed" } }));
     await expect(createClient({ fetch }).records.update("f1", "r1", {}, 1)).rejects.toMatchObject({

@@ -8,8 +8,17 @@ export function formsApi(send: Send) {
       send<Form>({ method: "POST", path: path`/api/apps/${appId}/forms`, body: definition }),
     /** The form with its current draft. */
     get: (formId: string) => send<Form>({ method: "GET", path: path`/api/forms/${formId}` }),
-    saveDraft: (formId: string, definition: FormDefinition) =>
-      send<Form>({ method: "PUT", path: path`/api/forms/${formId}`, body: definition }),
+    /**
+     * Replaces the draft. With `revision` (the one this editor last read or saved), fails with
+     * VERSION_CONFLICT (412) when someone else saved in between instead of overwriting their work.
+     */
+    saveDraft: (formId: string, definition: FormDefinition, revision?: number) =>
+      send<Form>({
+        method: "PUT",
+        path: path`/api/forms/${formId}`,
+        body: definition,
+        headers: revision === undefined ? undefined : { "If-Match": `"${revision}"` },
+      }),
     /** Freezes the draft as the next immutable version. */
     publish: (formId: string) =>
       send<Published>({ method: "POST", path: path`/api/forms/${formId}/publish` }),

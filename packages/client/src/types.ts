@@ -40,6 +40,10 @@ export interface App {
   id: string;
   name: string;
   description: string | null;
+  /** One of APP_ICONS (@formwork/schema); null shows the name's initial. */
+  icon: string | null;
+  /** `#rrggbb`; null: a colour derived from the id. */
+  colour: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -48,6 +52,8 @@ export interface App {
 export interface NewApp {
   name: string;
   description?: string | null;
+  icon?: string | null;
+  colour?: string | null;
 }
 
 export type AppPatch = Partial<NewApp>;
@@ -62,11 +68,25 @@ export interface FormSummary {
   updatedAt: string;
 }
 
-export interface AppWithForms extends App {
+/** One entry of an app's form menu: a form at the top level, or a named group of forms. */
+export type MenuItem =
+  | { type: "form"; form: string }
+  | { type: "group"; id: string; name: string; forms: string[] };
+
+export interface AppMenu {
+  menu: MenuItem[];
+  /** Named by If-Match when the menu is changed; a stale one answers VERSION_CONFLICT. */
+  menuRevision: number;
+}
+
+export interface AppWithForms extends App, AppMenu {
+  /** In menu order. */
   forms: FormSummary[];
 }
 
 export interface Form extends FormSummary {
+  /** The draft's revision: a save names it (If-Match) and fails with VERSION_CONFLICT when stale. */
+  revision: number;
   createdAt: string;
   createdBy: string | null;
   /** The draft being designed (the published versions are immutable snapshots). */

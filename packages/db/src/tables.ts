@@ -58,6 +58,14 @@ export interface AppsTable {
   id: string;
   name: string;
   description: string | null;
+  /** One of the icon names the web offers (validated by the apps plugin); null: the name's initial. */
+  icon: string | null;
+  /** `#rrggbb`; null: a colour derived from the id. */
+  colour: string | null;
+  /** The form menu: groups and order (see the apps plugin's menu layout). */
+  menu: ColumnType<unknown, string | undefined, string>;
+  /** Bumped by every menu change; a change names the revision it was made on. */
+  menu_revision: ColumnType<number, number | undefined, number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -75,6 +83,8 @@ export interface FormsTable {
   published_version: ColumnType<number, number | undefined, number>;
   /** The record table, set by the first publish (`r_<form id hex>`). */
   table_name: string | null;
+  /** Bumped by every draft save; a save may name the revision it was made on (If-Match). */
+  draft_revision: ColumnType<number, number | undefined, number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;

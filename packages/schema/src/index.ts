@@ -1,4 +1,5 @@
 export { createAjv } from "./ajv";
+export * from "./app-appearance";
 export * from "./errors";
 export * from "./schemas";
 export * from "./types";

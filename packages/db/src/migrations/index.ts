@@ -11,6 +11,7 @@ import * as extensions from "./0001_extensions";
 import * as usersAndAuth from "./0002_users_and_auth";
 import * as appsAndForms from "./0003_apps_and_forms";
 import * as recordsSupport from "./0004_records_support";
+import * as appMenuAndDraftRevision from "./0006_app_menu_and_draft_revision";
 import * as organisation from "./0007_organisation";
 import * as workflow from "./0008_workflow";
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_users_and_auth": usersAndAuth,
   "0003_apps_and_forms": appsAndForms,
   "0004_records_support": recordsSupport,
+  "0006_app_menu_and_draft_revision": appMenuAndDraftRevision,
   "0007_organisation": organisation,
   "0008_workflow": workflow,
 };
@@ -35,7 +37,14 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
   // for them in every schema of the database and would take another schema's for ours.
   const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
   const schema = rows[0]?.schema ?? "public";
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider, migrationTableSchema: schema });
+  // Numbers are reserved per feature and land in any order, so a database may have run 0007 before
+  // 0006 arrived; they touch different tables, so running the late one is safe.
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider,
+    migrationTableSchema: schema,
+    allowUnorderedMigrations: true,
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -9,15 +9,28 @@ export interface AppView {
   id: string;
   name: string;
   description: string | null;
+  /** One of APP_ICONS; null shows the name's initial. */
+  icon: string | null;
+  /** `#rrggbb`; null lets the web derive one from the id. */
+  colour: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface AppInput {
+  name: string;
+  description?: string | null;
+  icon?: string | null;
+  colour?: string | null;
 }
 
 type AppRow = {
   id: string;
   name: string;
   description: string | null;
+  icon: string | null;
+  colour: string | null;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -28,25 +41,34 @@ export function toAppView(row: AppRow): AppView {
     id: row.id,
     name: row.name,
     description: row.description,
+    icon: row.icon,
+    colour: row.colour,
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
 }
 
-const APP_COLUMNS = ["id", "name", "description", "created_by", "created_at", "updated_at"] as const;
+const APP_COLUMNS = [
+  "id",
+  "name",
+  "description",
+  "icon",
+  "colour",
+  "created_by",
+  "created_at",
+  "updated_at",
+] as const;
 
-export async function createApp(
-  db: Db,
-  input: { name: string; description?: string | null },
-  actorId: string,
-): Promise<AppView> {
+export async function createApp(db: Db, input: AppInput, actorId: string): Promise<AppView> {
   const row = await db
     .insertInto("apps")
     .values({
       id: newId(),
       name: input.name.trim(),
       description: input.description ?? null,
+      icon: input.icon ?? null,
+      colour: input.colour ?? null,
       created_by: actorId,
     })
     .returning(APP_COLUMNS)
@@ -76,16 +98,15 @@ export async function getApp(db: Db, id: string): Promise<AppView> {
   return toAppView(row);
 }
 
-export async function updateApp(
-  db: Db,
-  id: string,
-  patch: { name?: string; description?: string | null },
-): Promise<AppView> {
+export async function updateApp(db: Db, id: string, patch: Partial<AppInput>): Promise<AppView> {
+  // Named one by one: a patch never reaches system columns (menu, revision, timestamps).
   const row = await db
     .updateTable("apps")
     .set({
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.icon !== undefined ? { icon: patch.icon } : {}),
+      ...(patch.colour !== undefined ? { colour: patch.colour } : {}),
       updated_at: sql<Date>`now()`,
     })
     .where("id", "=", id)

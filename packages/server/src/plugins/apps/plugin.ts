@@ -1,10 +1,21 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../../database";
+import { parseIfMatch } from "../../http/if-match";
 import { currentUser } from "../auth/authenticate";
 import { listForms } from "../forms/forms-store";
 import { formSummarySchema } from "../forms/schemas";
-import { createApp, deleteApp, getApp, listApps, updateApp } from "./apps-store";
-import { appParams, appSchema, createAppBody, updateAppBody } from "./schemas";
+import { type AppInput, createApp, deleteApp, getApp, listApps, updateApp } from "./apps-store";
+import type { MenuLayout } from "./menu-layout";
+import { menuOrder } from "./menu-layout";
+import { getMenu, saveMenu } from "./menu-store";
+import {
+  appParams,
+  appSchema,
+  createAppBody,
+  menuBody,
+  menuResponseProperties,
+  updateAppBody,
+} from "./schemas";
 
 type AppParams = { Params: { app: string } };
 
@@ -21,7 +32,7 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     async () => ({ apps: await listApps(db) }),
   );
 
-  app.post<{ Body: { name: string; description?: string | null } }>(
+  app.post<{ Body: AppInput }>(
     "/api/apps",
     {
       config: { auth: "admin" },
@@ -40,18 +51,44 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         response: {
           200: {
             type: "object",
-            properties: { ...appSchema.properties, forms: { type: "array", items: formSummarySchema } },
+            properties: {
+              ...appSchema.properties,
+              forms: { type: "array", items: formSummarySchema },
+              ...menuResponseProperties,
+            },
           },
         },
       },
     },
     async (request) => {
       const found = await getApp(db, request.params.app);
-      return { ...found, forms: await listForms(db, found.id) };
+      const [forms, menu] = await Promise.all([listForms(db, found.id), getMenu(db, found.id)]);
+      // The forms come in menu order, so a client that ignores groups still shows them as arranged.
+      const byId = new Map(forms.map((form) => [form.id, form]));
+      const ordered = menuOrder(menu.menu).flatMap((id) => byId.get(id) ?? []);
+      return { ...found, forms: ordered, ...menu };
     },
   );
 
-  app.patch<AppParams & { Body: { name?: string; description?: string | null } }>(
+  app.put<AppParams & { Body: { menu: MenuLayout } }>(
+    "/api/apps/:app/menu",
+    {
+      config: { auth: "admin" },
+      schema: {
+        tags: ["apps"],
+        params: appParams,
+        body: menuBody,
+        headers: { type: "object", properties: { "if-match": { type: "string" } } },
+        response: { 200: { type: "object", properties: menuResponseProperties } },
+      },
+    },
+    async (request) => {
+      const expected = parseIfMatch(request.headers["if-match"], true, "menu")!;
+      return saveMenu(db, request.params.app, request.body.menu, expected);
+    },
+  );
+
+  app.patch<AppParams & { Body: Partial<AppInput> }>(
     "/api/apps/:app",
     {
       config: { auth: "admin" },

@@ -16,6 +16,8 @@ export interface FormSummary {
 }
 
 export interface FormView extends FormSummary {
+  /** The draft's revision, bumped by every save; its ETag, named by If-Match on the next save. */
+  revision: number;
   createdAt: string;
   createdBy: string | null;
   /** The draft. */
@@ -28,6 +30,7 @@ type FormRow = {
   key: string;
   definition: unknown;
   published_version: number;
+  draft_revision: number;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -39,9 +42,22 @@ const FORM_COLUMNS = [
   "forms.key",
   "forms.definition",
   "forms.published_version",
+  "forms.draft_revision",
   "forms.created_by",
   "forms.created_at",
   "forms.updated_at",
+] as const;
+
+const RETURNED_COLUMNS = [
+  "id",
+  "app_id",
+  "key",
+  "definition",
+  "published_version",
+  "draft_revision",
+  "created_by",
+  "created_at",
+  "updated_at",
 ] as const;
 
 function toFormView(row: FormRow): FormView {
@@ -52,6 +68,7 @@ function toFormView(row: FormRow): FormView {
     key: row.key,
     name: definition.name,
     publishedVersion: row.published_version,
+    revision: row.draft_revision,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     createdBy: row.created_by,
@@ -69,7 +86,7 @@ export async function listForms(db: Db, appId: string): Promise<FormSummary[]> {
     .orderBy("id")
     .execute();
   return rows.map((row) => {
-    const { definition: _draft, createdAt: _c, createdBy: _b, ...summary } = toFormView(row);
+    const { definition: _draft, createdAt: _c, createdBy: _b, revision: _r, ...summary } = toFormView(row);
     return summary;
   });
 }
@@ -104,16 +121,7 @@ export async function createForm(
         definition: json(definition),
         created_by: actorId,
       })
-      .returning([
-        "id",
-        "app_id",
-        "key",
-        "definition",
-        "published_version",
-        "created_by",
-        "created_at",
-        "updated_at",
-      ])
+      .returning(RETURNED_COLUMNS)
       .executeTakeFirstOrThrow();
     return toFormView(row);
   } catch (error) {
@@ -121,8 +129,17 @@ export async function createForm(
   }
 }
 
-/** Replaces the draft; the key is fixed at creation because links and templates refer to it. */
-export async function saveDraft(db: Db, id: string, definition: FormDefinition): Promise<FormView> {
+/**
+ * Replaces the draft; the key is fixed at creation because links and templates refer to it. With
+ * `expected`, only if the draft is still at that revision (a conditional update, so two designers
+ * saving at once can't both win): otherwise VERSION_CONFLICT and nothing changes.
+ */
+export async function saveDraft(
+  db: Db,
+  id: string,
+  definition: FormDefinition,
+  expected?: number,
+): Promise<FormView> {
   const current = await getForm(db, id);
   if (definition.key !== current.key) {
     throw new FormworkError("VALIDATION_FAILED", "A form's key cannot change", [
@@ -131,22 +148,21 @@ export async function saveDraft(db: Db, id: string, definition: FormDefinition):
   }
   const row = await db
     .updateTable("forms")
-    .set({ definition: json(definition), updated_at: sql<Date>`now()` })
+    .set({
+      definition: json(definition),
+      draft_revision: sql<number>`draft_revision + 1`,
+      updated_at: sql<Date>`now()`,
+    })
     .where("id", "=", id)
     .where("deleted_at", "is", null)
-    .returning([
-      "id",
-      "app_id",
-      "key",
-      "definition",
-      "published_version",
-      "created_by",
-      "created_at",
-      "updated_at",
-    ])
+    .$if(expected !== undefined, (query) => query.where("draft_revision", "=", expected!))
+    .returning(RETURNED_COLUMNS)
     .executeTakeFirst();
-  if (!row) throw new FormworkError("NOT_FOUND", "No such form");
-  return toFormView(row);
+  if (row) return toFormView(row);
+  const now = await getForm(db, id);
+  throw new FormworkError("VERSION_CONFLICT", "Someone else saved this draft since you opened it", [
+    { path: "/headers/if-match", message: `current revision is ${now.revision}` },
+  ]);
 }
 
 export interface FormVersionSummary {

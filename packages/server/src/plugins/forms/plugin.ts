@@ -1,6 +1,7 @@
 import type { FormDefinition } from "@formwork/schema";
 import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../../database";
+import { etagOf, parseIfMatch } from "../../http/if-match";
 import { getApp } from "../apps/apps-store";
 import { currentUser } from "../auth/authenticate";
 import { createForm, getForm, getVersion, listVersions, saveDraft } from "./forms-store";
@@ -35,7 +36,10 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.get<FormParams>(
     "/api/forms/:form",
     { schema: { tags: ["forms"], params: formParams, response: { 200: formSchema } } },
-    async (request) => getForm(db, request.params.form),
+    async (request, reply) => {
+      const form = await getForm(db, request.params.form);
+      return reply.header("etag", etagOf(form.revision)).send(form);
+    },
   );
 
   app.put<FormParams & { Body: FormDefinition }>(
@@ -46,10 +50,16 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
         tags: ["forms"],
         params: formParams,
         body: formDefinitionBody,
+        headers: { type: "object", properties: { "if-match": { type: "string" } } },
         response: { 200: formSchema },
       },
     },
-    async (request) => saveDraft(db, request.params.form, request.body),
+    async (request, reply) => {
+      // Optional for API scripts that replace a draft outright; the designer always sends it.
+      const expected = parseIfMatch(request.headers["if-match"], false, "draft");
+      const form = await saveDraft(db, request.params.form, request.body, expected);
+      return reply.header("etag", etagOf(form.revision)).send(form);
+    },
   );
 
   app.post<FormParams>(

@@ -53,6 +53,7 @@ export const formSchema = {
   type: "object",
   properties: {
     ...formSummaryProperties,
+    revision: { type: "integer" },
     createdAt: { type: "string" },
     createdBy: { type: ["string", "null"] },
     definition: { type: "object", additionalProperties: true },

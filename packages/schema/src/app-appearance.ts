@@ -1,0 +1,33 @@
+// What an app may look like in the app list: an icon from this fixed set (the web maps each name to a
+// glyph) and a `#rrggbb` colour. The server validates both; the set only ever grows.
+
+export const APP_ICONS = [
+  "app",
+  "customer",
+  "sales",
+  "contract",
+  "money",
+  "cart",
+  "product",
+  "project",
+  "calendar",
+  "task",
+  "chart",
+  "document",
+  "people",
+  "service",
+  "tool",
+  "car",
+  "home",
+  "book",
+  "mail",
+  "phone",
+  "flag",
+  "star",
+  "trophy",
+  "rocket",
+] as const;
+
+export type AppIcon = (typeof APP_ICONS)[number];
+
+export const APP_COLOUR_PATTERN = "^#[0-9a-f]{6}$";

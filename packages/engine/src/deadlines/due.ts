@@ -18,6 +18,19 @@ export interface DueOptions {
   calendar: Calendar;
 }
 
+/** Calendar months, the day clamped to the target month (Jan 31 + 1 month = Feb 28 or 29). */
+function addMonths(ms: number, months: number): number {
+  if (months === 0) return ms;
+  const d = new Date(ms);
+  const index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const out = new Date(ms);
+  out.setUTCFullYear(year, month, Math.min(d.getUTCDate(), last));
+  return out.getTime();
+}
+
 /** `from` plus whole working days: each day added skips the calendar's non-working days. */
 function addWorkingDays(from: number, days: number, { timeZone, calendar }: DueOptions): number {
   let at = from;
@@ -39,9 +52,7 @@ export function addDuration(
 ): Instant | undefined {
   const d = parseDuration(text);
   if (!d) return undefined;
-  const start = new Date(from);
-  start.setUTCFullYear(start.getUTCFullYear() + d.years, start.getUTCMonth() + d.months);
-  let ms = start.getTime();
+  let ms = addMonths(Date.parse(from), d.years * 12 + d.months);
   ms = workingDays ? addWorkingDays(ms, d.weeks * 5 + d.days, options) : ms + (d.weeks * 7 + d.days) * DAY_MS;
   return new Date(ms + d.ms).toISOString();
 }

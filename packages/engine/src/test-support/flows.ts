@@ -1,4 +1,4 @@
-import type { FieldDefinition, FlowDefinition } from "@formwork/schema";
+import type { Deadline, FieldDefinition, FlowDefinition } from "@formwork/schema";
 import type { EngineFlow } from "../model";
 
 type Json = Record<string, unknown>;
@@ -54,4 +54,10 @@ export function flowOf(
 /** start → one approval node → end. */
 export function oneStep(settings: Json): EngineFlow {
   return flowOf(["start", "a:approval", "end"], ["start>a", "a>end"], { nodes: { a: settings } });
+}
+
+/** A node deadline, built in one place: the contract names its action `then`, which linters flag. */
+export function deadline(action: Deadline["then"], rest: Omit<Deadline, "then"> = {}): Deadline {
+  // biome-ignore lint/suspicious/noThenProperty: the deadline action of the contract is named `then`
+  return { ...rest, then: action };
 }

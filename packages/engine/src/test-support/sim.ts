@@ -64,11 +64,11 @@ export class Sim {
     return tasks[0]!;
   }
 
-  act(user: string, action: TaskAction, extra: Partial<ActCommand> = {}): Promise<Effect[]> {
+  async act(user: string, action: TaskAction, extra: Partial<ActCommand> = {}): Promise<Effect[]> {
     return this.run({ type: "act", taskId: this.task(user).id, actor: user, action, ...extra });
   }
 
-  approve(user: string, extra: Partial<ActCommand> = {}): Promise<Effect[]> {
+  async approve(user: string, extra: Partial<ActCommand> = {}): Promise<Effect[]> {
     return this.act(user, { type: "approve" }, extra);
   }
 

@@ -17,6 +17,7 @@ import { filesPlugin } from "./plugins/files/plugin";
 import { formsPlugin } from "./plugins/forms/plugin";
 import { healthPlugin } from "./plugins/health/plugin";
 import { openapiPlugin } from "./plugins/openapi/plugin";
+import { orgPlugin } from "./plugins/org/plugin";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
 import { usersPlugin } from "./plugins/users/plugin";
@@ -67,6 +68,7 @@ export async function buildApp({
     api.addHook("onRequest", authenticateHook(db, config));
     await api.register(authPlugin, { db, config });
     await api.register(usersPlugin, { db });
+    await api.register(orgPlugin, { db, config });
     await api.register(appsPlugin, { db });
     await api.register(formsPlugin, { db });
     await api.register(recordsPlugin, { db, config, forms, storage });

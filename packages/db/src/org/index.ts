@@ -1,3 +1,4 @@
 export * from "./departments";
 export * from "./directory";
+export * from "./members";
 export * from "./roles";

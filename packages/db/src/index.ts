@@ -68,6 +68,13 @@
  *   at the parent when the user heads their primary department; levels without a head are left out),
  *   membersOfDepartments(db, deptIds, includeSub), userDepartments(db, userId, includeSub),
  *   primaryDepartment(db, userId), activeAdmins(db), userFacts(db, userId) → {departmentIds, roleIds, ...}.
+ * Saved views (src/views): `insertView / updateView / findView / listViews / deleteView` store a form's grid
+ *   views (name, json-logic filter, sort, columns, page size, personal or shared). Saving one records the
+ *   btree indexes its filter and sort need (`planViewIndexes`: equality fields then the range or sort field
+ *   as one composite, single-field indexes for OR groups) in `form_indexes`, at most MAX_VIEW_INDEXES per
+ *   form; `buildRequestedIndexes(db, formId, {concurrently})` then builds them after the commit (CREATE
+ *   INDEX CONCURRENTLY on PostgreSQL), records failures for a retry, and adds each built index to the
+ *   published version's `storage.indexes` (bumping `forms.storage_revision`), so counts become exact.
  *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
@@ -85,3 +92,4 @@ export type { PublishedForm, PublishInput, PublishResult } from "./storage/types
 export * from "./tables";
 export { inTransaction } from "./transaction";
 export * from "./workflow";
+export * from "./views";

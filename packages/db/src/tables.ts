@@ -85,6 +85,8 @@ export interface FormsTable {
   table_name: string | null;
   /** Bumped by every draft save; a save may name the revision it was made on (If-Match). */
   draft_revision: ColumnType<number, number | undefined, number>;
+  /** Bumped when the published version's indexes change without a new version (view indexes). */
+  storage_revision: ColumnType<number, number | undefined, number>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -209,6 +211,39 @@ export interface InvitesTable {
   used_at: Timestamp | null;
 }
 
+export interface ViewsTable {
+  id: string;
+  form_id: string;
+  name: string;
+  /** Shared views are seen by everyone who may read the form; personal ones by their owner only. */
+  shared: ColumnType<boolean, boolean | undefined, boolean>;
+  owner_id: string;
+  /** json-logic, checked by compiling it against the published form; null = no filter. */
+  filter: Json<unknown> | null;
+  sort: Json<{ field: string; direction: "asc" | "desc" }[]>;
+  columns: Json<{ id: string; visible: boolean; width?: number }[]>;
+  page_size: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export type FormIndexStatus = "pending" | "building" | "ready" | "failed";
+
+export interface FormIndexesTable {
+  form_id: string;
+  /** The index's name in the catalog (deterministic: table, kind and a hash of its columns). */
+  name: string;
+  /** Field ids or system names, in index order. */
+  columns: string[];
+  status: ColumnType<FormIndexStatus, FormIndexStatus | undefined, FormIndexStatus>;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  claimed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
 /** The workflow tables are listed in ./workflow/tables (migration 0008). */
 export interface SystemTables extends WorkflowTables {
   users: UsersTable;
@@ -228,6 +263,8 @@ export interface SystemTables extends WorkflowTables {
   roles: RolesTable;
   user_roles: UserRolesTable;
   invites: InvitesTable;
+  views: ViewsTable;
+  form_indexes: FormIndexesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -238,6 +275,7 @@ export type Form = Selectable<FormsTable>;
 export type FormVersion = Selectable<FormVersionsTable>;
 export type Revision = Selectable<RevisionsTable>;
 export type StoredFile = Selectable<FilesTable>;
+export type SavedView = Selectable<ViewsTable>;
 
 /** JSON text for a jsonb column (both drivers would otherwise turn a JS array into a PostgreSQL array). */
 export function json(value: unknown): string {

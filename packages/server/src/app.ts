@@ -21,6 +21,8 @@ import { orgPlugin } from "./plugins/org/plugin";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
 import { usersPlugin } from "./plugins/users/plugin";
+import { IndexBuilds } from "./plugins/views/index-builds";
+import { viewsPlugin } from "./plugins/views/plugin";
 import { webPlugin } from "./plugins/web/plugin";
 
 export interface BuildAppOptions {
@@ -63,6 +65,11 @@ export async function buildApp({
 
   const forms = new PublishedForms(db);
   const storage = new FileStorage(join(dataDir, "files"));
+  // Indexes of saved views are built off the request path; a restart resumes what was left open.
+  const builds = new IndexBuilds(db, kind, app.log);
+  app.decorate("viewIndexBuilds", builds);
+  app.addHook("onReady", async () => builds.resume());
+  app.addHook("onClose", async () => builds.close());
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     api.addHook("onRequest", authenticateHook(db, config));
@@ -73,6 +80,7 @@ export async function buildApp({
     await api.register(formsPlugin, { db });
     await api.register(recordsPlugin, { db, config, forms, storage });
     await api.register(filesPlugin, { db, config, storage, forms });
+    await api.register(viewsPlugin, { db, config, forms, builds });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

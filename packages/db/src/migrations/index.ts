@@ -11,6 +11,7 @@ import * as extensions from "./0001_extensions";
 import * as usersAndAuth from "./0002_users_and_auth";
 import * as appsAndForms from "./0003_apps_and_forms";
 import * as recordsSupport from "./0004_records_support";
+import * as savedViews from "./0005_saved_views";
 import * as appMenuAndDraftRevision from "./0006_app_menu_and_draft_revision";
 import * as organisation from "./0007_organisation";
 import * as workflow from "./0008_workflow";
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0002_users_and_auth": usersAndAuth,
   "0003_apps_and_forms": appsAndForms,
   "0004_records_support": recordsSupport,
+  "0005_saved_views": savedViews,
   "0006_app_menu_and_draft_revision": appMenuAndDraftRevision,
   "0007_organisation": organisation,
   "0008_workflow": workflow,

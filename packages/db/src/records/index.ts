@@ -1,4 +1,4 @@
-export { COUNT_CAP, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
+export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";
 export { listRevisions } from "./revisions";
 export {

@@ -9,7 +9,7 @@ import type { SystemTables } from "../tables";
 import { loadChildRows } from "./children";
 import { type CursorValue, decodeCursor, encodeCursor } from "./cursor";
 import { type FormModel, modelOf } from "./model";
-import type { RecordPage, RecordQuery } from "./types";
+import type { RecordPage, RecordQuery, RecordSort } from "./types";
 import { type Row, toApiRecord } from "./values";
 
 // biome-ignore lint/suspicious/noExplicitAny: record tables are created at runtime and have no static types.
@@ -117,6 +117,11 @@ function projection(model: FormModel, query: RecordQuery): Set<string> | undefin
     if (!known.has(id)) throw badRequest("BAD_REQUEST", `/fields/${index}`, `The form has no field "${id}"`);
   });
   return new Set(query.fields);
+}
+
+/** Throws INVALID_SORT (pointing at `/sort/<i>`) unless every key names a sortable field of the form. */
+export function checkSort(form: PublishedForm, sort: readonly RecordSort[]): void {
+  resolveSort(modelOf(form), { sort });
 }
 
 /**

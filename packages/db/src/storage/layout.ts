@@ -177,25 +177,8 @@ export function buildLayout(
   }
 
   extraIndexes.forEach((names, position) => {
-    const quoted = names.map((name, i) => {
-      if (isSystemField(name)) return quoteIdentifier(SYSTEM_FIELDS[name].column);
-      const column = byId.get(name);
-      if (!column || column.sqlType === "jsonb") {
-        throw invalidDefinition(
-          `/indexes/${position}/${i}`,
-          `Cannot index "${name}": no such sortable field`,
-        );
-      }
-      return quoteIdentifier(column.column);
-    });
-    if (quoted.length === 0) return;
-    const name = indexName(table, "composite", shortHash(quoted.join(",")));
-    if (indexes.some((index) => index.name === name)) return;
-    indexes.push({
-      name,
-      table,
-      create: `CREATE INDEX ${quoteIdentifier(name)} ON ${quoteIdentifier(table)} (${quoted.join(", ")}) ${LIVE_ROWS}`,
-    });
+    const index = extraIndexLayout(table, byId, names, position);
+    if (index && !indexes.some((existing) => existing.name === index.name)) indexes.push(index);
   });
 
   const searchColumns = columns
@@ -221,6 +204,34 @@ export function buildLayout(
   }
 
   return { table, columns, children, indexes, searchColumns };
+}
+
+/**
+ * The btree over `names` (field ids or system names, in index order) that saved views and `indexes`
+ * ask for; its name hashes the columns, so the same list always makes the same index. `position` only
+ * places an error's pointer (`/indexes/<position>/<i>`).
+ */
+export function extraIndexLayout(
+  table: string,
+  byId: ReadonlyMap<string, ColumnLayout>,
+  names: readonly string[],
+  position = 0,
+): IndexLayout | null {
+  const quoted = names.map((name, i) => {
+    if (isSystemField(name)) return quoteIdentifier(SYSTEM_FIELDS[name].column);
+    const column = byId.get(name);
+    if (!column || column.sqlType === "jsonb") {
+      throw invalidDefinition(`/indexes/${position}/${i}`, `Cannot index "${name}": no such sortable field`);
+    }
+    return quoteIdentifier(column.column);
+  });
+  if (quoted.length === 0) return null;
+  const name = indexName(table, "composite", shortHash(quoted.join(",")));
+  return {
+    name,
+    table,
+    create: `CREATE INDEX ${quoteIdentifier(name)} ON ${quoteIdentifier(table)} (${quoted.join(", ")}) ${LIVE_ROWS}`,
+  };
 }
 
 /** Field ids (and system names) whose column leads or belongs to an index: filters on them count exactly. */

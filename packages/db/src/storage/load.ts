@@ -4,13 +4,9 @@ import { isId } from "../ids";
 import type { SystemTables } from "../tables";
 import type { PublishedForm } from "./types";
 
-/** The form's currently published version with its table, or null when never published or deleted. */
-export async function loadPublishedForm(
-  db: Kysely<SystemTables>,
-  formId: string,
-): Promise<PublishedForm | null> {
-  if (!isId(formId)) return null;
-  const row = await db
+/** The select of a live form's published version row (table, version, definition, storage). */
+export function publishedFormRow(db: Kysely<SystemTables>, formId: string) {
+  return db
     .selectFrom("forms")
     .innerJoin("form_versions", (join) =>
       join
@@ -25,8 +21,16 @@ export async function loadPublishedForm(
       "form_versions.storage",
     ])
     .where("forms.id", "=", formId)
-    .where("forms.deleted_at", "is", null)
-    .executeTakeFirst();
+    .where("forms.deleted_at", "is", null);
+}
+
+/** The form's currently published version with its table, or null when never published or deleted. */
+export async function loadPublishedForm(
+  db: Kysely<SystemTables>,
+  formId: string,
+): Promise<PublishedForm | null> {
+  if (!isId(formId)) return null;
+  const row = await publishedFormRow(db, formId).executeTakeFirst();
   if (!row?.table_name) return null;
   return {
     id: row.id,

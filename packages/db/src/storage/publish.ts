@@ -16,6 +16,7 @@ import {
   type TableLayout,
 } from "./layout";
 import { quoteIdentifier, recordTableName } from "./names";
+import { lockPublishedForm, storeIndexLists } from "./stored-indexes";
 import type { PublishInput, PublishResult } from "./types";
 
 export async function publishForm(db: Kysely<SystemTables>, input: PublishInput): Promise<PublishResult> {
@@ -86,42 +87,14 @@ export async function addIndexes(
   indexes: readonly (readonly string[])[],
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const form = await trx
-      .selectFrom("forms")
-      .innerJoin("form_versions", (join) =>
-        join
-          .onRef("form_versions.form_id", "=", "forms.id")
-          .onRef("form_versions.version", "=", "forms.published_version"),
-      )
-      .select([
-        "forms.id",
-        "forms.table_name",
-        "forms.published_version",
-        "form_versions.definition",
-        "form_versions.storage",
-      ])
-      .where("forms.id", "=", formId)
-      .where("forms.deleted_at", "is", null)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!form?.table_name) throw new FormworkError("NOT_FOUND", "Form not found or not published.");
-    const existing = form.storage.indexes ?? [];
-    const known = new Set(existing.map((list) => list.join(",")));
-    const merged = [
-      ...existing,
-      ...indexes.filter((list) => !known.has(list.join(","))).map((list) => [...list]),
-    ];
-    const layout = buildLayout(form.table_name, form.definition as FormDefinition, merged);
-    const present = await readIndexes(trx as unknown as Kysely<unknown>, [form.table_name]);
+    const form = await lockPublishedForm(trx, formId);
+    const merged = [...form.indexes, ...indexes.map((list) => [...list])];
+    const layout = buildLayout(form.tableName, form.definition, merged);
+    const present = await readIndexes(trx as unknown as Kysely<unknown>, [form.tableName]);
     for (const index of layout.indexes) {
       if (!present.has(index.name)) await execute(trx, index.create);
     }
-    await trx
-      .updateTable("form_versions")
-      .set({ storage: json({ ...form.storage, indexes: merged }) })
-      .where("form_id", "=", form.id)
-      .where("version", "=", form.published_version)
-      .execute();
+    await storeIndexLists(trx, form, indexes);
   });
 }
 

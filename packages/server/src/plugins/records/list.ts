@@ -1,15 +1,14 @@
 // GET /api/forms/:form/records: the query string becomes one SQL query through the db package; the
 // filter is compiled by @formwork/expressions against the form's allowlisted columns and and-ed with
 // the caller's access predicate. Nothing is filtered, sorted or counted here.
-import { filterScopeFor, type PublishedForm, queryRecords, type RecordPage } from "@formwork/db";
-import { compileFilter } from "@formwork/expressions";
-import { FormworkError } from "@formwork/schema";
-import { type Expression, type SqlBool, sql } from "kysely";
+import { type PublishedForm, queryRecords, type RecordPage } from "@formwork/db";
+import { type SqlBool, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { filterNames } from "./filter-names";
 import { type ListQueryString, parseFields, parseFilter, parseSort } from "./query-params";
 import { recordAccess } from "./record-access";
+import { compileRecordFilter } from "./record-filter";
 
 export async function listRecords(
   db: Db,
@@ -19,23 +18,8 @@ export async function listRecords(
   timeZone: string,
 ): Promise<RecordPage> {
   const filterJson = parseFilter(query.filter);
-  let filter: Expression<SqlBool> | undefined;
-  if (filterJson !== undefined) {
-    const scope = filterScopeFor(form, {
-      now: new Date(),
-      timeZone,
-      params: { "$user.id": principal.userId },
-    });
-    const compiled = compileFilter(filterJson, scope);
-    if (!compiled.ok) {
-      throw new FormworkError(
-        "INVALID_FILTER",
-        compiled.errors[0]?.message ?? "The filter is invalid",
-        compiled.errors.map((e) => ({ path: `/filter${e.path}`, message: e.message, code: e.code })),
-      );
-    }
-    filter = compiled.expr;
-  }
+  const filter =
+    filterJson === undefined ? undefined : compileRecordFilter(form, filterJson, principal, timeZone);
   const access = recordAccess(principal, form, "read");
   const combined =
     filter && access ? sql<SqlBool>`(${filter}) AND (${access})` : (filter ?? access ?? undefined);

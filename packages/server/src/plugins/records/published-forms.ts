@@ -1,7 +1,7 @@
 // Published forms as the records path needs them, cached per (form, version): a version is immutable,
 // so what is derived from it (the db's table model, compiled validators) is built once and reused by
 // keeping the same object. Each request still asks the database which version is current (one
-// primary-key read), so a publish on another instance is seen at once.
+// primary-key read), so a publish (or a view's new index) on another instance is seen at once.
 import { loadPublishedForm, type PublishedForm } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
@@ -19,7 +19,7 @@ export class PublishedForms {
     const current = await db
       .selectFrom("forms")
       .innerJoin("apps", "apps.id", "forms.app_id")
-      .select(["forms.published_version", "forms.app_id"])
+      .select(["forms.published_version", "forms.storage_revision", "forms.app_id"])
       .where("forms.id", "=", formId)
       .where("forms.deleted_at", "is", null)
       .where("apps.deleted_at", "is", null)
@@ -32,13 +32,14 @@ export class PublishedForms {
         "The form has not been published yet; publish it before adding records",
       );
     }
-    const key = `${formId}@${current.published_version}`;
+    // A view's index added to the current version bumps the storage revision: reload, so its fields count exactly.
+    const key = `${formId}@${current.published_version}.${current.storage_revision}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const loaded = await loadPublishedForm(db, formId);
     if (!loaded) throw new FormworkError("NOT_FOUND", "No such form");
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(`${formId}@${loaded.version}`, loaded);
+    this.cache.set(key, loaded);
     return loaded;
   }
 

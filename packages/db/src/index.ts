@@ -91,5 +91,5 @@ export { addIndexes, publishForm } from "./storage/publish";
 export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
 export * from "./tables";
 export { inTransaction } from "./transaction";
-export * from "./workflow";
 export * from "./views";
+export * from "./workflow";

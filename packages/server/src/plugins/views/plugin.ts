@@ -16,10 +16,10 @@ import {
 import type { FastifyPluginAsync } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
+import { parseIfMatch } from "../../http/if-match";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { getForm } from "../forms/forms-store";
-import { parseIfMatch } from "../records/if-match";
 import type { PublishedForms } from "../records/published-forms";
 import { cannotChange, cannotShare, viewNotFound } from "./errors";
 import type { IndexBuilds } from "./index-builds";
@@ -148,7 +148,7 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
       if (!canChangeView(principal, view, owner)) throw cannotChange();
       const content = checkedContent(form, principal, config.timeZone, contentOf(view), request.body);
       if (content.shared !== view.shared && !canDesignForm(principal, owner)) throw cannotShare();
-      const expected = parseIfMatch(request.headers["if-match"], false);
+      const expected = parseIfMatch(request.headers["if-match"], false, "view");
       // A shared view made personal becomes the personal view of whoever un-shared it.
       const ownerId = view.shared && !content.shared ? principal.userId : view.owner_id;
       const saved = await updateView(db, form, view.id, content, { expectedVersion: expected, ownerId });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { flowOf } from "../test-support/flows";
+import { twoSteps } from "../test-support/flows";
 import { Sim } from "../test-support/sim";
 
-const two = flowOf(["start", "a:approval", "b:approval", "end"], ["start>a", "a>b", "b>end"], {
-  nodes: { a: { assignees: [{ user: "ua" }] }, b: { assignees: [{ user: "ub" }] } },
-});
+const two = twoSteps();
 
 describe("admin", () => {
   it("changes the assignee of a pending task", async () => {

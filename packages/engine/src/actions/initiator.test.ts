@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { flowOf, oneStep } from "../test-support/flows";
+import { oneStep, twoSteps } from "../test-support/flows";
 import { Sim } from "../test-support/sim";
 import { canWithdraw } from "./initiator";
 
-const two = flowOf(["start", "a:approval", "b:approval", "end"], ["start>a", "a>b", "b>end"], {
-  nodes: { a: { assignees: [{ user: "ua" }] }, b: { assignees: [{ user: "ub" }] } },
-});
+const two = twoSteps();
 
 describe("withdraw", () => {
   it("the initiator withdraws while nobody has acted: everything open is cancelled", async () => {

@@ -51,6 +51,13 @@ export function flowOf(
   return { version, definition, fields: FIELDS };
 }
 
+/** start → a (ua) → b (ub) → end. */
+export function twoSteps(): EngineFlow {
+  return flowOf(["start", "a:approval", "b:approval", "end"], ["start>a", "a>b", "b>end"], {
+    nodes: { a: { assignees: [{ user: "ua" }] }, b: { assignees: [{ user: "ub" }] } },
+  });
+}
+
 /** start → one approval node → end. */
 export function oneStep(settings: Json): EngineFlow {
   return flowOf(["start", "a:approval", "end"], ["start>a", "a>end"], { nodes: { a: settings } });

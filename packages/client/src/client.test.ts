@@ -191,6 +191,41 @@ describe("createClient", () => {
     ]);
   });
 
+  it("reaches the organisation endpoints, repeating array query keys", async () => {
+    const { fetch, seen } = fakeFetch(
+      json(200, { total: 0, members: [] }),
+      json(200, { departments: [{ id: "d1" }] }),
+      json(200, { id: "d1" }),
+      empty(),
+      json(200, { groups: [] }),
+      empty(),
+      json(201, { token: "t", path: "/invite", expiresAt: "x" }),
+    );
+    const client = createClient({ fetch });
+    await client.org.members.list({
+      q: "王",
+      departmentId: "d1",
+      includeSub: true,
+      ids: ["a", "b"],
+      limit: 20,
+    });
+    await expect(client.org.departments.list()).resolves.toEqual([{ id: "d1" }]);
+    await client.org.departments.update("d1", { parentId: null });
+    await client.org.departments.removeMember("d1", "u1");
+    await client.org.roles.groups();
+    await client.org.roles.addMembers("r1", ["u1"]);
+    await client.org.members.invite("u 2");
+    expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
+      "GET /api/org/members?q=%E7%8E%8B&departmentId=d1&includeSub=true&ids=a&ids=b&limit=20",
+      "GET /api/org/departments",
+      "PATCH /api/org/departments/d1",
+      "DELETE /api/org/departments/d1/members/u1",
+      "GET /api/org/role-groups",
+      "POST /api/org/roles/r1/members",
+      "POST /api/org/members/u%202/invite",
+    ]);
+  });
+
   it("gives the download address of a file under the base URL", () => {
     expect(createClient({ baseUrl: "https://forms.example.com/" }).files.url("f 1")).toBe(
       "https://forms.example.com/api/files/f%201",

@@ -2,6 +2,7 @@ import { appsApi } from "./apps";
 import { authApi } from "./auth";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
+import { orgApi } from "./org";
 import { recordsApi } from "./records";
 import { tokensApi } from "./tokens";
 import { baseUrlOf, createTransport, type TransportOptions } from "./transport";
@@ -20,6 +21,7 @@ export function createClient(options: ClientOptions = {}) {
     files: filesApi(send, baseUrlOf(options)),
     users: usersApi(send),
     tokens: tokensApi(send),
+    org: orgApi(send),
   };
 }
 

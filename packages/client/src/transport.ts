@@ -18,7 +18,8 @@ export interface TransportOptions {
   locale?: () => string;
 }
 
-export type QueryValue = string | number | boolean | undefined;
+/** Arrays repeat the key (`ids=a&ids=b`), as the server's query parser reads them. */
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
 
 export interface RequestSpec {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -91,7 +92,8 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
   if (!query) return "";
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined) params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : "";

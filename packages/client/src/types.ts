@@ -174,3 +174,100 @@ export interface UploadedFile {
   sha256: string;
   createdAt: string;
 }
+
+// ---- Organisation (/api/org) ---------------------------------------------------------------
+
+export type MemberStatus = "active" | "invited" | "disabled";
+
+export interface MemberDepartment {
+  id: string;
+  name: string;
+  primary: boolean;
+  /** Admins only. */
+  head?: boolean;
+}
+
+/** Admins see every property; other members only id, name and departments (the directory). */
+export interface Member {
+  id: string;
+  name: string;
+  departments: MemberDepartment[];
+  email?: string;
+  isAdmin?: boolean;
+  status?: MemberStatus;
+  roleIds?: string[];
+  createdAt?: string;
+}
+
+export interface MemberQuery {
+  q?: string;
+  /** Members of this department, or of any of these. */
+  departmentId?: string | readonly string[];
+  includeSub?: boolean;
+  roleId?: string;
+  status?: MemberStatus;
+  /** Only these members (e.g. the names of a field's chosen ids). */
+  ids?: readonly string[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface MemberPage {
+  total: number;
+  members: Member[];
+}
+
+export interface NewMember {
+  email: string;
+  name: string;
+  /** Omitted: the member is invited and the answer carries the invite link's token. */
+  password?: string;
+  isAdmin?: boolean;
+  departmentIds?: string[];
+  primaryDepartmentId?: string;
+  roleIds?: string[];
+}
+
+export type MemberPatch = Partial<Omit<NewMember, "password">>;
+
+export interface Invite {
+  /** Shown once; only its hash is stored. */
+  token: string;
+  /** The web page that accepts it: `${origin}${path}#${token}`. */
+  path: string;
+  expiresAt: string;
+}
+
+export interface CreatedMember extends Member {
+  invite?: Invite;
+}
+
+export interface Department {
+  id: string;
+  parentId: string | null;
+  name: string;
+  sortOrder: number;
+  memberCount: number;
+  headIds: string[];
+}
+
+export interface NewDepartment {
+  name: string;
+  parentId?: string | null;
+  sortOrder?: number;
+}
+
+export interface Role {
+  id: string;
+  groupId: string;
+  name: string;
+  sortOrder: number;
+  memberCount: number;
+}
+
+export interface RoleGroup {
+  id: string;
+  name: string;
+  sortOrder: number;
+  roles: Role[];
+}

@@ -180,6 +180,20 @@ describe.each(testDatabases())("organisation ($name)", (database) => {
     expect(search.members.map((m: { name: string }) => m.name)).toEqual(["王经理"]);
     const direct = (await t.admin.request("GET", `/api/org/members?departmentId=${ops}`)).json();
     expect(direct.total).toBe(5);
+    const either = (
+      await t.admin.request("GET", `/api/org/members?departmentId=${hq}&departmentId=${ops1}`)
+    ).json();
+    expect(either.total).toBe(4);
+    const chosen = await t.admin.request(
+      "GET",
+      `/api/org/members?ids=${created.id}&ids=${adminId}&ids=${randomUuid()}`,
+    );
+    expect(
+      chosen
+        .json()
+        .members.map((m: { name: string }) => m.name)
+        .sort(),
+    ).toEqual(["Admin", "王经理"]);
     const sub = (
       await t.admin.request("GET", `/api/org/members?departmentId=${hq}&includeSub=true&limit=4`)
     ).json();

@@ -27,8 +27,9 @@ export interface MemberRow {
 export interface MemberQuery {
   /** Substring of the name or email (case-insensitive). */
   q?: string;
-  departmentId?: string;
-  /** With departmentId: members of its sub-departments too. */
+  /** Members of any of these departments. */
+  departmentIds?: readonly string[];
+  /** With departmentIds: members of their sub-departments too. */
   includeSub?: boolean;
   roleId?: string;
   /** Only these statuses; all when omitted. */
@@ -56,11 +57,11 @@ export async function listMembers(
       sql`EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role_id = ${isId(query.roleId) ? query.roleId : null}::uuid)`,
     );
   }
-  if (query.departmentId !== undefined) {
-    const id = isId(query.departmentId) ? query.departmentId : null;
+  if (query.departmentIds !== undefined) {
+    const ids = query.departmentIds.filter(isId);
     conditions.push(sql`EXISTS (
       WITH RECURSIVE scope(id) AS (
-        SELECT ${id}::uuid
+        SELECT id FROM departments WHERE id = ANY(${ids}::uuid[])
         UNION
         SELECT c.id FROM departments c JOIN scope s ON c.parent_id = s.id WHERE ${query.includeSub === true}
       )

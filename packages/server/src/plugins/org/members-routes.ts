@@ -32,7 +32,7 @@ export const INVITE_PAGE = "/invite";
 
 interface ListQuery {
   q?: string;
-  departmentId?: string;
+  departmentId?: string[];
   includeSub: boolean;
   roleId?: string;
   status?: MemberStatus;
@@ -70,7 +70,7 @@ export const membersRoutes: FastifyPluginAsync<{ db: Db; hooks: OrgHooks }> = as
     },
     async (request) => {
       const { isAdmin } = currentUser(request);
-      const { status, ...query } = request.query;
+      const { status, departmentId, ...query } = request.query;
       const statuses: MemberStatus[] | undefined = isAdmin
         ? status && [status]
         : status === "disabled"
@@ -78,7 +78,11 @@ export const membersRoutes: FastifyPluginAsync<{ db: Db; hooks: OrgHooks }> = as
           : status
             ? [status]
             : ["active", "invited"];
-      const page = await listMembers(db, { ...query, ...(statuses ? { statuses } : {}) });
+      const page = await listMembers(db, {
+        ...query,
+        ...(departmentId ? { departmentIds: departmentId } : {}),
+        ...(statuses ? { statuses } : {}),
+      });
       return {
         total: page.total,
         members: page.members.map(isAdmin ? toMemberView : toDirectoryEntry),

@@ -39,7 +39,8 @@ export const memberListQuery = {
   additionalProperties: false,
   properties: {
     q: { type: "string", maxLength: 100 },
-    departmentId: uuidSchema,
+    /** Repeat for several departments. */
+    departmentId: { type: "array", maxItems: 50, items: uuidSchema },
     includeSub: { type: "boolean", default: false },
     roleId: uuidSchema,
     status: { type: "string", enum: ["active", "invited", "disabled"] },

@@ -1,4 +1,5 @@
 export { canWithdraw } from "./actions/initiator";
+export { returnTargetsOf } from "./actions/return";
 export { addDuration, dueTime, WEEKDAYS } from "./deadlines/due";
 export { EngineError, REFUSALS, type Refusal } from "./errors";
 export { invariantViolations, waitingOn } from "./invariants";

@@ -60,7 +60,7 @@ export function act(run: Run, command: ActCommand): void {
       return;
     case "return": {
       const target =
-        returnTargets(run, visit).get(action.toNode) ??
+        returnTargets(run.state, visit).get(action.toNode) ??
         refuse(
           "RETURN_TARGET_INVALID",
           `"${action.toNode}" is not an earlier step of this instance`,

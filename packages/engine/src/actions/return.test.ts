@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flowOf } from "../test-support/flows";
 import { Sim } from "../test-support/sim";
+import { returnTargetsOf } from "./return";
 
 const chain = flowOf(
   ["start", "a:approval", "c:cc", "b:approval", "d:approval", "end"],
@@ -145,5 +146,19 @@ describe("return", () => {
       await sim.act("uz", { type: "return", toNode: "pre" });
       expect(sim.at()).toEqual(["pre"]);
     });
+  });
+});
+
+describe("returnTargetsOf", () => {
+  it("lists the earlier task nodes of an open visit, nearest first", async () => {
+    const sim = new Sim(chain);
+    await sim.start();
+    await sim.approve("ua");
+    await sim.approve("ub1");
+    await sim.approve("ub2");
+    expect(returnTargetsOf(sim.state, sim.task("ud").visitId)).toEqual(["b", "a", "start"]);
+    const closed = sim.state.visits.find((v) => v.nodeId === "b")!;
+    expect(returnTargetsOf(sim.state, closed.id)).toEqual([]);
+    expect(returnTargetsOf(sim.state, "nope")).toEqual([]);
   });
 });

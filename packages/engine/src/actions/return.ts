@@ -1,5 +1,5 @@
 import { ancestors, descendsFrom, scopeEncloses } from "../ancestry";
-import type { NodeVisit } from "../model";
+import type { InstanceState, NodeVisit } from "../model";
 import type { Run } from "../run";
 
 const RETURNABLE = new Set(["start", "approval", "fill"]);
@@ -9,15 +9,24 @@ const RETURNABLE = new Set(["start", "approval", "fill"]);
  * at its latest visit there. A node inside a parallel block the path has already left is excluded: its
  * join has closed, so re-running one lane alone would have nothing to join with.
  */
-export function returnTargets(run: Run, visit: NodeVisit): Map<string, NodeVisit> {
+export function returnTargets(state: InstanceState, visit: NodeVisit): Map<string, NodeVisit> {
   const targets = new Map<string, NodeVisit>();
-  for (const v of ancestors(run.state, visit)) {
+  for (const v of ancestors(state, visit)) {
     if (!RETURNABLE.has(v.kind) || v.nodeId === visit.nodeId || v.outcome !== "passed") continue;
     if (!scopeEncloses(v.scope, visit.scope)) continue;
     const known = targets.get(v.nodeId);
-    if (!known || run.state.visits.indexOf(v) > run.state.visits.indexOf(known)) targets.set(v.nodeId, v);
+    if (!known || state.visits.indexOf(v) > state.visits.indexOf(known)) targets.set(v.nodeId, v);
   }
   return targets;
+}
+
+/** The node ids a task of visit `visitId` may return to, nearest first: what the action dialog offers. */
+export function returnTargetsOf(state: InstanceState, visitId: string): string[] {
+  const visit = state.visits.find((v) => v.id === visitId);
+  if (visit?.status !== "active") return [];
+  const targets = returnTargets(state, visit);
+  const order = ancestors(state, visit);
+  return [...targets.values()].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((v) => v.nodeId);
 }
 
 /**

@@ -37,7 +37,7 @@ function autoApprove(run: Run, visit: NodeVisit): void {
 
 /** Auto-return: back to the previous start, approval or fill node on the path. */
 function autoReturn(run: Run, visit: NodeVisit): void {
-  const targets = returnTargets(run, visit);
+  const targets = returnTargets(run.state, visit);
   const [previous] = nearestAncestors(run.state, visit, (v) => targets.get(v.nodeId) === v);
   if (!previous) return;
   for (const task of run.pendingTasks(visit.id)) {

@@ -117,16 +117,17 @@ export class Run {
     this.emit({ type: "cancelTimer", timer });
   }
 
-  /** Close a visit: its open tasks and timers go with it. */
-  closeVisit(visit: NodeVisit, outcome: VisitOutcome): void {
-    if (visit.status !== "active") return;
+  /** Close a visit: its open tasks and timers go with it. False when it was already closed. */
+  closeVisit(visit: NodeVisit, outcome: VisitOutcome): boolean {
+    if (visit.status !== "active") return false;
     for (const task of this.pendingTasks(visit.id)) this.cancelTask(task);
     for (const timer of this.pendingTimers(visit.id)) this.cancelTimer(timer);
     for (const lane of visit.lanes ?? []) if (lane.status === "open") lane.status = "cancelled";
-    visit.status = outcome === "passed" ? "completed" : outcome === "cancelled" ? "cancelled" : "completed";
+    visit.status = outcome === "cancelled" ? "cancelled" : "completed";
     visit.outcome = outcome;
     visit.completedAt = this.now;
     this.emit({ type: "leaveNode", visit });
+    return true;
   }
 
   /** Queue the targets of `edges` (default: every outgoing edge) as the visit's successors. */
@@ -137,8 +138,8 @@ export class Run {
 
   /** The visit is done and the flow moves on along `edges`. */
   pass(visit: NodeVisit, edges?: FlowEdge[], scope?: string[]): void {
-    this.closeVisit(visit, "passed");
-    this.follow(visit, edges, scope);
+    // A visit moves the flow on once: passing a closed visit again would run its successors twice.
+    if (this.closeVisit(visit, "passed")) this.follow(visit, edges, scope);
   }
 
   /** End the instance: every open visit, task and timer is cancelled. */

@@ -31,6 +31,29 @@ describe("withdraw", () => {
     });
   });
 
+  it("admin reassignments and automatic passes do not count as acting", async () => {
+    const sim = new Sim(two);
+    await sim.start();
+    const task = sim.task("ua");
+    await sim.run({
+      type: "admin",
+      actor: "admin",
+      action: { type: "changeAssignee", taskId: task.id, to: "ux" },
+    });
+    expect(canWithdraw(sim.state)).toBe(true);
+  });
+
+  it("after resubmitting, only what happened since counts", async () => {
+    const sim = new Sim(two);
+    await sim.start();
+    await sim.approve("ua");
+    await sim.act("ub", { type: "return", toNode: "start" });
+    await sim.act("alice", { type: "submit" });
+    expect(canWithdraw(sim.state)).toBe(true);
+    await sim.approve("ua");
+    expect(canWithdraw(sim.state)).toBe(false);
+  });
+
   it("is possible again while a return has put the instance back with the initiator", async () => {
     const sim = new Sim(two);
     await sim.start();

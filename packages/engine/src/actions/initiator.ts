@@ -3,13 +3,19 @@ import type { InstanceState, UrgeCommand, WithdrawCommand } from "../model";
 import type { Run } from "../run";
 
 /**
- * The initiator may withdraw (撤回) while nobody has acted yet — no task closed by a person (automatic
- * passes do not count) — or while the instance is back with them after a return.
+ * The initiator may withdraw (撤回) while nobody downstream has acted since they last submitted: no task
+ * after the latest start visit was closed by its own assignee (automatic passes, timers and admin
+ * reassignments do not count), or while a return has put the instance back with them.
  */
 export function canWithdraw(state: InstanceState): boolean {
   if (state.status !== "running") return false;
-  const acted = state.tasks.some((t) => t.status === "done" && t.action !== "autoPass");
-  return !acted || state.visits.some((v) => v.kind === "start" && v.status === "active");
+  const starts = state.visits.filter((v) => v.kind === "start");
+  const latest = starts.at(-1);
+  if (latest?.status === "active") return true;
+  const since = new Set(state.visits.slice(latest ? state.visits.indexOf(latest) + 1 : 0).map((v) => v.id));
+  return !state.tasks.some(
+    (t) => since.has(t.visitId) && t.status === "done" && t.actor === t.assignee && t.action !== "autoPass",
+  );
 }
 
 export function withdraw(run: Run, command: WithdrawCommand): void {

@@ -155,6 +155,7 @@ function cancelLane(run: Run, lane: Lane): void {
  * moves the flow on.
  */
 export function settle(run: Run, visit: NodeVisit, actor: string): Decision {
+  if (visit.status !== "active") return visit.outcome === "passed" ? "passed" : "rejected";
   const lanes = visit.lanes ?? [];
   const rule = ruleDecision(
     visit,

@@ -1,5 +1,5 @@
 // The field inputs' services over the Formwork API: uploads with progress (XMLHttpRequest, which
-// reports upload progress where fetch does not), linked-record search and the member directory.
+// reports upload progress where fetch does not), linked-record search and the organisation directory.
 import { CSRF_HEADER, CSRF_HEADER_VALUE, type FormRecord, type FormworkClient } from "@formwork/client";
 import type { FieldServices, FileRef, RecordChoice } from "@formwork/fields/react";
 
@@ -74,8 +74,20 @@ export function createFieldServices({
       const { records } = await client.records.query(formId, { q, limit: 20, count: false });
       return records.map((r) => ({ id: r.id, title: recordTitle(r, titleField), data: r.data }));
     },
-    listUsers: async () => (await client.users.list({ limit: 500 })).map((u) => ({ id: u.id, name: u.name })),
-    // There is no department directory in the API yet: department pickers show an empty list.
-    listDepartments: async () => [],
+    async searchMembers({ q, departmentIds, includeSub, ids, limit }) {
+      const { members } = await client.org.members.list({
+        ...(q ? { q } : {}),
+        ...(departmentIds?.length ? { departmentId: departmentIds, includeSub: includeSub ?? false } : {}),
+        ...(ids ? { ids } : {}),
+        limit: Math.min(limit ?? 50, 200),
+      });
+      return members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        ...(m.departments[0] ? { detail: m.departments[0].name } : {}),
+      }));
+    },
+    listDepartments: async () =>
+      (await client.org.departments.list()).map(({ id, parentId, name }) => ({ id, parentId, name })),
   };
 }

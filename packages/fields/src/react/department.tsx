@@ -1,8 +1,6 @@
-import { PeopleSelect } from "./people-select";
+import { DepartmentSelect } from "./department-select";
 import type { FieldInputProps } from "./types";
 
-export function DepartmentInput({ field: _field, services, ...props }: FieldInputProps<"department">) {
-  return (
-    <PeopleSelect kind="departments" load={() => services.listDepartments()} multiple={false} {...props} />
-  );
+export function DepartmentInput({ field: _field, ...props }: FieldInputProps<"department">) {
+  return <DepartmentSelect multiple={false} {...props} />;
 }

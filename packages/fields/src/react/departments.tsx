@@ -1,8 +1,6 @@
-import { PeopleSelect } from "./people-select";
+import { DepartmentSelect } from "./department-select";
 import type { FieldInputProps } from "./types";
 
-export function DepartmentsInput({ field: _field, services, ...props }: FieldInputProps<"departments">) {
-  return (
-    <PeopleSelect kind="departments" load={() => services.listDepartments()} multiple={true} {...props} />
-  );
+export function DepartmentsInput({ field: _field, ...props }: FieldInputProps<"departments">) {
+  return <DepartmentSelect multiple={true} {...props} />;
 }

@@ -1,6 +1,6 @@
-import { PeopleSelect } from "./people-select";
+import { MemberSelect } from "./member-select";
 import type { FieldInputProps } from "./types";
 
-export function MemberInput({ field: _field, services, ...props }: FieldInputProps<"member">) {
-  return <PeopleSelect kind="users" load={() => services.listUsers()} multiple={false} {...props} />;
+export function MemberInput({ field, ...props }: FieldInputProps<"member">) {
+  return <MemberSelect multiple={false} departments={field.departments} {...props} />;
 }

@@ -1,6 +1,6 @@
-import { PeopleSelect } from "./people-select";
+import { MemberSelect } from "./member-select";
 import type { FieldInputProps } from "./types";
 
-export function MembersInput({ field: _field, services, ...props }: FieldInputProps<"members">) {
-  return <PeopleSelect kind="users" load={() => services.listUsers()} multiple={true} {...props} />;
+export function MembersInput({ field, ...props }: FieldInputProps<"members">) {
+  return <MemberSelect multiple={true} departments={field.departments} {...props} />;
 }

@@ -22,6 +22,26 @@ export interface RecordChoice {
 export interface PersonChoice {
   id: string;
   name: string;
+  /** Shown under the name, e.g. the member's primary department. */
+  detail?: string;
+}
+
+/** A department of the organisation's tree; the pickers nest them by `parentId`. */
+export interface DepartmentChoice {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+export interface MemberSearch {
+  /** Part of a name or email. */
+  q?: string;
+  /** Only members of these departments (and, with `includeSub`, of their sub-departments). */
+  departmentIds?: readonly string[];
+  includeSub?: boolean;
+  /** Only these members: the names of values already chosen. */
+  ids?: readonly string[];
+  limit?: number;
 }
 
 export interface FieldServices {
@@ -30,8 +50,10 @@ export interface FieldServices {
   fileUrl(fileId: string): string;
   /** Records of another form (by key) whose text matches `q`, for link pickers and lookups. */
   searchRecords(formKey: string, q: string, titleField?: string): Promise<RecordChoice[]>;
-  listUsers(): Promise<PersonChoice[]>;
-  listDepartments(): Promise<PersonChoice[]>;
+  /** Active members of the organisation, searched and filtered by the server. */
+  searchMembers(query: MemberSearch): Promise<PersonChoice[]>;
+  /** The whole department tree, parents before children. */
+  listDepartments(): Promise<DepartmentChoice[]>;
 }
 
 export interface FieldInputProps<K extends FieldType> {

@@ -1,4 +1,5 @@
 import type { FlowEdge } from "@formwork/schema";
+import { cloneJson } from "./clone";
 import { refuse } from "./errors";
 import type { FlowGraph } from "./graph";
 import type {
@@ -44,7 +45,7 @@ export class Run {
     readonly now: Instant,
     readonly ports: Ports,
   ) {
-    this.state = structuredClone(state);
+    this.state = cloneJson(state);
   }
 
   get running(): boolean {
@@ -57,7 +58,7 @@ export class Run {
   }
 
   emit(effect: Effect): void {
-    this.effects.push(structuredClone(effect));
+    this.effects.push(cloneJson(effect));
   }
 
   event(event: Omit<FlowEvent, "at">): void {

@@ -2,6 +2,7 @@ import { act } from "./actions/act";
 import { admin } from "./actions/admin";
 import { urge, withdraw } from "./actions/initiator";
 import { fireTimer, timerIsLive } from "./actions/timer";
+import { cloneJson } from "./clone";
 import { refuse } from "./errors";
 import { graphOf } from "./graph";
 import type { Command, EngineFlow, InstanceState, Instant, Ports, StartCommand, StepResult } from "./model";
@@ -14,7 +15,7 @@ function initialState(flow: EngineFlow, command: StartCommand, now: Instant): In
     flowVersion: flow.version,
     status: "running",
     initiator: command.initiator,
-    record: structuredClone(command.record),
+    record: cloneJson(command.record),
     startedAt: now,
     visits: [],
     tasks: [],

@@ -24,6 +24,8 @@ import { usersPlugin } from "./plugins/users/plugin";
 import { IndexBuilds } from "./plugins/views/index-builds";
 import { viewsPlugin } from "./plugins/views/plugin";
 import { webPlugin } from "./plugins/web/plugin";
+import { workflowPlugin } from "./plugins/workflow/plugin";
+import { createWorkflow } from "./plugins/workflow/setup";
 
 export interface BuildAppOptions {
   db: Db;
@@ -70,6 +72,7 @@ export async function buildApp({
   app.decorate("viewIndexBuilds", builds);
   app.addHook("onReady", async () => builds.resume());
   app.addHook("onClose", async () => builds.close());
+  const workflow = createWorkflow(app, db, forms, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     api.addHook("onRequest", authenticateHook(db, config));
@@ -78,7 +81,14 @@ export async function buildApp({
     await api.register(orgPlugin, { db, config });
     await api.register(appsPlugin, { db });
     await api.register(formsPlugin, { db });
-    await api.register(recordsPlugin, { db, config, forms, storage });
+    await api.register(recordsPlugin, {
+      db,
+      config,
+      forms,
+      storage,
+      afterCreate: workflow.runtime.startFlows,
+    });
+    await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
   });

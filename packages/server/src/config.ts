@@ -25,6 +25,12 @@ export interface ServerConfig {
   timeZone: string;
   /** Pino log level, or false for no logging (tests). */
   logLevel: string | false;
+  /**
+   * Workflow timers (deadlines, reminders) fired by this process. Every instance may run them: due rows
+   * are claimed with SKIP LOCKED. `pollMs` is the longest sleep between polls, `batchSize` timers per
+   * transaction, `reconcileMs` how often instances waiting on nothing are looked for.
+   */
+  workflowTimers: { enabled: boolean; pollMs: number; batchSize: number; reconcileMs: number };
 }
 
 export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
@@ -51,11 +57,15 @@ export const DEFAULT_CONFIG: ServerConfig = {
   uploads: { maxFileBytes: 20 * 1024 * 1024, allowedTypes: DEFAULT_ALLOWED_UPLOAD_TYPES },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
+  workflowTimers: { enabled: true, pollMs: 1000, batchSize: 200, reconcileMs: 5 * 60_000 },
 };
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, "loginThrottle" | "uploads">> & {
+export type ServerConfigInput = Partial<
+  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers">
+> & {
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
+  workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
 };
 
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
@@ -64,5 +74,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     ...input,
     loginThrottle: { ...DEFAULT_CONFIG.loginThrottle, ...input.loginThrottle },
     uploads: { ...DEFAULT_CONFIG.uploads, ...input.uploads },
+    workflowTimers: { ...DEFAULT_CONFIG.workflowTimers, ...input.workflowTimers },
   };
 }

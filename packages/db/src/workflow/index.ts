@@ -1,3 +1,4 @@
+export * from "./history";
 export * from "./inbox";
 export * from "./instances";
 export * from "./tables";

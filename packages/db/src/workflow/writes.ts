@@ -34,6 +34,7 @@ export interface NewNodeRun {
   /** 1 for a node's first visit, 2 after a return to it, ... */
   visit: number;
   status?: NodeRunStatus;
+  outcome?: string | null;
   startedAt: Date;
 }
 
@@ -56,6 +57,10 @@ export interface NewTask {
   recordId: string;
   createdAt: Date;
   dueAt: Date | null;
+  /** Set when the task is closed in the same transition that created it. */
+  action?: string | null;
+  comment?: string | null;
+  signature?: unknown;
 }
 
 /** A task's new status; `assignee` set only when it moves to someone else, `action` when it is closed. */

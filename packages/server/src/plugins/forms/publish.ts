@@ -1,6 +1,6 @@
 // Publishing: the draft must pass the full definition check (schema, formulas, references), then the db
-// package applies the DDL diff and freezes the version in one transaction.
-import { loadPublishedForm, publishForm } from "@formwork/db";
+// package applies the DDL diff and freezes the version (and the flow's version) in one transaction.
+import { inTransaction, loadPublishedForm, publishForm, saveFlowVersion } from "@formwork/db";
 import { validateDefinition } from "@formwork/fields";
 import { type FormDefinition, FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
@@ -18,12 +18,18 @@ export async function publishDraft(db: Db, formId: string, actorId: string): Pro
   }
   const definition: FormDefinition = checked.value;
   const previous = await loadPublishedForm(db, formId);
-  const { version } = await publishForm(db, {
-    formId,
-    definition,
-    previousDefinition: previous?.definition ?? null,
-    actorId,
-    indexes: previous?.indexes ?? [],
+  return inTransaction(db, async (tx) => {
+    const { version } = await publishForm(tx, {
+      formId,
+      definition,
+      previousDefinition: previous?.definition ?? null,
+      actorId,
+      indexes: previous?.indexes ?? [],
+    });
+    // A workflow form freezes its flow as an immutable version in the same transaction (when it changed).
+    if (definition.flow) {
+      await saveFlowVersion(tx, { formId, formVersion: version, definition: definition.flow, actorId });
+    }
+    return { version };
   });
-  return { version };
 }

@@ -41,15 +41,17 @@ export interface RecordsPluginOptions {
   config: ServerConfig;
   forms: PublishedForms;
   storage: FileStorage;
+  afterCreate?: WriteDeps["afterCreate"];
 }
 
 /** Records of published forms: create (one or a batch), query, read, update, history, recycle bin. */
 export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
   app,
-  { db, config, forms, storage },
+  { db, config, forms, storage, afterCreate },
 ) => {
   const deps: WriteDeps = {
     db,
+    ...(afterCreate ? { afterCreate } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

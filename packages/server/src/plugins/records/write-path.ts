@@ -28,6 +28,8 @@ export interface WriteDeps {
   /** The form's app, for resolving link fields' target forms by key. */
   appIdOf: (formId: string, db: Db) => Promise<string>;
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
+  /** Runs in the creating transaction after the records are written (the workflow starts flows here). */
+  afterCreate?: (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => Promise<void>;
 }
 
 export interface RecordBody {
@@ -68,6 +70,7 @@ export async function createRecords(
       { actorId: principal.userId, now, timeZone: deps.timeZone },
     );
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
+    await deps.afterCreate?.(tx, form, records, principal);
     return records;
   });
 }
@@ -96,34 +99,52 @@ export async function patchRecord(
         [{ path: "/headers/if-match", message: `current version is ${current.version}` }],
       );
     }
-    const [prepared] = prepareAll(form, [{ base: "/data", data: body.data, existing: current.data }], {
-      now,
-      actorId: principal.userId,
-      timeZone: deps.timeZone,
-      locale,
-    });
-    const changed = changedFields(form, current.data, prepared?.data ?? {});
-    const fileIds = await checkReferences(
-      {
-        db: tx,
-        form,
-        appId: await deps.appIdOf(form.id, tx),
-        actorId: principal.userId,
-        recordId: id,
-        loadForm: deps.loadForm,
-      },
-      [{ base: "/data", data: changed }],
-    );
-    const updated = await updateRecord(
-      tx,
-      form,
-      id,
-      { data: changed, expectedVersion },
-      { actorId: principal.userId, now },
-    );
-    await attachFiles(tx, form.id, id, fileIds[0] ?? []);
-    return updated;
+    return writePatch({ ...deps, db: tx }, principal.userId, form, current, body.data, locale, now);
   });
+}
+
+/**
+ * Prepares `data` merged over the stored record and writes the fields that changed (with files and the
+ * revision), in the caller's transaction; no access or version check. Also what a workflow node's
+ * accepted field edits go through.
+ */
+export async function writePatch(
+  deps: WriteDeps,
+  actorId: string,
+  form: PublishedForm,
+  current: ApiRecord,
+  data: Record<string, unknown>,
+  locale: Locale,
+  now = new Date(),
+): Promise<ApiRecord> {
+  const tx = deps.db;
+  const [prepared] = prepareAll(form, [{ base: "/data", data, existing: current.data }], {
+    now,
+    actorId,
+    timeZone: deps.timeZone,
+    locale,
+  });
+  const changed = changedFields(form, current.data, prepared?.data ?? {});
+  const fileIds = await checkReferences(
+    {
+      db: tx,
+      form,
+      appId: await deps.appIdOf(form.id, tx),
+      actorId,
+      recordId: current.id,
+      loadForm: deps.loadForm,
+    },
+    [{ base: "/data", data: changed }],
+  );
+  const updated = await updateRecord(
+    tx,
+    form,
+    current.id,
+    { data: changed, expectedVersion: current.version },
+    { actorId, now },
+  );
+  await attachFiles(tx, form.id, current.id, fileIds[0] ?? []);
+  return updated;
 }
 
 export async function binRecord(

@@ -1,0 +1,353 @@
+// The command path (DESIGN §3b). Every command — a user's action, the initiator's withdraw or urge, an
+// admin's change, a due timer — runs in one transaction: lock the instance row (FOR UPDATE), for a task
+// action complete the task row with a conditional update (zero rows = refused), read the live record,
+// let the engine step, write everything the step implies in one statement, commit. Idempotency keys
+// (HTTP) are claimed by the caller in the same transaction.
+import {
+  type ApiRecord,
+  applyWrites,
+  claimDueTimers,
+  completeTask,
+  emptyWrites,
+  getTask,
+  inTransaction,
+  type LockedInstance,
+  lockFreeInstances,
+  lockInstance,
+  lockInstanceOfTask,
+  mergeWrites,
+  newId,
+  type PublishedForm,
+} from "@formwork/db";
+import {
+  type Command,
+  EngineError,
+  type InstanceState,
+  type Ports,
+  type Signature,
+  type StepResult,
+  step,
+  type TaskAction,
+} from "@formwork/engine";
+import { type ErrorDetail, FormworkError, type Locale } from "@formwork/schema";
+import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
+import type { PublishedForms } from "../records/published-forms";
+import { type WriteDeps, writePatch } from "../records/write-path";
+import { directoryOver } from "./directory";
+import type { FlowVersions } from "./flows";
+import { currentRecords, recordTitle } from "./records";
+import { transitionWrites } from "./transition";
+
+export interface RuntimeDeps {
+  db: Db;
+  forms: PublishedForms;
+  flows: FlowVersions;
+  timeZone: string;
+  /** The records write path's dependencies (accepted field edits are written through it). */
+  writeDeps: WriteDeps;
+}
+
+export interface TaskActionInput {
+  action: TaskAction["type"];
+  comment?: string;
+  signature?: Signature;
+  fieldEdits?: Record<string, unknown>;
+  /** return: the node to return to. */
+  target?: string;
+  /** transfer: [the new assignee]; addSigner: who to add. */
+  users?: string[];
+  /** addSigner: before, after or parallel (default after). */
+  position?: "before" | "after" | "parallel";
+}
+
+export interface CommandOutcome {
+  instanceId: string;
+  /** The instance's status after the command. */
+  status: InstanceState["status"];
+  revision: number;
+}
+
+export class WorkflowRuntime {
+  constructor(readonly deps: RuntimeDeps) {}
+
+  ports(db: Db): Ports {
+    return { directory: directoryOver(db), timeZone: this.deps.timeZone };
+  }
+
+  /** The records write path's hook: starts the form's flow for each new record, in its transaction. */
+  readonly startFlows = async (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => {
+    const flow = await this.deps.flows.current(tx, form);
+    if (!flow) return;
+    const writes = emptyWrites();
+    for (const record of records) {
+      const instanceId = newId();
+      // The record's created_at is the transaction's now(): the database clock, as timers need.
+      const result = await step(
+        flow.engine,
+        null,
+        { type: "start", instanceId, initiator: principal.userId, record: record.data },
+        record.createdAt,
+        this.ports(tx),
+      );
+      const { writes: w } = transitionWrites(
+        { instanceId, formId: form.id, recordId: record.id, recordTable: form.tableName, revision: 0 },
+        null,
+        result,
+      );
+      w.newInstances.push({
+        id: instanceId,
+        flowVersionId: flow.id,
+        formId: form.id,
+        recordId: record.id,
+        initiator: principal.userId,
+        title: recordTitle(form, record.data),
+      });
+      mergeWrites(writes, w);
+      record.flowStatus = result.state.status;
+    }
+    await applyWrites(tx, writes);
+  };
+
+  /** A task holder's action (approve, submit, reject, return, transfer, add signer). */
+  async act(
+    tx: Db,
+    principal: Principal,
+    taskId: string,
+    input: TaskActionInput,
+    locale: Locale,
+  ): Promise<CommandOutcome & { taskId: string; action: string }> {
+    const locked = await lockInstanceOfTask(tx, taskId);
+    if (!locked) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+    const action = toEngineAction(input);
+    const gate = await completeTask(tx, {
+      taskId,
+      assignee: principal.userId,
+      action: input.action,
+      comment: input.comment ?? null,
+      signature: input.signature ?? null,
+    });
+    if (!gate) await refuseTask(tx, taskId, principal.userId);
+    const outcome = await this.apply(
+      tx,
+      locked,
+      {
+        type: "act",
+        taskId,
+        actor: principal.userId,
+        action,
+        ...(input.comment ? { comment: input.comment } : {}),
+        ...(input.signature ? { signature: input.signature } : {}),
+        ...(input.fieldEdits ? { fieldEdits: input.fieldEdits } : {}),
+      },
+      principal.userId,
+      locale,
+    ).catch((error: unknown) => {
+      throw toRequestPaths(error, ACT_PATHS);
+    });
+    return { ...outcome, taskId, action: input.action };
+  }
+
+  /** The initiator's withdraw or urge, or an admin's command, on an instance. */
+  async command(
+    tx: Db,
+    instanceId: string,
+    command: Exclude<Command, { type: "start" | "act" | "timer" }>,
+    locale: Locale,
+  ): Promise<CommandOutcome> {
+    const locked = await lockInstance(tx, instanceId);
+    if (!locked) throw new FormworkError("NOT_FOUND", "No such flow instance");
+    return this.apply(tx, locked, command, command.actor, locale).catch((error: unknown) => {
+      throw toRequestPaths(error, ADMIN_PATHS);
+    });
+  }
+
+  /**
+   * Fires up to `limit` due timers in one transaction: claims them (SKIP LOCKED), locks their instances
+   * (skipping ones a command holds: those timers wait for the next round), steps each instance for one
+   * of its timers and writes all of it in one statement. Answers how many timers it fired.
+   */
+  async fireDueTimers(limit: number): Promise<number> {
+    return inTransaction(this.deps.db, async (tx) => {
+      const due = await claimDueTimers(tx, limit);
+      if (due.length === 0) return 0;
+      // One timer per instance per round: the rest of an instance's due timers stay for the next one.
+      const firstPerInstance = new Map<string, string>();
+      for (const timer of due)
+        if (!firstPerInstance.has(timer.instanceId)) firstPerInstance.set(timer.instanceId, timer.id);
+      const locked = await lockFreeInstances(tx, [...firstPerInstance.keys()]);
+      const writes = emptyWrites();
+      const byForm = new Map<string, LockedInstance[]>();
+      for (const instance of locked)
+        byForm.set(instance.formId, [...(byForm.get(instance.formId) ?? []), instance]);
+      for (const [formId, instances] of byForm) {
+        const form = await this.deps.forms.get(formId, tx).catch(() => null);
+        const records = form
+          ? await currentRecords(
+              tx,
+              form,
+              instances.map((i) => i.recordId),
+            )
+          : new Map();
+        for (const instance of instances) {
+          const timerId = firstPerInstance.get(instance.id)!;
+          writes.firedTimers.push(timerId);
+          try {
+            const { writes: w } = await this.stepOnly(
+              tx,
+              instance,
+              { type: "timer", timerId },
+              form,
+              records.get(instance.recordId),
+            );
+            mergeWrites(writes, w);
+          } catch (error) {
+            // A broken definition must not jam the poller: the timer is spent, the failure logged as an event.
+            if (!(error instanceof EngineError)) throw error;
+            writes.events.push({
+              instanceId: instance.id,
+              revision: instance.revision,
+              action: "timerFailed",
+              nodeId: null,
+              nodeRunId: null,
+              taskId: null,
+              actor: "system",
+              data: { timerId, reason: error.reason, message: error.message },
+              at: instance.now,
+            });
+          }
+        }
+      }
+      await applyWrites(tx, writes);
+      return locked.length;
+    });
+  }
+
+  private async apply(
+    tx: Db,
+    locked: LockedInstance,
+    command: Command,
+    actorId: string,
+    locale: Locale,
+  ): Promise<CommandOutcome> {
+    const form = await this.deps.forms.get(locked.formId, tx);
+    const record = (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId);
+    const { writes, result, recordEdits } = await this.stepOnly(tx, locked, command, form, record);
+    if (recordEdits && record) {
+      const updated = await writePatch(
+        { ...this.deps.writeDeps, db: tx },
+        actorId,
+        form,
+        record,
+        recordEdits,
+        locale,
+      ).catch((error: unknown) => {
+        throw asFieldEditError(error);
+      });
+      // The stored state carries the record as written (formulas recomputed), for later conditions.
+      result.state.record = updated.data;
+    }
+    await applyWrites(tx, writes);
+    return { instanceId: locked.id, status: result.state.status, revision: locked.revision + 1 };
+  }
+
+  /** One engine step over the live record; the writes it implies, not yet applied. */
+  private async stepOnly(
+    tx: Db,
+    locked: LockedInstance,
+    command: Command,
+    form: PublishedForm | null,
+    record: ApiRecord | undefined,
+  ): Promise<{
+    writes: ReturnType<typeof emptyWrites>;
+    result: StepResult;
+    recordEdits: Record<string, unknown> | null;
+  }> {
+    const flow = await this.deps.flows.get(tx, locked.flowVersionId);
+    const stored = locked.state as InstanceState;
+    const input = record ? { ...stored, record: record.data } : stored;
+    const result = await step(flow.engine, input, command, locked.now.toISOString(), this.ports(tx));
+    // A late or repeated timer: the engine changed nothing, so neither does the server.
+    if (result.effects.length === 0 && result.state === input) {
+      return { writes: emptyWrites(), result, recordEdits: null };
+    }
+    const { writes, recordEdits } = transitionWrites(
+      {
+        instanceId: locked.id,
+        formId: locked.formId,
+        recordId: locked.recordId,
+        recordTable: form?.tableName ?? flow.recordTable,
+        revision: locked.revision,
+      },
+      stored,
+      result,
+    );
+    return { writes, result, recordEdits };
+  }
+}
+
+function toEngineAction(input: TaskActionInput): TaskAction {
+  switch (input.action) {
+    case "approve":
+    case "submit":
+    case "reject":
+      return { type: input.action };
+    case "return":
+      if (!input.target) throw invalid("/target", "return needs the node to return to");
+      return { type: "return", toNode: input.target };
+    case "transfer": {
+      const to = input.users?.[0];
+      if (!to || input.users?.length !== 1) throw invalid("/users", "transfer needs exactly one user");
+      return { type: "transfer", to };
+    }
+    case "addSigner":
+      if (!input.users?.length) throw invalid("/users", "add at least one signer");
+      return { type: "addSigner", users: input.users, position: input.position ?? "after" };
+  }
+}
+
+function invalid(path: string, message: string): FormworkError {
+  return new FormworkError("VALIDATION_FAILED", message, [{ path, message }]);
+}
+
+/** Why the conditional completion matched no row: no such task (404), not yours (403), or done (409). */
+async function refuseTask(tx: Db, taskId: string, userId: string): Promise<never> {
+  const task = await getTask(tx, taskId);
+  if (!task) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+  if (task.assignee !== userId)
+    throw new EngineError("NOT_YOUR_TASK", "This task belongs to somebody else", "/task");
+  throw new EngineError("TASK_NOT_PENDING", `The task is already ${task.status}`, "/task");
+}
+
+/** Record validation errors of accepted edits point into the action's `fieldEdits`. */
+function asFieldEditError(error: unknown): unknown {
+  if (!(error instanceof FormworkError)) return error;
+  const details: ErrorDetail[] = error.details.map((d) => ({
+    ...d,
+    path: d.path.replace(/^\/data(?=\/|$)/, "/fieldEdits"),
+  }));
+  return new FormworkError(error.code, error.message, details);
+}
+
+/** The engine points into its command; clients need pointers into what they sent. */
+const ACT_PATHS: Record<string, string> = {
+  "/taskId": "/task",
+  "/action/type": "/action",
+  "/action/toNode": "/target",
+  "/action/to": "/users/0",
+  "/action/users": "/users",
+};
+const ADMIN_PATHS: Record<string, string> = {
+  "/action/taskId": "/task",
+  "/action/to": "/user",
+  "/action/toNode": "/target",
+  "/action/type": "/action",
+};
+
+function toRequestPaths(error: unknown, paths: Record<string, string>): unknown {
+  if (!(error instanceof FormworkError)) return error;
+  const details = error.details.map((d) => ({ ...d, path: paths[d.path] ?? d.path }));
+  if (details.every((d, i) => d.path === error.details[i]?.path)) return error;
+  const mapped = new FormworkError(error.code, error.message, details);
+  return mapped;
+}

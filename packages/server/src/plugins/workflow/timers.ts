@@ -1,0 +1,123 @@
+// The timer poller and the reconciler, running in every server process. Timers are rows (durable across
+// restarts); any number of processes poll, and SKIP LOCKED gives each due row to one of them. After a
+// full batch the poller goes again at once (a backlog drains at full speed); otherwise it sleeps until
+// the next timer is due, at most `pollMs`. The reconciler reports instances that are neither finished
+// nor waiting on a task or a timer — which the engine's invariants say cannot happen — once each.
+import { isUnavailable, msUntilNextTimer } from "@formwork/db";
+import type { FastifyBaseLogger } from "fastify";
+import { sql } from "kysely";
+import type { Db } from "../../database";
+import type { WorkflowRuntime } from "./runtime";
+
+export interface TimerOptions {
+  /** Longest sleep between polls (ms). */
+  pollMs: number;
+  /** Timers fired per transaction. */
+  batchSize: number;
+  /** How often the reconciler runs (ms); it also runs at start. */
+  reconcileMs: number;
+}
+
+export class TimerPoller {
+  private stopped = true;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private reconcileTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly runtime: WorkflowRuntime,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: TimerOptions,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = this.run();
+    const reconcile = () =>
+      void findStuckInstances(this.db, true).then(
+        (stuck) => {
+          if (stuck.length > 0) this.log.warn({ instances: stuck }, "flow instances waiting on nothing");
+        },
+        (error: unknown) => this.report(error, "reconciler failed"),
+      );
+    reconcile();
+    this.reconcileTimer = setInterval(reconcile, this.options.reconcileMs);
+    this.reconcileTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Fires what is due now, in batches, until nothing is left (tests and the loop use it). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const fired = await this.runtime.fireDueTimers(this.options.batchSize);
+      total += fired;
+      if (fired === 0) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      let pause = this.options.pollMs;
+      try {
+        const fired = await this.runtime.fireDueTimers(this.options.batchSize);
+        if (fired > 0) continue;
+        const next = await msUntilNextTimer(this.db);
+        if (next !== null) pause = Math.min(pause, Math.max(10, next));
+      } catch (error) {
+        this.report(error, "timer poll failed");
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pause);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private report(error: unknown, message: string): void {
+    // A database outage is expected to pass; the next round retries. Anything else is a bug.
+    if (isUnavailable(error)) this.log.warn({ err: error }, message);
+    else this.log.error({ err: error }, message);
+  }
+}
+
+/**
+ * Running instances with no pending task and no pending timer. With `flag`, each is logged once as a
+ * `stuck` event and an outbox row for the administrators (an instance already flagged is not again).
+ */
+export async function findStuckInstances(db: Db, flag: boolean): Promise<string[]> {
+  const { rows } = await sql<{ id: string; revision: number }>`
+    SELECT i.id, i.revision FROM flow_instances i
+    WHERE i.status = 'running'
+      AND NOT EXISTS (SELECT 1 FROM flow_tasks t WHERE t.instance_id = i.id AND t.status = 'pending' AND t.kind <> 'cc')
+      AND NOT EXISTS (SELECT 1 FROM flow_timers m WHERE m.instance_id = i.id AND m.status = 'pending')`.execute(
+    db,
+  );
+  if (flag && rows.length > 0) {
+    await sql`
+      WITH stuck AS (
+        SELECT s.id, s.revision FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.revision)}::int[])
+          AS s(id, revision)
+        WHERE NOT EXISTS (SELECT 1 FROM flow_events e WHERE e.instance_id = s.id AND e.revision = s.revision
+                          AND e.action = 'stuck')
+      ), ev AS (
+        INSERT INTO flow_events (instance_id, revision, action, actor, data)
+        SELECT id, revision, 'stuck', 'system', '{}'::jsonb FROM stuck
+      )
+      INSERT INTO flow_outbox (instance_id, topic, payload)
+      SELECT id, 'flow.stuck', jsonb_build_object('instanceId', id) FROM stuck`.execute(db);
+  }
+  return rows.map((r) => r.id);
+}

@@ -5,5 +5,12 @@ export { EngineError, REFUSALS, type Refusal } from "./errors";
 export { invariantViolations, waitingOn } from "./invariants";
 export * from "./model";
 export { NODE_HANDLERS } from "./nodes/registry";
-export { checkEdits, type EditIssue, editableFields, fieldPermission, visibleFields } from "./permissions";
+export {
+  checkEdits,
+  completeEdits,
+  type EditIssue,
+  editableFields,
+  fieldPermission,
+  visibleFields,
+} from "./permissions";
 export { start, step } from "./step";

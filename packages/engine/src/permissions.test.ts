@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEdits, editableFields, fieldPermission, visibleFields } from "./permissions";
+import { checkEdits, completeEdits, editableFields, fieldPermission, visibleFields } from "./permissions";
 import { flowOf } from "./test-support/flows";
 
 const flow = flowOf(["start", "a:approval", "c:cc", "end"], ["start>a", "a>c", "c>end"], {
@@ -51,10 +51,10 @@ describe("field permissions", () => {
     ]);
   });
 
-  it("checkEdits compares sub-form rows by position for columns that are not editable", () => {
-    const record = { items: [{ price: 1, qty: 1 }] };
-    expect(checkEdits(flow, "a", { items: [{ price: 1, qty: 3 }] }, record)).toEqual([]);
-    expect(checkEdits(flow, "a", { items: [{ price: 2, qty: 1 }] }, record).map((i) => i.path)).toEqual([
+  it("checkEdits matches sub-form rows by id (by position when rows have none) for columns not editable", () => {
+    const plain = { items: [{ price: 1, qty: 1 }] };
+    expect(checkEdits(flow, "a", { items: [{ price: 1, qty: 3 }] }, plain)).toEqual([]);
+    expect(checkEdits(flow, "a", { items: [{ price: 2, qty: 1 }] }, plain).map((i) => i.path)).toEqual([
       "/fieldEdits/items/0/price",
     ]);
     expect(
@@ -67,8 +67,32 @@ describe("field permissions", () => {
             { price: 9, qty: 1 },
           ],
         },
-        record,
+        plain,
       ).map((i) => i.path),
     ).toEqual(["/fieldEdits/items/1/price"]);
+    const withIds = {
+      items: [
+        { id: "r1", price: 1, qty: 1 },
+        { id: "r2", price: 2, qty: 1 },
+      ],
+    };
+    // Deleting the first row shifts positions, not ids.
+    expect(checkEdits(flow, "a", { items: [{ id: "r2", price: 2, qty: 5 }] }, withIds)).toEqual([]);
+    expect(checkEdits(flow, "a", { items: [{ id: "r9", price: 2 }] }, withIds).map((i) => i.path)).toEqual([
+      "/fieldEdits/items/0/price",
+    ]);
+  });
+
+  it("a row may leave out a column it could not edit: the column keeps its value", () => {
+    const hiding = flowOf(["start", "a:approval", "end"], ["start>a", "a>end"], {
+      nodes: { a: { fieldPermissions: { items: "edit", "items.price": "hidden" } } },
+    });
+    const record = { items: [{ id: "r1", price: 7, qty: 1 }] };
+    const edits = { items: [{ id: "r1", qty: 4 }, { qty: 2 }] };
+    expect(visibleFields(hiding, "a")).not.toContain("items.price");
+    expect(checkEdits(hiding, "a", edits, record)).toEqual([]);
+    expect(completeEdits(hiding, "a", edits, record)).toEqual({
+      items: [{ id: "r1", qty: 4, price: 7 }, { qty: 2 }],
+    });
   });
 });

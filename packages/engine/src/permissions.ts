@@ -83,9 +83,31 @@ function rows(value: unknown): Record<string, unknown>[] {
 }
 
 /**
+ * The stored row an edited row stands for: the one with its row id; rows without ids match by position
+ * only when the stored rows have no ids either. No match = a new row.
+ */
+function previousRow(
+  before: Record<string, unknown>[],
+  row: Record<string, unknown>,
+  index: number,
+): Record<string, unknown> | undefined {
+  if (row.id !== undefined && row.id !== null) return before.find((b) => String(b.id) === String(row.id));
+  return before.some((b) => b.id !== undefined && b.id !== null) ? undefined : before[index];
+}
+
+function fixedColumns(flow: EngineFlow, nodeId: string, field: FieldDefinition): string[] {
+  return field.type === "subform"
+    ? field.fields
+        .map((c) => c.id)
+        .filter((c) => fieldPermission(flow, nodeId, `${field.id}.${c}`) !== "edit")
+    : [];
+}
+
+/**
  * Edits the node refuses: a field that is not editable here and whose value would change (clients may
  * send the whole record back), an unknown field, and in an editable sub-form a change to a column that is
- * not editable (rows compared by position; a new row may not fill such a column).
+ * not editable. A row may leave such a column out (it was hidden from the handler): it keeps its value;
+ * a new row may not fill it.
  */
 export function checkEdits(
   flow: EngineFlow,
@@ -106,18 +128,51 @@ export function checkEdits(
       issues.push({ path, message: `"${id}" is not editable at this step` });
       continue;
     }
-    if (field.type !== "subform") continue;
+    const fixed = fixedColumns(flow, nodeId, field);
+    if (fixed.length === 0) continue;
     const before = rows(record[id]);
     rows(value).forEach((row, i) => {
-      for (const column of field.fields) {
-        if (fieldPermission(flow, nodeId, `${id}.${column.id}`) === "edit") continue;
-        if (!same(row[column.id], before[i]?.[column.id]))
+      const previous = previousRow(before, row, i);
+      for (const column of fixed) {
+        if (!(column in row)) continue;
+        const was = previous?.[column];
+        if (!same(row[column], was))
           issues.push({
-            path: `${path}/${i}/${column.id}`,
-            message: `"${id}.${column.id}" is not editable at this step`,
+            path: `${path}/${i}/${column}`,
+            message: `"${id}.${column}" is not editable at this step`,
           });
       }
     });
   }
   return issues;
+}
+
+/**
+ * Accepted edits as they are to be stored: sub-form rows get back the columns the handler could not
+ * edit and left out (hidden from them), so a fill never erases what it could not see.
+ */
+export function completeEdits(
+  flow: EngineFlow,
+  nodeId: string,
+  edits: RecordData,
+  record: RecordData,
+): RecordData {
+  const out: RecordData = { ...edits };
+  for (const [id, value] of Object.entries(edits)) {
+    const field = flow.fields.find((f) => f.id === id);
+    if (!field || !Array.isArray(value)) continue;
+    const fixed = fixedColumns(flow, nodeId, field);
+    if (fixed.length === 0) continue;
+    const before = rows(record[id]);
+    out[id] = value.map((row, i) => {
+      if (typeof row !== "object" || row === null) return row;
+      const previous = previousRow(before, row as Record<string, unknown>, i);
+      if (!previous) return row;
+      const kept = Object.fromEntries(
+        fixed.filter((c) => !(c in row) && c in previous).map((c) => [c, previous[c]]),
+      );
+      return { ...row, ...kept };
+    });
+  }
+  return out;
 }

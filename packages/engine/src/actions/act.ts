@@ -1,7 +1,7 @@
 import { EngineError, refuse } from "../errors";
 import type { ActCommand, RecordData } from "../model";
 import { handlerOf } from "../nodes/registry";
-import { checkEdits } from "../permissions";
+import { checkEdits, completeEdits } from "../permissions";
 import type { Run } from "../run";
 import { advanceLane, completeTask, laneOf, settle } from "../tasks/lanes";
 import { addSigner } from "./add-signer";
@@ -16,8 +16,9 @@ function applyEdits(run: Run, nodeId: string, edits: RecordData): void {
       "some edits are outside this step's editable fields",
       issues.map((i) => ({ ...i, code: "EDIT_NOT_ALLOWED" })),
     );
+  const complete = completeEdits(run.graph.flow, nodeId, edits, run.state.record);
   const changed = Object.fromEntries(
-    Object.entries(edits).filter(([id, v]) => JSON.stringify(v) !== JSON.stringify(run.state.record[id])),
+    Object.entries(complete).filter(([id, v]) => JSON.stringify(v) !== JSON.stringify(run.state.record[id])),
   );
   if (Object.keys(changed).length === 0) return;
   Object.assign(run.state.record, changed);

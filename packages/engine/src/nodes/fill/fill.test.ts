@@ -67,4 +67,18 @@ describe("fill node", () => {
       { reason: "ACTION_NOT_ALLOWED" },
     );
   });
+
+  it("a sub-form column hidden from the handler survives their edit", async () => {
+    const hiding = flowOf(["start", "f:fill", "end"], ["start>f", "f>end"], {
+      nodes: {
+        f: { assignees: [{ user: "clerk" }], fieldPermissions: { items: "edit", "items.price": "hidden" } },
+      },
+    });
+    const sim = new Sim(hiding);
+    await sim.start({ items: [{ id: "r1", price: 7, qty: 1 }] });
+    await sim.act("clerk", { type: "submit" }, { fieldEdits: { items: [{ id: "r1", qty: 3 }] } });
+    expect(sim.of("updateRecord")).toEqual([
+      { type: "updateRecord", fields: { items: [{ id: "r1", qty: 3, price: 7 }] } },
+    ]);
+  });
 });

@@ -81,6 +81,46 @@ const filterOf = (v: Variant) => ({
   ],
 });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Saves the grid's view through the real API, as a user would (the first variant's filter and the
+ * sort), then waits until the indexes it asked for are built; the other variants differ only in their
+ * constants, so the same indexes serve them. Returns the index lists, for the hand-written baseline.
+ */
+export async function saveGridView(
+  session: Session,
+  formId: string,
+  timeoutMs = 30 * 60_000,
+): Promise<string[][]> {
+  const saved = await session.call({
+    method: "POST",
+    path: `/api/forms/${formId}/views`,
+    body: JSON.stringify({
+      name: "Region and amount band",
+      shared: true,
+      filter: filterOf(VARIANTS[0] as Variant),
+      sort: [{ field: "amount", direction: "desc" }],
+      pageSize: PAGE,
+    }),
+  });
+  if (saved.status !== 201) throw new Error(`save view: ${saved.status} ${saved.body.slice(0, 300)}`);
+  const id = (JSON.parse(saved.body) as { id: string }).id;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const read = await session.call({ method: "GET", path: `/api/views/${id}` });
+    const view = JSON.parse(read.body) as {
+      indexes: { columns: string[]; status: string; error?: string }[];
+    };
+    const open = view.indexes.filter((index) => index.status !== "ready");
+    if (open.length === 0) return view.indexes.map((index) => index.columns);
+    const stuck = open.find((index) => index.status === "failed" || index.status === "skipped");
+    if (stuck) throw new Error(`view index ${stuck.columns.join(",")}: ${stuck.status} ${stuck.error ?? ""}`);
+    if (Date.now() > deadline) throw new Error("view indexes not built in time");
+    await sleep(500);
+  }
+}
+
 interface Page {
   ids: string[];
   count: number;

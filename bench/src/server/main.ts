@@ -7,6 +7,7 @@
 //   BENCH_BATCH_RECORDS  records per batch-create path (100000)
 //   BENCH_GRID_ROWS      PostgreSQL grid table rows (1000000)   BENCH_PGLITE_GRID_ROWS  PGlite's (100000)
 //   BENCH_GRID_PAGES     timed pages per grid path (100)
+//   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,pglite (all)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { runPglite } from "./pglite-run";
 import { runPostgres } from "./postgres-run";
@@ -26,6 +27,9 @@ const submissions: SubmissionOptions = {
   rounds: 2,
 };
 const gridIterations = number("BENCH_GRID_PAGES", 100);
+const sections = new Set(
+  (env.BENCH_SECTIONS ?? "submissions,batch,grid,pglite").split(",").map((s) => s.trim()),
+);
 const timeZone = "Asia/Shanghai";
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const emit = (markdown: string) => process.stdout.write(`${markdown}\n`);
@@ -37,7 +41,8 @@ emit(
     `Node ${process.version}, load average ${load()} at start.\n`,
 );
 let baselinePerSecond: number | undefined;
-if (url === "none") emit("PostgreSQL sections skipped (BENCH_DATABASE_URL=none).\n");
+if (url === "none" || ![...sections].some((s) => s !== "pglite"))
+  emit("PostgreSQL sections skipped (BENCH_DATABASE_URL=none or BENCH_SECTIONS).\n");
 else {
   baselinePerSecond = await runPostgres({
     url,
@@ -46,19 +51,21 @@ else {
     gridRows: number("BENCH_GRID_ROWS", 1_000_000),
     gridIterations,
     timeZone,
+    sections,
     log,
     emit,
   });
 }
-await runPglite({
-  coldStarts: 2,
-  idleSettleMs: 3000,
-  submissions: { ...submissions, rounds: 1 },
-  gridRows: number("BENCH_PGLITE_GRID_ROWS", 100_000),
-  gridIterations,
-  timeZone,
-  ...(baselinePerSecond ? { baselinePerSecond } : {}),
-  log,
-  emit,
-});
+if (sections.has("pglite"))
+  await runPglite({
+    coldStarts: 2,
+    idleSettleMs: 3000,
+    submissions: { ...submissions, rounds: 1 },
+    gridRows: number("BENCH_PGLITE_GRID_ROWS", 100_000),
+    gridIterations,
+    timeZone,
+    ...(baselinePerSecond ? { baselinePerSecond } : {}),
+    log,
+    emit,
+  });
 emit(`Finished in ${Math.round((performance.now() - started) / 1000)} s, load average ${load()} at the end.`);

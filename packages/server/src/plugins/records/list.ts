@@ -6,9 +6,36 @@ import { type SqlBool, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { filterNames } from "./filter-names";
+import type { PublishedForms } from "./published-forms";
 import { type ListQueryString, parseFields, parseFilter, parseSort } from "./query-params";
 import { recordAccess } from "./record-access";
 import { compileRecordFilter } from "./record-filter";
+
+/**
+ * The list route: the page is read with the form version last seen while the current version is
+ * checked in parallel (saving a round trip on the grid's hot path); the page is answered only when the
+ * two are the same version, else it is read again with the current one. A deleted form is NOT_FOUND
+ * either way.
+ */
+export async function listFormRecords(
+  db: Db,
+  forms: PublishedForms,
+  principal: Principal,
+  formId: string,
+  query: ListQueryString,
+  timeZone: string,
+): Promise<RecordPage> {
+  const guess = forms.lastKnown(formId);
+  if (!guess) return listRecords(db, principal, await forms.get(formId), query, timeZone);
+  const [current, page] = await Promise.allSettled([
+    forms.get(formId),
+    listRecords(db, principal, guess, query, timeZone),
+  ]);
+  if (current.status === "rejected") throw current.reason;
+  if (current.value !== guess) return listRecords(db, principal, current.value, query, timeZone);
+  if (page.status === "rejected") throw page.reason;
+  return page.value;
+}
 
 export async function listRecords(
   db: Db,

@@ -9,7 +9,7 @@ import type { Principal } from "../auth/principal";
 import type { FileStorage } from "../files/file-storage";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
 import { etagOf, parseIfMatch } from "./if-match";
-import { listRecords } from "./list";
+import { listFormRecords } from "./list";
 import type { PublishedForms } from "./published-forms";
 import { type ListQueryString, listQuerySchema } from "./query-params";
 import { assertRecordAccess, recordPasses } from "./record-access";
@@ -106,10 +106,8 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
         response: { 200: pageSchema },
       },
     },
-    async (request) => {
-      const form = await forms.get(request.params.form);
-      return listRecords(db, currentUser(request), form, request.query, config.timeZone);
-    },
+    async (request) =>
+      listFormRecords(db, forms, currentUser(request), request.params.form, request.query, config.timeZone),
   );
 
   app.get<RecordRoute>(

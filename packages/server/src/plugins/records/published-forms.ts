@@ -11,6 +11,8 @@ const MAX_CACHED = 500;
 export class PublishedForms {
   private readonly cache = new Map<string, PublishedForm>();
   private readonly appIds = new Map<string, string>();
+  /** The version each form had when last asked for: a read may start on it while `get` checks it. */
+  private readonly latest = new Map<string, PublishedForm>();
 
   constructor(private readonly db: Db) {}
 
@@ -35,12 +37,25 @@ export class PublishedForms {
     // A view's index added to the current version bumps the storage revision: reload, so its fields count exactly.
     const key = `${formId}@${current.published_version}.${current.storage_revision}`;
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.latest.set(formId, cached);
+      return cached;
+    }
     const loaded = await loadPublishedForm(db, formId);
     if (!loaded) throw new FormworkError("NOT_FOUND", "No such form");
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(key, loaded);
+    if (this.latest.size >= MAX_CACHED) this.latest.clear();
+    this.latest.set(formId, loaded);
     return loaded;
+  }
+
+  /**
+   * The form as `get` last returned it, without asking the database: only a guess, which a caller must
+   * confirm with `get` (the object is the same when nothing was published since).
+   */
+  lastKnown(formId: string): PublishedForm | undefined {
+    return this.latest.get(formId);
   }
 
   /** The app a form belongs to (forms never move between apps). */

@@ -159,7 +159,8 @@ export class Run {
       durationMs: this.since(this.state.startedAt),
       detail: { status },
     });
-    this.notify("finished", [this.state.initiator], { status });
+    // The initiator hears how it ended, unless they ended it themselves (a withdrawal).
+    if (actor !== this.state.initiator) this.notify("finished", [this.state.initiator], { status });
   }
 
   since(instant: Instant): number {

@@ -14,6 +14,7 @@ describe("withdraw", () => {
     expect(sim.state.status).toBe("withdrawn");
     expect(sim.of("cancelTask")).toHaveLength(1);
     expect(sim.events().slice(-2)).toEqual(["withdraw:alice", "finish:alice"]);
+    expect(sim.of("notify").filter((n) => n.kind === "finished")).toEqual([]);
   });
 
   it("is refused once somebody has acted, and for anyone but the initiator", async () => {

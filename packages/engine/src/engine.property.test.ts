@@ -9,7 +9,9 @@ import { org } from "./test-support/directory";
 import { flowArb, TEST_FORM } from "./test-support/random-flows";
 import { HOUR, T0 } from "./test-support/sim";
 
-// Random valid flows × random command sequences. After every accepted command: the invariants hold
+// Random valid flows × random command sequences. Every step is pure (the input state untouched, the
+// same inputs giving the same result) and a refusal is a typed EngineError. After every accepted
+// command: the invariants hold
 // (a finished instance has no open visit, task or timer; a running one waits on a task or a timer), no
 // visit closes twice, no task closes twice, and replaying the command never makes a second transition.
 // At the end, approving whatever is pending always finishes the instance.
@@ -110,13 +112,19 @@ async function apply(
   now: string,
   ledger: Ledger,
 ): Promise<InstanceState> {
+  const before = JSON.stringify(state);
   let result: Awaited<ReturnType<typeof step>>;
   try {
     result = await step(flow, state, command, now, ports);
   } catch (error) {
-    if (error instanceof EngineError) return state;
-    throw error;
+    // A refusal is typed and leaves the state as it was.
+    if (!(error instanceof EngineError)) throw error;
+    expect(JSON.stringify(state)).toBe(before);
+    return state;
   }
+  // Pure: the input is untouched, and the same inputs give the same outputs.
+  expect(JSON.stringify(state)).toBe(before);
+  expect(await step(flow, state, command, now, ports)).toEqual(result);
   ledger.record(result.effects);
   ledger.check(result.state);
   // Replaying the command on the state it produced never transitions again.
@@ -164,7 +172,7 @@ describe("engine properties", () => {
         const result = validateFlowDefinition(flow.definition, TEST_FORM);
         expect(result.ok ? [] : result.issues).toEqual([]);
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 
@@ -211,7 +219,7 @@ describe("engine properties", () => {
           expect(state.status).not.toBe("running");
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   }, 60_000);
 });

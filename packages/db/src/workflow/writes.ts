@@ -263,10 +263,12 @@ function updateTasks(rows: TaskChange[]): Part {
   const signatures = rows.map((r) =>
     r.signature === undefined || r.signature === null ? null : json(r.signature),
   );
+  // Back to 'pending' (a task its holder keeps, e.g. adding a parallel signer) clears the closing fields.
   return sql`
     UPDATE flow_tasks t SET status = v.status, assignee = coalesce(v.assignee, t.assignee),
-      action = coalesce(v.action, t.action), comment = coalesce(v.comment, t.comment),
-      signature = coalesce(v.signature, t.signature),
+      action = CASE WHEN v.status = 'pending' THEN NULL ELSE coalesce(v.action, t.action) END,
+      comment = CASE WHEN v.status = 'pending' THEN NULL ELSE coalesce(v.comment, t.comment) END,
+      signature = CASE WHEN v.status = 'pending' THEN NULL ELSE coalesce(v.signature, t.signature) END,
       completed_at = CASE WHEN v.status IN ('done', 'cancelled') THEN coalesce(t.completed_at, now())
                           ELSE NULL END
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],

@@ -233,6 +233,14 @@ export class WorkflowRuntime {
     const form = await this.deps.forms.get(locked.formId, tx);
     const record = (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId);
     const { writes, result, recordEdits } = await this.stepOnly(tx, locked, command, form, record);
+    // The conditional completion closed the acted-on task's row; a task its holder keeps (a parallel
+    // signer added beside it) goes back to pending, so rows always mirror the engine's state.
+    if (
+      command.type === "act" &&
+      result.state.tasks.find((t) => t.id === command.taskId)?.status === "pending"
+    ) {
+      writes.tasks.push({ id: command.taskId, status: "pending" });
+    }
     if (recordEdits && record) {
       const updated = await writePatch(
         { ...this.deps.writeDeps, db: tx },

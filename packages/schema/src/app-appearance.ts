@@ -1,3 +1,5 @@
+// Imported by the web through its own subpath ("@formwork/schema/app-appearance"), so the app list
+// does not pull the validators into the first page load.
 // What an app may look like in the app list: an icon from this fixed set (the web maps each name to a
 // glyph) and a `#rrggbb` colour. The server validates both; the set only ever grows.
 

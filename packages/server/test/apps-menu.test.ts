@@ -69,6 +69,7 @@ describe.each(testDatabases())("app look and form menu ($name)", (database) => {
     const before = (await t.admin.request("GET", `/api/apps/${app.id}`)).json();
     expect(before.forms.map((f: { id: string }) => f.id)).toEqual([a, b, c, d]);
     expect(before.menuRevision).toBe(0);
+    expect(before.menu).toEqual([a, b, c, d].map((form) => ({ type: "form", form })));
 
     const menu: Item[] = [
       { type: "form", form: c },

@@ -1,17 +1,18 @@
 import type { App } from "@formwork/client";
-import { App as AntdApp, Button, Form, Input, Modal, Popconfirm } from "antd";
+import { App as AntdApp, Button, Form, Input, Popconfirm } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useDeleteApp, useUpdateApp } from "../api/use-apps";
+import { AppLookFields, type AppLookValues } from "../apps/AppLookFields";
 import { errorMessage } from "../common/error-message";
+import { FormModal } from "../common/FormModal";
 import styles from "./workspace.module.css";
 
-interface AppValues {
-  name: string;
+interface AppValues extends AppLookValues {
   description?: string;
 }
 
-/** Rename or describe an app, or delete it (administrators). */
+/** Rename, describe, pick the icon and colour of an app, or delete it (administrators). */
 export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = AntdApp.useApp();
@@ -23,7 +24,12 @@ export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => vo
 
   const save = (values: AppValues) =>
     update.mutate(
-      { name: values.name.trim(), description: values.description?.trim() || null },
+      {
+        name: values.name.trim(),
+        description: values.description?.trim() || null,
+        icon: values.icon ?? null,
+        colour: values.colour ?? null,
+      },
       {
         onSuccess: () => {
           void message.success(t("appSettings.saved"));
@@ -42,50 +48,52 @@ export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => vo
       onError: fail,
     });
 
+  const dangerZone = (
+    <section className={styles.danger}>
+      <div>
+        <strong>{t("appSettings.dangerZone")}</strong>
+        <p>{t("appSettings.deleteText")}</p>
+      </div>
+      <Popconfirm
+        title={t("appSettings.deleteConfirm", { name: app.name })}
+        okText={t("appSettings.delete")}
+        cancelText={t("common.cancel")}
+        okButtonProps={{ danger: true, loading: remove.isPending }}
+        onConfirm={deleteApp}
+      >
+        <Button danger>{t("appSettings.delete")}</Button>
+      </Popconfirm>
+    </section>
+  );
+
   return (
-    <Modal
-      open
+    <FormModal<AppValues>
       title={t("appSettings.title")}
       okText={t("common.save")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
+      name="app-settings"
+      form={form}
+      pending={update.isPending}
+      initialValues={{
+        name: app.name,
+        description: app.description ?? "",
+        icon: (app.icon as AppValues["icon"]) ?? null,
+        colour: app.colour,
+      }}
+      onFinish={save}
+      onClose={onClose}
+      footerExtra={dangerZone}
     >
-      <Form<AppValues>
-        form={form}
-        layout="vertical"
-        name="app-settings"
-        requiredMark={false}
-        initialValues={{ name: app.name, description: app.description ?? "" }}
-        onFinish={save}
+      <Form.Item
+        name="name"
+        label={t("createApp.name")}
+        rules={[{ required: true, whitespace: true, message: t("createApp.nameRequired") }]}
       >
-        <Form.Item
-          name="name"
-          label={t("createApp.name")}
-          rules={[{ required: true, whitespace: true, message: t("createApp.nameRequired") }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="description" label={t("createApp.description")}>
-          <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-      </Form>
-      <section className={styles.danger}>
-        <div>
-          <strong>{t("appSettings.dangerZone")}</strong>
-          <p>{t("appSettings.deleteText")}</p>
-        </div>
-        <Popconfirm
-          title={t("appSettings.deleteConfirm", { name: app.name })}
-          okText={t("appSettings.delete")}
-          cancelText={t("common.cancel")}
-          okButtonProps={{ danger: true, loading: remove.isPending }}
-          onConfirm={deleteApp}
-        >
-          <Button danger>{t("appSettings.delete")}</Button>
-        </Popconfirm>
-      </section>
-    </Modal>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="description" label={t("createApp.description")}>
+        <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+      <AppLookFields appId={app.id} />
+    </FormModal>
   );
 }

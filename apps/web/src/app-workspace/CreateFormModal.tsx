@@ -1,8 +1,9 @@
 import type { Form as ApiForm } from "@formwork/client";
-import { App as AntdApp, Form, Input, Modal } from "antd";
+import { App as AntdApp, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { useCreateForm } from "../api/use-apps";
 import { errorMessage } from "../common/error-message";
+import { FormModal } from "../common/FormModal";
 import { FORM_KEY_MAX_LENGTH, isFormKey, suggestFormKey } from "./form-key";
 
 interface NewFormValues {
@@ -14,13 +15,11 @@ interface NewFormValues {
 export function CreateFormModal({
   appId,
   takenKeys,
-  open,
   onClose,
   onCreated,
 }: {
   appId: string;
   takenKeys: readonly string[];
-  open: boolean;
   onClose: () => void;
   onCreated: (form: ApiForm) => void;
 }) {
@@ -35,7 +34,6 @@ export function CreateFormModal({
       {
         onSuccess: (created) => {
           void message.success(t("createForm.created", { name: values.name.trim() }));
-          form.resetFields();
           onCreated(created);
         },
         onError: (error) => void message.error(errorMessage(error, t)),
@@ -43,54 +41,43 @@ export function CreateFormModal({
     );
 
   return (
-    <Modal
-      open={open}
+    <FormModal<NewFormValues>
       title={t("createForm.title")}
-      okText={t("common.create")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      forceRender
+      name="create-form"
+      form={form}
+      pending={create.isPending}
+      onFinish={submit}
+      onClose={onClose}
+      onValuesChange={(changed) => {
+        // The key follows the name until the user edits the key themselves.
+        if (changed.name !== undefined && !form.isFieldTouched("key")) {
+          form.setFieldValue("key", suggestFormKey(changed.name, takenKeys));
+        }
+      }}
     >
-      <Form<NewFormValues>
-        form={form}
-        layout="vertical"
-        name="create-form"
-        requiredMark={false}
-        onFinish={submit}
-        onValuesChange={(changed: Partial<NewFormValues>) => {
-          // The key follows the name until the user edits the key themselves.
-          if (changed.name !== undefined && !form.isFieldTouched("key")) {
-            form.setFieldValue("key", suggestFormKey(changed.name, takenKeys));
-          }
-        }}
+      <Form.Item
+        name="name"
+        label={t("createForm.name")}
+        rules={[{ required: true, whitespace: true, message: t("createForm.nameRequired") }]}
       >
-        <Form.Item
-          name="name"
-          label={t("createForm.name")}
-          rules={[{ required: true, whitespace: true, message: t("createForm.nameRequired") }]}
-        >
-          <Input placeholder={t("createForm.namePlaceholder")} maxLength={500} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="key"
-          label={t("createForm.key")}
-          extra={t("createForm.keyHelp")}
-          rules={[
-            { required: true, message: t("createForm.keyRequired") },
-            {
-              validator: (_, value: string | undefined) =>
-                !value || isFormKey(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t("createForm.keyInvalid"))),
-            },
-          ]}
-        >
-          <Input maxLength={FORM_KEY_MAX_LENGTH} spellCheck={false} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input placeholder={t("createForm.namePlaceholder")} maxLength={500} autoFocus />
+      </Form.Item>
+      <Form.Item
+        name="key"
+        label={t("createForm.key")}
+        extra={t("createForm.keyHelp")}
+        rules={[
+          { required: true, message: t("createForm.keyRequired") },
+          {
+            validator: (_, value: string | undefined) =>
+              !value || isFormKey(value)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t("createForm.keyInvalid"))),
+          },
+        ]}
+      >
+        <Input maxLength={FORM_KEY_MAX_LENGTH} spellCheck={false} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, FolderAddOutlined, PlusOutlined, SettingOutlined } from "@ant-design/icons";
 import type { AppWithForms } from "@formwork/client";
 import { Button } from "antd";
 import { lazy, Suspense, useState } from "react";
@@ -22,6 +22,7 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
+  const [creatingGroup, setCreatingGroup] = useState(false);
 
   return (
     <div className={styles.sidebar}>
@@ -48,17 +49,33 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
       <div className={styles.sectionHead}>
         <span>{t("workspace.forms")}</span>
         {user.isAdmin && (
-          <Button
-            size="small"
-            type="text"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            aria-label={t("workspace.newForm")}
-            title={t("workspace.newForm")}
-          />
+          <span className={styles.sectionActions}>
+            <Button
+              size="small"
+              type="text"
+              icon={<FolderAddOutlined />}
+              onClick={() => setCreatingGroup(true)}
+              aria-label={t("menu.newGroup")}
+              title={t("menu.newGroup")}
+              data-testid="menu-new-group"
+            />
+            <Button
+              size="small"
+              type="text"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              aria-label={t("workspace.newForm")}
+              title={t("workspace.newForm")}
+            />
+          </span>
         )}
       </div>
-      <FormMenu appId={app.id} forms={app.forms} onPick={onNavigate} />
+      <FormMenu
+        app={app}
+        creatingGroup={creatingGroup}
+        onGroupCreated={() => setCreatingGroup(false)}
+        onPick={onNavigate}
+      />
       {configuring && (
         <Suspense>
           <AppSettingsModal app={app} onClose={() => setConfiguring(false)} />
@@ -69,7 +86,6 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
           <CreateFormModal
             appId={app.id}
             takenKeys={app.forms.map((form) => form.key)}
-            open={creating}
             onClose={() => setCreating(false)}
             onCreated={(form) => {
               setCreating(false);

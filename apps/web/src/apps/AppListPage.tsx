@@ -56,7 +56,6 @@ export function AppListPage() {
       {creating && (
         <Suspense>
           <CreateAppModal
-            open={creating}
             onClose={() => setCreating(false)}
             onCreated={(app) => {
               setCreating(false);

@@ -1,20 +1,19 @@
 import type { App } from "@formwork/client";
-import { App as AntdApp, Form, Input, Modal } from "antd";
+import { App as AntdApp, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { useCreateApp } from "../api/use-apps";
 import { errorMessage } from "../common/error-message";
+import { FormModal } from "../common/FormModal";
+import { AppLookFields, type AppLookValues } from "./AppLookFields";
 
-interface NewAppValues {
-  name: string;
+interface NewAppValues extends AppLookValues {
   description?: string;
 }
 
 export function CreateAppModal({
-  open,
   onClose,
   onCreated,
 }: {
-  open: boolean;
   onClose: () => void;
   onCreated: (app: App) => void;
 }) {
@@ -25,11 +24,15 @@ export function CreateAppModal({
 
   const submit = (values: NewAppValues) =>
     create.mutate(
-      { name: values.name.trim(), description: values.description?.trim() || null },
+      {
+        name: values.name.trim(),
+        description: values.description?.trim() || null,
+        icon: values.icon ?? null,
+        colour: values.colour ?? null,
+      },
       {
         onSuccess: (app) => {
           void message.success(t("createApp.created", { name: app.name }));
-          form.resetFields();
           onCreated(app);
         },
         onError: (error) => void message.error(errorMessage(error, t)),
@@ -37,39 +40,29 @@ export function CreateAppModal({
     );
 
   return (
-    <Modal
-      open={open}
+    <FormModal<NewAppValues>
       title={t("createApp.title")}
-      okText={t("common.create")}
-      cancelText={t("common.cancel")}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
-      forceRender
+      name="create-app"
+      form={form}
+      pending={create.isPending}
+      onFinish={submit}
+      onClose={onClose}
     >
-      <Form<NewAppValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        name="create-app"
-        requiredMark={false}
+      <Form.Item
+        name="name"
+        label={t("createApp.name")}
+        rules={[{ required: true, whitespace: true, message: t("createApp.nameRequired") }]}
       >
-        <Form.Item
-          name="name"
-          label={t("createApp.name")}
-          rules={[{ required: true, whitespace: true, message: t("createApp.nameRequired") }]}
-        >
-          <Input placeholder={t("createApp.namePlaceholder")} maxLength={200} autoFocus />
-        </Form.Item>
-        <Form.Item name="description" label={t("createApp.description")}>
-          <Input.TextArea
-            placeholder={t("createApp.descriptionPlaceholder")}
-            maxLength={5000}
-            autoSize={{ minRows: 2, maxRows: 5 }}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input placeholder={t("createApp.namePlaceholder")} maxLength={200} autoFocus />
+      </Form.Item>
+      <Form.Item name="description" label={t("createApp.description")}>
+        <Input.TextArea
+          placeholder={t("createApp.descriptionPlaceholder")}
+          maxLength={5000}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+        />
+      </Form.Item>
+      <AppLookFields />
+    </FormModal>
   );
 }

@@ -25,3 +25,11 @@ describe("appAppearance", () => {
     expect(appAppearance({ id: "1", name: "   " }).initial).toBe("?");
   });
 });
+
+describe("appAppearance with a chosen look", () => {
+  it("uses the stored colour and a known icon, and ignores an unknown icon", () => {
+    const look = appAppearance({ id: "1", name: "CRM", icon: "customer", colour: "#14b8a6" });
+    expect(look).toEqual({ colour: "#14b8a6", initial: "C", icon: "customer" });
+    expect(appAppearance({ id: "1", name: "CRM", icon: "retired-icon", colour: null }).icon).toBeUndefined();
+  });
+});

@@ -1,6 +1,8 @@
-// Autosave of the draft: a debounced PUT after every change, guarded against overwriting someone
-// else's newer draft (the server's updatedAt is compared with the one this editor last saw).
-import type { Form } from "@formwork/client";
+// Autosave of the draft: a debounced PUT after every change. Each save names the draft revision this
+// editor last read or wrote (If-Match); the server refuses it with VERSION_CONFLICT when another
+// designer saved in between, so nobody's work is overwritten silently. The editor then stops saving
+// and offers to reload theirs or to overwrite it deliberately.
+import { type Form, isApiError } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../../api/client";
@@ -18,6 +20,13 @@ export interface Autosave {
   overwrite: () => Promise<void>;
 }
 
+export class DraftConflict extends Error {
+  constructor() {
+    super("The draft was saved elsewhere since this editor read it");
+    this.name = "DraftConflict";
+  }
+}
+
 export function useAutosave(
   formId: string,
   loaded: Form | undefined,
@@ -25,15 +34,16 @@ export function useAutosave(
 ): Autosave {
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [error, setError] = useState<unknown>();
-  const seen = useRef<string | undefined>(undefined);
+  const revision = useRef<number | undefined>(undefined);
   const savedJson = useRef<string | undefined>(undefined);
   const latest = useRef(definition);
   latest.current = definition;
   const running = useRef<Promise<void> | undefined>(undefined);
+  const conflicted = useRef(false);
 
   useEffect(() => {
-    if (loaded && seen.current === undefined) {
-      seen.current = loaded.updatedAt;
+    if (loaded && revision.current === undefined) {
+      revision.current = loaded.revision;
       savedJson.current = JSON.stringify(loaded.definition);
     }
   }, [loaded]);
@@ -42,6 +52,7 @@ export function useAutosave(
     async (force: boolean): Promise<void> => {
       const def = latest.current;
       if (!def) return;
+      if (conflicted.current && !force) throw new DraftConflict();
       const json = JSON.stringify(def);
       if (json === savedJson.current && !force) {
         setStatus("saved");
@@ -49,20 +60,20 @@ export function useAutosave(
       }
       setStatus("saving");
       try {
-        if (!force) {
-          const current = await api.forms.get(formId);
-          if (seen.current !== undefined && current.updatedAt !== seen.current) {
-            setStatus("conflict");
-            throw new Error("conflict");
-          }
-        }
-        const saved = await api.forms.saveDraft(formId, def);
-        seen.current = saved.updatedAt;
+        // Overwriting is a deliberate choice: save on top of whatever revision the server has now.
+        const base = force ? (await api.forms.get(formId)).revision : revision.current;
+        const saved = await api.forms.saveDraft(formId, def, base);
+        revision.current = saved.revision;
         savedJson.current = json;
+        conflicted.current = false;
         setError(undefined);
         setStatus(JSON.stringify(latest.current) === json ? "saved" : "pending");
       } catch (cause) {
-        if (cause instanceof Error && cause.message === "conflict") throw cause;
+        if (isApiError(cause) && cause.code === "VERSION_CONFLICT") {
+          conflicted.current = true;
+          setStatus("conflict");
+          throw new DraftConflict();
+        }
         setError(cause);
         setStatus("error");
         throw cause;
@@ -84,12 +95,11 @@ export function useAutosave(
   useEffect(() => {
     if (!definition || savedJson.current === undefined) return;
     if (JSON.stringify(definition) === savedJson.current) return;
-    setStatus((s) => (s === "conflict" ? s : "pending"));
-    const timer = setTimeout(() => {
-      if (status !== "conflict") run(false).catch(() => undefined);
-    }, AUTOSAVE_DELAY_MS);
+    if (conflicted.current) return;
+    setStatus("pending");
+    const timer = setTimeout(() => run(false).catch(() => undefined), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [definition, run, status]);
+  }, [definition, run]);
 
   return {
     status,

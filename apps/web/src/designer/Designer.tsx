@@ -1,6 +1,6 @@
 import type { FieldType } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { api } from "../api/client";
 import { queryKeys } from "../api/query-keys";
 import { useApp } from "../api/use-apps";
@@ -22,6 +22,9 @@ import { allFieldIds } from "./state/field-tree";
 import { createField } from "./state/new-field";
 import { useHistoryKeys } from "./use-history-keys";
 
+// The flow designer (React Flow, dagre) is its own chunk, loaded when the Flow switch is first used.
+const FlowDesigner = lazy(() => import("../flows/FlowDesigner"));
+
 /** The form designer: palette, canvas and property panel over one undoable definition, autosaved. */
 export default function Designer({ appId, formId }: { appId: string; formId: string }) {
   const form = useQuery({
@@ -37,6 +40,7 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
   const [loadedAt, setLoadedAt] = useState<string>();
   const [selection, setSelection] = useState<Selection>();
   const [panel, setPanel] = useState<"settings" | "preview" | "publish">();
+  const [view, setView] = useState<"form" | "flow">("form");
 
   useEffect(() => {
     if (form.data && form.data.updatedAt !== loadedAt && loadedAt === undefined) {
@@ -80,14 +84,22 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
           onSettings={() => setPanel("settings")}
           onPreview={() => setPanel("preview")}
           onPublish={() => setPanel("publish")}
+          view={view}
+          onView={setView}
         />
-        <DesignerDnd>
-          <div className={styles.panes}>
-            <Palette onAdd={append} />
-            <Canvas />
-            <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
-          </div>
-        </DesignerDnd>
+        {view === "flow" ? (
+          <Suspense fallback={<PageLoading />}>
+            <FlowDesigner />
+          </Suspense>
+        ) : (
+          <DesignerDnd>
+            <div className={styles.panes}>
+              <Palette onAdd={append} />
+              <Canvas />
+              <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
+            </div>
+          </DesignerDnd>
+        )}
         <FormSettingsDrawer open={panel === "settings"} onClose={() => setPanel(undefined)} />
         <PreviewModal open={panel === "preview"} onClose={() => setPanel(undefined)} />
         {panel === "publish" ? (

@@ -1,5 +1,5 @@
 import { EyeOutlined, RedoOutlined, SendOutlined, SettingOutlined, UndoOutlined } from "@ant-design/icons";
-import { Button, Space, Tooltip } from "antd";
+import { Button, Segmented, Space, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import styles from "./designer.module.css";
 import { SaveIndicator } from "./save/SaveIndicator";
@@ -15,6 +15,9 @@ interface DesignerToolbarProps {
   onSettings: () => void;
   onPreview: () => void;
   onPublish: () => void;
+  /** The form's fields, or its workflow (流程). */
+  view: "form" | "flow";
+  onView: (view: "form" | "flow") => void;
 }
 
 export function DesignerToolbar(props: DesignerToolbarProps) {
@@ -42,6 +45,14 @@ export function DesignerToolbar(props: DesignerToolbarProps) {
         </Tooltip>
         <SaveIndicator save={props.save} onReload={props.onReload} />
       </Space>
+      <Segmented
+        value={props.view}
+        onChange={(v) => props.onView(v as "form" | "flow")}
+        options={[
+          { value: "form", label: t("flows.view.form") },
+          { value: "flow", label: <span data-testid="designer-view-flow">{t("flows.view.flow")}</span> },
+        ]}
+      />
       <Space size={8} wrap>
         <Button icon={<SettingOutlined />} onClick={props.onSettings}>
           {t("designer.toolbar.settings")}

@@ -5,6 +5,7 @@ import { App as AntdApp, Button, Drawer, Grid, Popconfirm, Space, Tabs } from "a
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { RecordFlowPanel } from "../tasks/record-flow/RecordFlowPanel";
 import { failureText } from "./failure-text";
 import { RecordDetails } from "./RecordDetails";
 import { RecordEditor } from "./RecordEditor";
@@ -116,6 +117,15 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
               <RecordDetails record={record} columns={columns} />
             ),
           },
+          ...(definition.flow
+            ? [
+                {
+                  key: "flow",
+                  label: t("tasks.flow.title"),
+                  children: tab === "flow" ? <RecordFlowPanel formId={formId} recordId={record.id} /> : null,
+                },
+              ]
+            : []),
           {
             key: "history",
             label: t("data.history.title"),

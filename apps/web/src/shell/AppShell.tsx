@@ -1,5 +1,6 @@
 import { Flex, Layout } from "antd";
 import { Link, Outlet } from "react-router";
+import { TasksNavLink } from "../tasks/TasksNavLink";
 import { Brand } from "./Brand";
 import { LanguageSwitch } from "./LanguageSwitch";
 import styles from "./shell.module.css";
@@ -14,6 +15,7 @@ export function AppShell() {
           <Brand />
         </Link>
         <Flex align="center" gap={4}>
+          <TasksNavLink />
           <LanguageSwitch />
           <UserMenu />
         </Flex>

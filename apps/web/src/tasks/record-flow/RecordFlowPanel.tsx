@@ -1,0 +1,145 @@
+import { BellOutlined, ClockCircleOutlined, RollbackOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import { App, Button, Empty, Popconfirm, Space, Spin, Tag } from "antd";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useCurrentUser } from "../../api/use-session";
+import { errorMessage } from "../../common/error-message";
+import { localize } from "../../common/localized-text";
+import { FlowCanvas } from "../../flows/canvas/FlowCanvas";
+import { tasksApi } from "../api";
+import styles from "../tasks.module.css";
+import { formatDuration } from "../time";
+import { taskKeys, useInvalidateTasks } from "../use-tasks";
+import { useDurationUnits } from "../use-units";
+import { chartModel } from "./chart-model";
+import { FlowLog } from "./FlowLog";
+
+/**
+ * A record's flow: who has it now and how long is left, the chart (done / current / pending nodes),
+ * the full log, and the initiator's withdraw and urge.
+ */
+export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId: string }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const units = useDurationUnits();
+  const invalidate = useInvalidateTasks();
+  const flow = useQuery({
+    queryKey: taskKeys.recordFlow(formId, recordId),
+    queryFn: () => tasksApi.recordFlow(formId, recordId),
+    retry: false,
+  });
+  const model = useMemo(() => (flow.data ? chartModel(flow.data.chart) : undefined), [flow.data]);
+  const summaries = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const task of flow.data?.current ?? []) {
+      map.set(
+        task.nodeId,
+        [map.get(task.nodeId), task.assignee.name].filter(Boolean).join(t("tasks.separator")),
+      );
+    }
+    return map;
+  }, [flow.data, t]);
+
+  if (flow.isLoading) return <Spin className={styles.loading} />;
+  if (flow.isError || !flow.data || !model)
+    return <Empty description={flow.isError ? errorMessage(flow.error, t) : t("tasks.flow.none")} />;
+  const { instance, current } = flow.data;
+  const mine = instance.initiator?.id === user.id;
+  const act = async (action: "withdraw" | "urge") => {
+    try {
+      await tasksApi.instanceAction(instance.id, action);
+      message.success(t(`tasks.flow.${action}Done`));
+      await invalidate();
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
+
+  return (
+    <div className={styles.flowPanel} data-testid="record-flow">
+      <div className={styles.flowHeader}>
+        <Tag
+          color={
+            instance.status === "running"
+              ? "processing"
+              : instance.status === "rejected"
+                ? "error"
+                : "success"
+          }
+        >
+          {t(`tasks.instanceStatus.${instance.status}`, { defaultValue: instance.status })}
+        </Tag>
+        <span className={styles.muted}>{t("tasks.flow.version", { version: instance.flowVersion })}</span>
+        {mine && instance.status === "running" ? (
+          <Space size={4} className={styles.flowActions}>
+            <Button
+              size="small"
+              icon={<BellOutlined />}
+              onClick={() => void act("urge")}
+              data-testid="flow-urge"
+            >
+              {t("tasks.flow.urge")}
+            </Button>
+            {instance.canWithdraw ? (
+              <Popconfirm
+                title={t("tasks.flow.withdrawConfirm")}
+                okText={t("tasks.flow.withdraw")}
+                cancelText={t("common.cancel")}
+                onConfirm={() => void act("withdraw")}
+              >
+                <Button size="small" icon={<RollbackOutlined />} data-testid="flow-withdraw">
+                  {t("tasks.flow.withdraw")}
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        ) : null}
+      </div>
+      {current.length > 0 ? (
+        <ul className={styles.currentList} data-testid="flow-current">
+          {current.map((task) => (
+            <li key={task.taskId}>
+              <strong>{task.assignee.name}</strong>
+              <span>{task.nodeName ? localize(task.nodeName, i18n.language) : task.nodeId}</span>
+              <span className={styles.muted}>
+                {t("tasks.flow.waiting", { time: formatDuration(task.waitingMs, units) })}
+              </span>
+              {task.remainingMs !== null ? (
+                <Tag
+                  color={task.remainingMs < 0 ? "error" : "warning"}
+                  icon={<ClockCircleOutlined />}
+                  data-testid="flow-remaining"
+                >
+                  {task.remainingMs < 0
+                    ? t("tasks.overdue", { time: formatDuration(task.remainingMs, units) })
+                    : t("tasks.dueIn", { time: formatDuration(task.remainingMs, units) })}
+                </Tag>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ReactFlowProvider>
+        <FlowCanvas
+          flow={model.flow}
+          status={model.status}
+          traversed={model.traversed}
+          summaries={summaries}
+          className={styles.chart}
+        />
+      </ReactFlowProvider>
+      <div className={styles.legend}>
+        {(["done", "current", "pending", "rejected"] as const).map((s) => (
+          <span key={s} className={`${styles.legendItem} ${styles[`legend_${s}`]}`}>
+            {t(`flows.status.${s}`)}
+          </span>
+        ))}
+      </div>
+      <h4 className={styles.subTitle}>{t("tasks.flow.log")}</h4>
+      <FlowLog log={flow.data.log} />
+    </div>
+  );
+}

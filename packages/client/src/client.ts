@@ -4,6 +4,7 @@ import { filesApi } from "./files";
 import { formsApi } from "./forms";
 import { orgApi } from "./org";
 import { recordsApi } from "./records";
+import { tasksApi } from "./tasks";
 import { tokensApi } from "./tokens";
 import { baseUrlOf, createTransport, type TransportOptions } from "./transport";
 import { usersApi } from "./users";
@@ -22,6 +23,7 @@ export function createClient(options: ClientOptions = {}) {
     users: usersApi(send),
     tokens: tokensApi(send),
     org: orgApi(send),
+    tasks: tasksApi(send),
   };
 }
 

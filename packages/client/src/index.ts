@@ -2,6 +2,7 @@ export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
+export * from "./tasks";
 export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";
 export type * from "./types";
 export type { Page } from "./users";

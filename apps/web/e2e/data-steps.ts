@@ -87,3 +87,15 @@ export async function choose(page: Page, label: string, option: string): Promise
     .getByTitle(option, { exact: true })
     .click();
 }
+
+/** The saved views of a form as the API lists them for the signed-in user. */
+export async function savedViews(
+  page: Page,
+  formId: string,
+): Promise<{ name: string; shared: boolean; filter: unknown }[]> {
+  return page.evaluate(async (id) => {
+    const response = await fetch(`/api/forms/${id}/views`);
+    if (!response.ok) throw new Error(`views: ${response.status}`);
+    return (await response.json()).views;
+  }, formId);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
-import { changeBehindTheBack, choose, publishOrders } from "./data-steps";
+import { changeBehindTheBack, choose, publishOrders, savedViews } from "./data-steps";
 import { signIn, uniqueSuffix } from "./steps";
 
 describe("the data grid (desktop)", () => {
@@ -104,6 +104,87 @@ describe("the data grid (desktop)", () => {
     await dialog.getByRole("button", { name: /应\s*用/ }).click();
     await page.getByText("2 条数据已修改").waitFor();
     await expect.poll(() => page.locator(".ant-table-row", { hasText: "进行中" }).count()).toBe(3);
+  });
+});
+
+describe("saved views (desktop)", () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser("data-views", DESKTOP);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("saves a view with an any-of condition group and opens it again after a reload", async () => {
+    const { page, shot } = session;
+    await signIn(page);
+    const { appId, formId } = await publishOrders(page, `订单 ${uniqueSuffix()}`, 30);
+    await page.goto(`/apps/${appId}/forms/${formId}/data`);
+    await page.getByText("共 30 条").waitFor();
+
+    // 状态 = 进行中 AND (金额 > 25 OR 客户 = 客户3): the open orders 27, 29 and 3.
+    await page.getByTestId("filter-toggle").click();
+    const panel = page.getByTestId("filter-panel");
+    await choose(page, "字段", "状态");
+    await choose(page, "值", "进行中");
+    await panel.getByTestId("filter-add-group").click();
+    const group = panel.getByTestId("filter-group");
+    await choose(page, "字段", "金额");
+    await choose(page, "条件", "大于");
+    await group.getByRole("spinbutton", { name: "值" }).fill("25");
+    await group.getByTestId("filter-group-add").click();
+    await choose(page, "字段", "客户");
+    await group.getByRole("textbox", { name: "值" }).last().fill("客户3");
+    await shot("filter-groups");
+    await page.getByTestId("filter-apply").click();
+    await page.getByText("共 3 条").waitFor();
+    await page.getByTestId("view-unsaved").waitFor();
+
+    // Saved as a new view, shared with everyone who may see the form.
+    await page.getByTestId("view-save").click();
+    await page.locator("#view-name").fill("进行中的大单");
+    await page.getByTestId("view-shared").click();
+    await page.locator("#view-name").press("Enter");
+    await page.getByText("视图已保存").first().waitFor();
+    await expect.poll(() => page.getByTestId("view-unsaved").count()).toBe(0);
+    const [saved] = await savedViews(page, formId);
+    expect(saved).toMatchObject({
+      name: "进行中的大单",
+      shared: true,
+      filter: {
+        and: [
+          { "==": [{ var: "status" }, "open"] },
+          { or: [{ ">": [{ var: "amount" }, 25] }, { "==": [{ var: "customer" }, "客户3"] }] },
+        ],
+      },
+    });
+
+    // After a reload the view opens again, filter groups and all.
+    await page.reload();
+    await page.getByText("共 3 条").waitFor();
+    expect(await page.getByTestId("view-switcher").textContent()).toContain("进行中的大单");
+    await page.getByTestId("filter-toggle").click();
+    await expect.poll(() => page.getByTestId("filter-group").count()).toBe(1);
+    expect(await page.getByTestId("filter-group-match").textContent()).toContain("满足任一条件");
+    expect(await page.getByTestId("filter-group").getByRole("spinbutton", { name: "值" }).inputValue()).toBe(
+      "25",
+    );
+    await shot("view-reloaded");
+
+    // Switching views switches the rows.
+    await page.getByTestId("view-switcher").click();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+      .getByTitle("全部数据")
+      .click();
+    await page.getByText("共 30 条").waitFor();
+    await page.getByTestId("view-switcher").click();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+      .getByTitle("进行中的大单")
+      .click();
+    await page.getByText("共 3 条").waitFor();
   });
 });
 

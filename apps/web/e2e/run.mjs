@@ -5,6 +5,7 @@
 //
 //   node e2e/run.mjs               build, then test
 //   node e2e/run.mjs --no-build    reuse apps/web/dist
+//   node e2e/run.mjs e2e/data.e2e.ts   only the named files (any other argument not starting with --)
 //   CHROMIUM=/path/to/chrome ...   another Chromium binary (default /usr/bin/chromium)
 //   FORMWORK_E2E_START_TIMEOUT_MS  how long to wait for the server's /api/health (default 300000)
 import { spawn } from "node:child_process";
@@ -104,7 +105,8 @@ async function main() {
   });
   try {
     await waitForHealth(url, server);
-    return await run(vitest, ["run", "--config", "vitest.e2e.config.ts"], {
+    const files = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+    return await run(vitest, ["run", "--config", "vitest.e2e.config.ts", ...files], {
       cwd: WEB_DIR,
       env: {
         ...process.env,

@@ -8,6 +8,7 @@ import { tasksApi } from "./tasks";
 import { tokensApi } from "./tokens";
 import { baseUrlOf, createTransport, type TransportOptions } from "./transport";
 import { usersApi } from "./users";
+import { viewsApi } from "./views";
 
 export type ClientOptions = TransportOptions;
 
@@ -24,6 +25,7 @@ export function createClient(options: ClientOptions = {}) {
     tokens: tokensApi(send),
     org: orgApi(send),
     tasks: tasksApi(send),
+    views: viewsApi(send),
   };
 }
 

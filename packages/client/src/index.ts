@@ -6,3 +6,4 @@ export * from "./tasks";
 export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";
 export type * from "./types";
 export type { Page } from "./users";
+export type { SavedView, SavedViewColumn, ViewIndexState, ViewInput, ViewList } from "./views";

@@ -1,4 +1,4 @@
-import type { FormRecord, RecordQuery, SortKey } from "@formwork/client";
+import type { FormRecord, RecordQuery } from "@formwork/client";
 import type { FormDefinition, Locale } from "@formwork/schema";
 import { Table, type TableColumnsType, type TableProps } from "antd";
 import { useMemo, useState } from "react";
@@ -10,25 +10,33 @@ import { formatCount } from "./count-format";
 import { DataToolbar } from "./DataToolbar";
 import styles from "./data.module.css";
 import { FilterPanel } from "./FilterPanel";
-import { conditionsToLogic, type FilterCondition } from "./filter-model";
-import { setColumnWidth } from "./grid-view";
+import { countConditions, logicToGroup } from "./filter-model";
+import { defaultView, setColumnWidth } from "./grid-view";
 import { RecordDrawer } from "./RecordDrawer";
 import { ResizableHeaderCell, type ResizableHeaderProps } from "./ResizableHeaderCell";
 import { cellText, type GridColumn, gridColumns } from "./record-columns";
+import { PAGE_SIZES } from "./saved-views";
 import { nextSort, sortOrderOf, sortPriority } from "./sort-state";
 import { useGridHeight } from "./use-grid-height";
 import { useGridView } from "./use-grid-view";
 import { useRecordPage } from "./use-records";
+import { ViewBar } from "./ViewBar";
 
 const DEFAULT_WIDTH = 180;
 const SELECTION_WIDTH = 48;
-const PAGE_SIZES = [50, 100, 200, 500];
 // Toolbar, tab bar, header and pager above and below the rows (the virtual list needs a pixel height).
 const RESERVED_HEIGHT = 330;
 
 interface Props {
   formId: string;
   definition: FormDefinition;
+}
+
+/** The badge on the filter button: conditions in the filter, or 1 for one the panel cannot show. */
+function countFilter(filter: unknown): number {
+  if (filter === undefined) return 0;
+  const group = logicToGroup(filter);
+  return group ? countConditions(group) : 1;
 }
 
 /** One form's records: server-side search, filter, multi-sort and paging over a virtual table. */
@@ -38,21 +46,21 @@ export function DataGrid({ formId, definition }: Props) {
   const columns = useMemo(() => gridColumns(definition), [definition]);
   const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const columnIds = useMemo(() => columns.map((c) => c.id), [columns]);
-  const { view, change: changeView, reset: resetView } = useGridView(formId, columnIds);
+  const control = useGridView(formId, columnIds);
+  const { filter, sort, pageSize, columns: view } = control.state;
+  const changeView = (columns: typeof view) => control.update({ columns });
+  const resetView = () => control.update({ columns: defaultView(columnIds) });
 
   const [bin, setBin] = useState(false);
   const [q, setQ] = useState("");
-  const [conditions, setConditions] = useState<FilterCondition[]>([]);
   const [filterOpen, setFilterOpen] = useState(false);
-  const [sort, setSort] = useState<SortKey[]>([]);
   const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(100);
   const [selected, setSelected] = useState<FormRecord[]>([]);
   const [opened, setOpened] = useState<FormRecord | null>(null);
   const height = useGridHeight(RESERVED_HEIGHT);
 
   const query: RecordQuery = {
-    filter: conditionsToLogic(conditions),
+    filter,
     sort,
     q: q || undefined,
     limit: pageSize,
@@ -102,16 +110,17 @@ export function DataGrid({ formId, definition }: Props) {
   const onTableChange: TableProps<FormRecord>["onChange"] = (pagination, _filters, sorter, extra) => {
     if (extra.action === "sort") {
       const list = Array.isArray(sorter) ? sorter : [sorter];
-      setSort((previous) =>
-        nextSort(
-          previous,
+      control.update({
+        sort: nextSort(
+          sort,
           list.map((s) => ({ field: String(s.columnKey), order: s.order })),
         ),
-      );
+      });
       restart();
     } else if (extra.action === "paginate") {
-      setPage(pagination.current ?? 1);
-      setPageSize(pagination.pageSize ?? pageSize);
+      const size = pagination.pageSize ?? pageSize;
+      setPage(size === pageSize ? (pagination.current ?? 1) : 1);
+      if (size !== pageSize) control.update({ pageSize: size });
       setSelected([]);
     }
   };
@@ -122,6 +131,15 @@ export function DataGrid({ formId, definition }: Props) {
 
   return (
     <div className={styles.grid} data-testid="data-grid">
+      <ViewBar
+        control={{
+          ...control,
+          open: (viewId) => {
+            control.open(viewId);
+            restart();
+          },
+        }}
+      />
       <DataToolbar
         bin={bin}
         onBinChange={(next) => {
@@ -132,7 +150,7 @@ export function DataGrid({ formId, definition }: Props) {
           setQ(text.trim());
           restart();
         }}
-        filterCount={conditions.length}
+        filterCount={countFilter(filter)}
         filterOpen={filterOpen}
         onToggleFilter={() => setFilterOpen((open) => !open)}
         view={view}
@@ -142,11 +160,13 @@ export function DataGrid({ formId, definition }: Props) {
       />
       {filterOpen ? (
         <FilterPanel
+          // A new draft whenever the applied filter changes (another view opened, changes discarded).
+          key={`${control.active?.id ?? ""}:${JSON.stringify(filter ?? null)}`}
           columns={columns}
           columnLabel={labelOf}
-          applied={conditions}
+          applied={filter}
           onApply={(next) => {
-            setConditions(next);
+            control.update({ filter: next });
             restart();
           }}
         />

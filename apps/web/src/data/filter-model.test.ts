@@ -3,9 +3,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   conditionsToLogic,
+  countConditions,
   type FilterCondition,
+  type FilterGroup,
+  groupToLogic,
   isComplete,
   logicToConditions,
+  logicToGroup,
+  pruneGroup,
   valueShape,
 } from "./filter-model";
 
@@ -116,6 +121,79 @@ describe("logicToConditions", () => {
       fc.property(fc.jsonValue(), (value) => {
         const conditions = logicToConditions(value);
         if (conditions !== undefined) expect(Array.isArray(conditions)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("condition groups (满足所有 / 满足任一)", () => {
+  const east: FilterCondition = { field: "region", op: "eq", value: "east" };
+  const big: FilterCondition = { field: "amount", op: "gt", value: 100 };
+  const open: FilterCondition = { field: "status", op: "in", value: ["open"] };
+
+  it("writes an any-of group inside the all-of top group as or inside and", () => {
+    const group: FilterGroup = { match: "all", items: [open, { match: "any", items: [east, big] }] };
+    expect(groupToLogic(group)).toEqual({
+      and: [
+        { in: [{ var: "status" }, ["open"]] },
+        { or: [{ "==": [{ var: "region" }, "east"] }, { ">": [{ var: "amount" }, 100] }] },
+      ],
+    });
+    expect(logicToGroup(groupToLogic(group))).toEqual(group);
+    expect(countConditions(group)).toBe(3);
+  });
+
+  it("drops unfinished conditions and the groups they leave empty", () => {
+    const group: FilterGroup = {
+      match: "any",
+      items: [{ field: "a", op: "eq" }, { match: "all", items: [{ field: "", op: "empty" }] }, big],
+    };
+    expect(pruneGroup(group)).toEqual({ match: "any", items: [big] });
+    expect(groupToLogic({ match: "all", items: [{ match: "any", items: [] }] })).toBeUndefined();
+    expect(countConditions(group)).toBe(1);
+  });
+
+  it("reads a lone condition as an all-of group and refuses nesting deeper than the panel shows", () => {
+    expect(logicToGroup({ "==": [{ var: "region" }, "east"] })).toEqual({ match: "all", items: [east] });
+    expect(logicToGroup(null)).toEqual({ match: "all", items: [] });
+    const tooDeep = { and: [{ or: [{ and: [{ "==": [{ var: "a" }, 1] }] }] }] };
+    expect(logicToGroup(tooDeep)).toBeUndefined();
+    expect(logicToGroup({ or: [{ "!": { var: "a" } }] })).toBeUndefined();
+  });
+
+  const scalar = fc.oneof(fc.string({ minLength: 1 }), fc.integer());
+  const condition: fc.Arbitrary<FilterCondition> = fc
+    .record({
+      field: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/),
+      op: fc.constantFrom<FilterCondition["op"]>("eq", "gt", "in", "empty"),
+    })
+    .chain(({ field, op }) =>
+      op === "empty"
+        ? fc.constant<FilterCondition>({ field, op })
+        : op === "in"
+          ? fc.array(scalar, { minLength: 1, maxLength: 3 }).map((value) => ({ field, op, value }))
+          : scalar.map((value) => ({ field, op, value })),
+    );
+  const match = fc.constantFrom<FilterGroup["match"]>("all", "any");
+  const inner = fc.record({ match, items: fc.array(condition, { minLength: 1, maxLength: 3 }) });
+  const top = fc.record({
+    match,
+    items: fc.array(fc.oneof(condition, inner), { minLength: 1, maxLength: 5 }),
+  });
+
+  it("reads back exactly the groups it built", () => {
+    fc.assert(
+      fc.property(top, (group) => {
+        expect(logicToGroup(groupToLogic(group))).toEqual(group);
+      }),
+    );
+  });
+
+  it("never throws on arbitrary JSON", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const group = logicToGroup(value);
+        if (group !== undefined) expect(Array.isArray(group.items)).toBe(true);
       }),
     );
   });

@@ -1,5 +1,7 @@
-// The grid's filter panel model ("<field> <operator> <value>", all must hold) and its two-way mapping to
-// the json-logic dialect the records API compiles to SQL (packages/expressions/src/sql/README.md).
+// The grid's filter panel model — conditions "<field> <operator> <value>" in groups that must all hold or
+// any one hold (Jiandaoyun's 满足所有/满足任一 condition groups: a top group, and groups inside it) — and
+// its two-way mapping to the json-logic dialect the records API compiles to SQL
+// (packages/expressions/src/sql/README.md).
 import { FILTER_OPERATORS, OPERATOR_ALIASES } from "@formwork/expressions";
 import type { FilterOperator } from "@formwork/fields";
 
@@ -70,10 +72,58 @@ function conditionToLogic(condition: FilterCondition): Record<string, unknown> {
   }
 }
 
+export interface FilterGroup {
+  /** "all": every item must hold (and); "any": at least one (or). */
+  match: "all" | "any";
+  items: FilterItem[];
+}
+
+export type FilterItem = FilterCondition | FilterGroup;
+
+/** Groups nest this deep: the top group and groups inside it, as the panel shows them. */
+export const MAX_GROUP_DEPTH = 2;
+
+export function isGroup(item: FilterItem): item is FilterGroup {
+  return "items" in item;
+}
+
+export function emptyFilter(match: FilterGroup["match"] = "all"): FilterGroup {
+  return { match, items: [] };
+}
+
+/** The group without incomplete conditions and without groups left empty by that. */
+export function pruneGroup(group: FilterGroup): FilterGroup {
+  const items: FilterItem[] = [];
+  for (const item of group.items) {
+    if (!isGroup(item)) {
+      if (isComplete(item)) items.push(item);
+      continue;
+    }
+    const inner = pruneGroup(item);
+    if (inner.items.length > 0) items.push(inner);
+  }
+  return { match: group.match, items };
+}
+
+/** How many complete conditions the filter holds (the toolbar's badge). */
+export function countConditions(group: FilterGroup): number {
+  return pruneGroup(group).items.reduce((sum, item) => sum + (isGroup(item) ? countConditions(item) : 1), 0);
+}
+
+function groupLogic(group: FilterGroup): Record<string, unknown> {
+  const parts = group.items.map((item) => (isGroup(item) ? groupLogic(item) : conditionToLogic(item)));
+  return { [group.match === "all" ? "and" : "or"]: parts };
+}
+
+/** `{"and"|"or": [...]}` of the complete conditions; undefined (no filter at all) when there are none. */
+export function groupToLogic(group: FilterGroup): unknown {
+  const pruned = pruneGroup(group);
+  return pruned.items.length === 0 ? undefined : groupLogic(pruned);
+}
+
 /** `{"and": [...]}` of the complete conditions; undefined (no filter at all) when there are none. */
 export function conditionsToLogic(conditions: readonly FilterCondition[]): unknown {
-  const parts = conditions.filter(isComplete).map(conditionToLogic);
-  return parts.length === 0 ? undefined : { and: parts };
+  return groupToLogic({ match: "all", items: [...conditions] });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -108,20 +158,35 @@ function logicToCondition(logic: unknown): FilterCondition | undefined {
   }
 }
 
+function logicToFilterGroup(logic: unknown, depth: number): FilterGroup | undefined {
+  if (!isObject(logic) || Object.keys(logic).length !== 1) return undefined;
+  const list = logic.and ?? logic.or;
+  if (!Array.isArray(list)) return undefined;
+  const items: FilterItem[] = [];
+  for (const part of list) {
+    const item =
+      logicToCondition(part) ??
+      (depth + 1 < MAX_GROUP_DEPTH ? logicToFilterGroup(part, depth + 1) : undefined);
+    if (!item) return undefined;
+    items.push(item);
+  }
+  return { match: "and" in logic ? "all" : "any", items };
+}
+
 /**
- * The panel's conditions for a filter, or undefined when the filter is json-logic the panel cannot show
+ * The panel's groups for a filter, or undefined when the filter is json-logic the panel cannot show
  * (so a saved filter is never silently narrowed to the parts the panel understands).
  */
-export function logicToConditions(logic: unknown): FilterCondition[] | undefined {
-  if (logic === undefined || logic === null) return [];
+export function logicToGroup(logic: unknown): FilterGroup | undefined {
+  if (logic === undefined || logic === null) return emptyFilter();
   const single = logicToCondition(logic);
-  if (single) return [single];
-  if (!isObject(logic) || Object.keys(logic).length !== 1 || !Array.isArray(logic.and)) return undefined;
-  const conditions: FilterCondition[] = [];
-  for (const part of logic.and) {
-    const condition = logicToCondition(part);
-    if (!condition) return undefined;
-    conditions.push(condition);
-  }
-  return conditions;
+  if (single) return { match: "all", items: [single] };
+  return logicToFilterGroup(logic, 0);
+}
+
+/** The conditions of a filter that is one all-of group of conditions; undefined for anything else. */
+export function logicToConditions(logic: unknown): FilterCondition[] | undefined {
+  const group = logicToGroup(logic);
+  if (group?.match !== "all" || group.items.some(isGroup)) return undefined;
+  return group.items as FilterCondition[];
 }

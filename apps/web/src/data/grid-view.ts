@@ -1,5 +1,5 @@
-// A grid "view": which columns show, in which order and how wide, kept per form in the browser's
-// storage (the server has no saved views yet). Reading never throws: a damaged entry is the default view.
+// The column part of a grid view: which columns show, in which order and how wide. Saved views keep it
+// on the server (./saved-views); reading one never throws: a damaged list is the default columns.
 
 export interface ViewColumn {
   /** A field id, or a system column such as `$createdAt`. */
@@ -13,14 +13,8 @@ export interface GridView {
   columns: ViewColumn[];
 }
 
-export type ViewStorage = Pick<Storage, "getItem" | "setItem">;
-
 export const MIN_COLUMN_WIDTH = 60;
 export const MAX_COLUMN_WIDTH = 800;
-
-export function viewStorageKey(formId: string): string {
-  return `formwork.gridView.${formId}`;
-}
 
 export function defaultView(columnIds: readonly string[]): GridView {
   return { columns: columnIds.map((id) => ({ id, visible: true })) };
@@ -56,38 +50,11 @@ export function reconcileView(saved: GridView, columnIds: readonly string[]): Gr
   return { columns };
 }
 
-export function loadView(
-  storage: ViewStorage | undefined,
-  formId: string,
-  columnIds: readonly string[],
-): GridView {
-  let raw: string | null = null;
-  try {
-    raw = storage?.getItem(viewStorageKey(formId)) ?? null;
-  } catch {
-    // Storage may be disabled (private mode, policy): the default view still works.
-  }
-  if (raw === null) return defaultView(columnIds);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return defaultView(columnIds);
-  }
-  const list = (parsed as { columns?: unknown } | null)?.columns;
-  if (!Array.isArray(list)) return defaultView(columnIds);
+/** Columns as a saved view lists them (any JSON), brought up to date with the form's columns. */
+export function viewFromColumns(list: unknown, columnIds: readonly string[]): GridView {
+  if (!Array.isArray(list) || list.length === 0) return defaultView(columnIds);
   const columns = list.map(parseColumn).filter((c): c is ViewColumn => c !== undefined);
   return reconcileView({ columns }, columnIds);
-}
-
-/** Saves the view; false when the browser refused (full or disabled storage). */
-export function saveView(storage: ViewStorage | undefined, formId: string, view: GridView): boolean {
-  try {
-    storage?.setItem(viewStorageKey(formId), JSON.stringify(view));
-    return storage !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 export function setColumnVisible(view: GridView, id: string, visible: boolean): GridView {

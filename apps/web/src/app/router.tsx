@@ -12,6 +12,7 @@ import { AppShell } from "../shell/AppShell";
 // only: not the login page, the app list, the designer's code or the grid's.
 export const router = createBrowserRouter([
   { path: "/login", lazy: async () => ({ Component: (await import("../auth/LoginPage")).LoginPage }) },
+  { path: "/invite", lazy: () => import("../admin/JoinPage") },
   {
     element: <RequireSession />,
     hydrateFallbackElement: <PageLoading />,
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
           { path: "tasks", lazy: () => import("../tasks/inbox/TasksPage") },
           { path: "tasks/records/:formId/:recordId", lazy: () => import("../tasks/detail/RecordFlowPage") },
           { path: "tasks/:taskId", lazy: () => import("../tasks/detail/TaskPage") },
+          { path: "admin/org/:tab?", lazy: () => import("../admin/OrgPage") },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

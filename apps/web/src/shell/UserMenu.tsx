@@ -1,4 +1,4 @@
-import { LogoutOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, LogoutOutlined } from "@ant-design/icons";
 import { Avatar, Button, Grid, Popover } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,19 @@ export function UserMenu() {
       <strong>{user.name}</strong>
       <span>{user.email}</span>
       <span>{t(user.isAdmin ? "user.admin" : "user.member")}</span>
+      {user.isAdmin && (
+        <Button
+          type="text"
+          icon={<ApartmentOutlined />}
+          className={styles.logout}
+          onClick={() => {
+            setOpen(false);
+            navigate("/admin/org/members");
+          }}
+        >
+          {t("admin.entry")}
+        </Button>
+      )}
       <Button
         danger
         type="text"

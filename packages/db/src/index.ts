@@ -84,6 +84,7 @@ export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors"
 export { isId, newId } from "./ids";
 export { migrateToLatest, migrationNames } from "./migrations";
 export * from "./org";
+export * from "./permissions";
 export * from "./records";
 export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";
 export { loadPublishedForm } from "./storage/load";

@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CSRF_FAILED: 403,
+  /** A filter, sort, search or projection names a field the caller may not see. */
+  FORBIDDEN_FIELD: 403,
+  /** A write sets a field the caller may see but not change. */
+  READ_ONLY_FIELD: 403,
   TOO_MANY_REQUESTS: 429,
   // resources and concurrency
   NOT_FOUND: 404,

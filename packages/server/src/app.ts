@@ -18,6 +18,7 @@ import { formsPlugin } from "./plugins/forms/plugin";
 import { healthPlugin } from "./plugins/health/plugin";
 import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
+import { permissionsPlugin } from "./plugins/permissions/plugin";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
 import { usersPlugin } from "./plugins/users/plugin";
@@ -91,6 +92,7 @@ export async function buildApp({
     await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
+    await api.register(permissionsPlugin, { db, config, forms, builds });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

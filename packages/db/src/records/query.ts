@@ -158,7 +158,10 @@ export async function queryRecords(
   if (query.filter) base = base.where(sql<SqlBool>`(${query.filter})`);
   const search = query.search?.replaceAll(UNIT_SEPARATOR, "").trim();
   if (search) {
-    const columns = model.layout.searchColumns.map(quoteIdentifier);
+    const allowed = query.searchFields
+      ? new Set(query.searchFields.map((id) => model.columnsById.get(id)?.column))
+      : null;
+    const columns = model.layout.searchColumns.filter((c) => !allowed || allowed.has(c)).map(quoteIdentifier);
     base = columns.length
       ? base.where(sql<boolean>`${sql.raw(searchExpression(columns))} ILIKE ${`%${escapeLike(search)}%`}`)
       : base.where(sql<boolean>`false`);

@@ -67,6 +67,12 @@ export interface RecordQuery {
   fields?: readonly string[];
   /** Case-insensitive substring over the form's text fields (any script, Chinese included). */
   search?: string;
+  /**
+   * Field ids `search` may look into (default: all searched fields). Permissions pass the fields the
+   * caller may see, so a search can never reveal a hidden value; the full-form trigram index then does
+   * not serve the search.
+   */
+  searchFields?: readonly string[];
   /** "exclude" (default), "only" (the recycle bin) or "include". */
   deleted?: DeletedFilter;
   /** Skip the count query (count comes back as {value: -1, exact: false}). Default true. */

@@ -111,7 +111,14 @@ export const filesPlugin: FastifyPluginAsync<{
       const readable =
         file.record_id === null || file.form_id === null
           ? file.created_by === user.userId
-          : await canReadRecord(db, request, (formId) => forms.get(formId), file.form_id, file.record_id);
+          : await canReadRecord(
+              db,
+              request,
+              (formId) => forms.get(formId),
+              file.form_id,
+              file.record_id,
+              file.id,
+            );
       // Not FORBIDDEN: whether a file id exists is itself not to be revealed.
       if (!readable) throw new FormworkError("NOT_FOUND", "No such file");
       return reply

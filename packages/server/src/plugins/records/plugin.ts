@@ -7,6 +7,8 @@ import { localeOf } from "../../http/locale";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import type { FileStorage } from "../files/file-storage";
+import { visibleRecord, visibleRevisions } from "../permissions/enforce";
+import { recordScope } from "../permissions/scope";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
 import { etagOf, parseIfMatch } from "./if-match";
 import { listFormRecords } from "./list";
@@ -78,7 +80,11 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
       const bodies = batch ? (request.body as RecordBody[]) : [request.body as RecordBody];
       const bases = batch ? bodies.map((_, i) => `/${i}/data`) : ["/data"];
       const create = async (tx: Db) => {
-        const records = await createRecords(deps, principal, form, bodies, bases, localeOf(request), tx);
+        const created = await createRecords(deps, principal, form, bodies, bases, localeOf(request), tx);
+        // A submitter sees back what the fill form showed them, nothing they may not read.
+        const scope = await recordScope(db, principal, form, config.timeZone);
+        const shown = new Set([...scope.createVisibleFields, ...scope.visibleFields]);
+        const records = created.map((record) => visibleRecord(scope, record, shown));
         return { status: 201, body: batch ? { records } : records[0] };
       };
       const key = parseIdempotencyKey(request.headers["idempotency-key"]);
@@ -117,7 +123,8 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
       const principal = currentUser(request);
       const form = await forms.get(request.params.form);
       const record = await readRecord(db, principal, form, request.params.id);
-      return withEtag(reply, record).send(record);
+      const scope = await recordScope(db, principal, form, config.timeZone);
+      return withEtag(reply, record).send(visibleRecord(scope, record));
     },
   );
 
@@ -135,16 +142,18 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     async (request, reply) => {
       const expected = parseIfMatch(request.headers["if-match"], true)!;
       const form = await forms.get(request.params.form);
+      const principal = currentUser(request);
       const record = await patchRecord(
         deps,
-        currentUser(request),
+        principal,
         form,
         request.params.id,
         request.body,
         expected,
         localeOf(request),
       );
-      return withEtag(reply, record).send(record);
+      const scope = await recordScope(db, principal, form, config.timeZone);
+      return withEtag(reply, record).send(visibleRecord(scope, record));
     },
   );
 
@@ -162,7 +171,8 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
       }
       const expected = parseIfMatch(request.headers["if-match"], false);
       const record = await binRecord(deps, principal, form, request.params.id, expected);
-      return withEtag(reply, record).status(200).send(record);
+      const scope = await recordScope(db, principal, form, config.timeZone);
+      return withEtag(reply, record).status(200).send(visibleRecord(scope, record));
     },
   );
 
@@ -171,8 +181,10 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     { schema: { tags: ["records"], params: recordParams, response: { 200: recordSchema } } },
     async (request, reply) => {
       const form = await forms.get(request.params.form);
-      const record = await restoreFromBin(deps, currentUser(request), form, request.params.id);
-      return withEtag(reply, record).send(record);
+      const principal = currentUser(request);
+      const record = await restoreFromBin(deps, principal, form, request.params.id);
+      const scope = await recordScope(db, principal, form, config.timeZone);
+      return withEtag(reply, record).send(visibleRecord(scope, record));
     },
   );
 
@@ -182,10 +194,11 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     async (request) => {
       const principal = currentUser(request);
       const form = await forms.get(request.params.form);
+      const scope = await recordScope(db, principal, form, config.timeZone);
       if (!(await recordPasses(db, principal, form, request.params.id, "read"))) {
         throw new FormworkError("NOT_FOUND", "No such record");
       }
-      return { revisions: await listRevisions(db, form, request.params.id) };
+      return { revisions: visibleRevisions(scope, await listRevisions(db, form, request.params.id)) };
     },
   );
 };

@@ -1,27 +1,28 @@
-// The one place that decides which records a caller may see and change. Every read path (lists,
-// single reads, history, file downloads) and every write path asks here, and the answer is a SQL
-// predicate over the form's table so it composes with filters, counts and paging. Today any signed-in
-// user may read and write every record of a published form; the permission model (a later issue)
-// returns narrower predicates from here without touching the routes.
-import { type PublishedForm, queryRecords } from "@formwork/db";
+// The one place the records routes ask which records a caller may see and change. Every read path
+// (lists, single reads, history, file downloads) and every write path asks here, and the answer is a SQL
+// predicate over the form's table so it composes with filters, counts and paging. The rules themselves
+// are the permission sets' (plugins/permissions/scope.ts: recordScope).
+import { getRecord, type PublishedForm, queryRecords } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { FastifyRequest } from "fastify";
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
+import { type RowAction, recordScope, scopeTimeZone } from "../permissions/scope";
 
-export type RecordAction = "read" | "write";
+export type RecordAction = "read" | "write" | "delete";
 
-/**
- * A predicate the record must satisfy, or null when the caller may touch every record — which is the
- * rule until the permission model arrives: any signed-in user reads and writes records of published forms.
- */
-export function recordAccess(
-  _principal: Principal,
-  _form: PublishedForm,
-  _action: RecordAction,
-): Expression<SqlBool> | null {
-  return null;
+const ROW_ACTION: Record<RecordAction, RowAction> = { read: "view", write: "edit", delete: "delete" };
+
+/** A predicate the record must satisfy, or null when the caller may touch every record. */
+export async function recordAccess(
+  db: Db,
+  principal: Principal,
+  form: PublishedForm,
+  action: RecordAction,
+): Promise<Expression<SqlBool> | null> {
+  const scope = await recordScope(db, principal, form, scopeTimeZone(db));
+  return scope.where(ROW_ACTION[action]);
 }
 
 /** Whether the record exists (live or in the recycle bin) and passes the caller's access predicate. */
@@ -32,7 +33,7 @@ export async function recordPasses(
   recordId: string,
   action: RecordAction,
 ): Promise<boolean> {
-  const access = recordAccess(principal, form, action);
+  const access = await recordAccess(db, principal, form, action);
   const idMatches = sql<SqlBool>`id = ${recordId}::uuid`;
   const page = await queryRecords(db, form, {
     filter: access ? sql<SqlBool>`(${idMatches}) AND (${access})` : idMatches,
@@ -46,7 +47,7 @@ export async function recordPasses(
 
 /**
  * Throws NOT_FOUND (not FORBIDDEN: a record's existence is itself private) unless the caller passes the
- * access predicate for this record. Costs nothing while the caller may touch every record.
+ * access predicate for this record. Costs no query when the caller may touch every record.
  */
 export async function assertRecordAccess(
   db: Db,
@@ -55,19 +56,23 @@ export async function assertRecordAccess(
   recordId: string,
   action: RecordAction,
 ): Promise<void> {
-  if (recordAccess(principal, form, action) === null) return;
+  if ((await recordAccess(db, principal, form, action)) === null) return;
   if (!(await recordPasses(db, principal, form, recordId, action))) {
     throw new FormworkError("NOT_FOUND", "No such record");
   }
 }
 
-/** For file downloads: may the caller read this record of this form? */
+/**
+ * For file downloads: may the caller read this record of this form and, when some fields are hidden from
+ * them, does the file sit in a field they may see (a file in a hidden field stays hidden)?
+ */
 export async function canReadRecord(
   db: Db,
   request: FastifyRequest,
   load: (formId: string) => Promise<PublishedForm>,
   formId: string,
   recordId: string,
+  fileId?: string,
 ): Promise<boolean> {
   if (!request.principal) return false;
   let form: PublishedForm;
@@ -76,5 +81,10 @@ export async function canReadRecord(
   } catch {
     return false;
   }
-  return recordPasses(db, request.principal, form, recordId, "read");
+  if (!(await recordPasses(db, request.principal, form, recordId, "read"))) return false;
+  const scope = await recordScope(db, request.principal, form, scopeTimeZone(db));
+  if (scope.hiddenFields.length === 0 || fileId === undefined) return true;
+  const record = await getRecord(db, form, recordId, { deleted: "include" });
+  if (!record) return false;
+  return [...scope.visibleFields].some((id) => JSON.stringify(record.data[id] ?? null).includes(fileId));
 }

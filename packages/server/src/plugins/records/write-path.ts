@@ -16,10 +16,12 @@ import {
 import { FormworkError, type Locale } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
+import { checkWritableFields, requireAction } from "../permissions/enforce";
+import { recordScope } from "../permissions/scope";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
-import { assertRecordAccess } from "./record-access";
+import { assertRecordAccess, recordPasses } from "./record-access";
 import { attachFiles, checkReferences } from "./references";
 
 export interface WriteDeps {
@@ -48,6 +50,9 @@ export async function createRecords(
 ): Promise<ApiRecord[]> {
   const now = new Date();
   const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
+  const scope = await recordScope(trx ?? deps.db, principal, form, deps.timeZone);
+  requireAction(scope, "create");
+  for (const input of inputs) checkWritableFields(scope, "create", input.data, input.base);
   const ctx = { now, actorId: principal.userId, timeZone: deps.timeZone, locale };
   const firstPass = prepareAll(form, inputs, ctx);
   return inTransaction(trx ?? deps.db, async (tx) => {
@@ -66,7 +71,8 @@ export async function createRecords(
     const records = await insertRecords(
       tx,
       form,
-      prepared.map((data) => ({ data })),
+      // The record's department is its owner's primary one: what "the owner's department" rules read.
+      prepared.map((data) => ({ data, deptId: scope.org?.primaryDepartmentId ?? null })),
       { actorId: principal.userId, now, timeZone: deps.timeZone },
     );
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
@@ -90,8 +96,11 @@ export async function patchRecord(
   locale: Locale,
 ): Promise<ApiRecord> {
   const now = new Date();
+  const scope = await recordScope(deps.db, principal, form, deps.timeZone);
+  requireAction(scope, "edit");
   return inTransaction(deps.db, async (tx) => {
     const current = await getWritable(tx, principal, form, id);
+    checkWritableFields(scope, "edit", body.data, "/data", current.data);
     if (current.version !== expectedVersion) {
       throw new FormworkError(
         "VERSION_CONFLICT",
@@ -99,7 +108,25 @@ export async function patchRecord(
         [{ path: "/headers/if-match", message: `current version is ${current.version}` }],
       );
     }
-    return writePatch({ ...deps, db: tx }, principal.userId, form, current, body.data, locale, now);
+    const updated = await writePatch(
+      { ...deps, db: tx },
+      principal.userId,
+      form,
+      current,
+      body.data,
+      locale,
+      now,
+    );
+    // An edit may not move a record out of the editor's row scope (it would vanish from their reach
+    // mid-edit, and row scopes would be escapable by editing): refused, and the transaction rolls back.
+    if (scope.where("edit") !== null && !(await recordPasses(tx, principal, form, id, "write"))) {
+      throw new FormworkError(
+        "FORBIDDEN",
+        "The change would move the record out of the records you may edit",
+        [{ path: "/data", message: "outside your row permissions after the change" }],
+      );
+    }
+    return updated;
   });
 }
 
@@ -154,8 +181,9 @@ export async function binRecord(
   id: string,
   expectedVersion: number | undefined,
 ): Promise<ApiRecord> {
+  requireAction(await recordScope(deps.db, principal, form, deps.timeZone), "delete");
   return inTransaction(deps.db, async (tx) => {
-    await getWritable(tx, principal, form, id);
+    await getWritable(tx, principal, form, id, "delete");
     return deleteRecord(
       tx,
       form,
@@ -172,8 +200,9 @@ export async function restoreFromBin(
   form: PublishedForm,
   id: string,
 ): Promise<ApiRecord> {
+  requireAction(await recordScope(deps.db, principal, form, deps.timeZone), "delete");
   return inTransaction(deps.db, async (tx) => {
-    await assertRecordAccess(tx, principal, form, id, "write");
+    await assertRecordAccess(tx, principal, form, id, "delete");
     return restoreRecord(tx, form, id, { actorId: principal.userId });
   });
 }
@@ -203,10 +232,11 @@ async function getWritable(
   principal: Principal,
   form: PublishedForm,
   id: string,
+  action: "write" | "delete" = "write",
 ): Promise<ApiRecord> {
   const current = await getRecord(tx, form, id);
   if (!current) throw notFound();
-  await assertRecordAccess(tx, principal, form, id, "write");
+  await assertRecordAccess(tx, principal, form, id, action);
   return current;
 }
 

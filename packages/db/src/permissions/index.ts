@@ -1,0 +1,3 @@
+export * from "./app-admins";
+export * from "./sets";
+export type { PermissionTables } from "./tables";

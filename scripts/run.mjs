@@ -28,7 +28,8 @@ const pnpmRun = (args, opts) => run(pnpm, [...pnpmPre, ...args], opts);
 function ensureInstalled() {
   const marker = join(root, "node_modules", ".modules.yaml");
   const lock = join(root, "pnpm-lock.yaml");
-  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
+  const stale =
+    !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
   const frozen = process.env.CI ? ["--frozen-lockfile"] : [];
   const code = pnpmRun(["install", ...frozen]);
@@ -38,7 +39,8 @@ function ensureInstalled() {
 const [task = "test", ...rest] = process.argv.slice(2);
 ensureInstalled();
 
-const turbo = (tasks) => pnpmRun(["exec", "turbo", "run", ...tasks, "--output-logs=errors-only", "--continue", ...rest]);
+const turbo = (tasks) =>
+  pnpmRun(["exec", "turbo", "run", ...tasks, "--output-logs=errors-only", "--continue", ...rest]);
 
 let code;
 switch (task) {
@@ -62,9 +64,20 @@ switch (task) {
     code = pnpmRun(["--filter", "@formwork/bench", "run", "bench", ...rest]);
     break;
   case "start":
-    // Build the web app first; turbo caches the build, so a second start skips it.
-    code = pnpmRun(["exec", "turbo", "run", "build", "--filter=@formwork/web", "--output-logs=errors-only"]);
-    if (code === 0) code = pnpmRun(["--filter", "@formwork/server-app", "run", "start", ...rest]);
+    // Build the web app and the server bundle (with its initdb'd PGlite template); turbo caches both,
+    // so a second start skips them. Then run the bundle with this very node: no tsx, and no pnpm
+    // process staying between the operator and the server.
+    code = pnpmRun([
+      "exec",
+      "turbo",
+      "run",
+      "build",
+      "--filter=@formwork/web",
+      "--filter=@formwork/server-app",
+      "--output-logs=errors-only",
+    ]);
+    if (code === 0)
+      code = run(process.execPath, [join(root, "apps", "server", "dist", "main.js"), "start", ...rest]);
     break;
   default:
     console.error(`unknown task ${task}`);

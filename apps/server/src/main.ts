@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // formwork start | migrate | admin create --email <email> --password <password> [--name <name>]
+import "./wasm-tiering";
 import { parseArgs } from "node:util";
 import { createUser } from "@formwork/server";
 import { readSettings, SettingsError } from "./env-config";

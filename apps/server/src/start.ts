@@ -1,11 +1,9 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildApp } from "@formwork/server";
+import { WEB_DIST } from "./app-paths";
 import { ensureAdmin } from "./bootstrap-admin";
 import type { RuntimeSettings } from "./env-config";
 import { openDatabase } from "./open-database";
 
-const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Migrates, makes sure an admin exists, serves until SIGTERM/SIGINT, then drains and closes. */

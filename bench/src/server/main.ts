@@ -7,9 +7,10 @@
 //   BENCH_BATCH_RECORDS  records per batch-create path (100000)
 //   BENCH_GRID_ROWS      PostgreSQL grid table rows (1000000)   BENCH_PGLITE_GRID_ROWS  PGlite's (100000)
 //   BENCH_GRID_PAGES     timed pages per grid path (100)
-//   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,pglite (all)
+//   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,pglite (all); `start` alone runs
+//                        section 4 only (cold starts, memory, submissions on PGlite; part of pglite)
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { runPglite } from "./pglite-run";
+import { type PgliteSettings, runPglite, runStartup } from "./pglite-run";
 import { runPostgres } from "./postgres-run";
 import type { SubmissionOptions } from "./submissions";
 
@@ -40,8 +41,20 @@ emit(
   `Server benchmarks, ${new Date().toISOString()}, ${availableParallelism()} × ${cpus()[0]?.model ?? "unknown CPU"}, ` +
     `Node ${process.version}, load average ${load()} at start.\n`,
 );
+const pgliteSettings = (baselinePerSecond: number | undefined): PgliteSettings => ({
+  coldStarts: 2,
+  restarts: 2,
+  idleSettleMs: 3000,
+  submissions: { ...submissions, rounds: 1 },
+  gridRows: number("BENCH_PGLITE_GRID_ROWS", 100_000),
+  gridIterations,
+  timeZone,
+  ...(baselinePerSecond ? { baselinePerSecond } : {}),
+  log,
+  emit,
+});
 let baselinePerSecond: number | undefined;
-if (url === "none" || ![...sections].some((s) => s !== "pglite"))
+if (url === "none" || !["submissions", "batch", "grid"].some((s) => sections.has(s)))
   emit("PostgreSQL sections skipped (BENCH_DATABASE_URL=none or BENCH_SECTIONS).\n");
 else {
   baselinePerSecond = await runPostgres({
@@ -56,16 +69,6 @@ else {
     emit,
   });
 }
-if (sections.has("pglite"))
-  await runPglite({
-    coldStarts: 2,
-    idleSettleMs: 3000,
-    submissions: { ...submissions, rounds: 1 },
-    gridRows: number("BENCH_PGLITE_GRID_ROWS", 100_000),
-    gridIterations,
-    timeZone,
-    ...(baselinePerSecond ? { baselinePerSecond } : {}),
-    log,
-    emit,
-  });
+if (sections.has("pglite")) await runPglite(pgliteSettings(baselinePerSecond));
+else if (sections.has("start")) await runStartup(pgliteSettings(baselinePerSecond));
 emit(`Finished in ${Math.round((performance.now() - started) / 1000)} s, load average ${load()} at the end.`);

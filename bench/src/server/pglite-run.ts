@@ -15,7 +15,10 @@ import { ratio, round } from "./stats";
 import { compareSubmissions, type SubmissionOptions, type SubmissionResult } from "./submissions";
 
 export interface PgliteSettings {
+  /** First starts, each on a new data directory. */
   coldStarts: number;
+  /** Starts on an existing data directory (one made by a first start). */
+  restarts: number;
   idleSettleMs: number;
   submissions: SubmissionOptions;
   gridRows: number;
@@ -34,22 +37,43 @@ interface StartupResults {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Cold starts (all but the last stopped at once); the last serves the idle and load measurements. */
+/** Total RSS of the process tree (the server, spawned directly, has no children), in MB. */
+const rssOf = (pid: number) => processTree(pid).reduce((sum, p) => sum + rssMb(p), 0);
+
+/**
+ * First starts on fresh data directories (one of them kept), restarts on that existing directory (idle
+ * memory measured on the last), then one more first start that serves the idle and load measurements.
+ */
 async function startupAndLoad(settings: PgliteSettings): Promise<StartupResults> {
   const coldStartsMs: number[] = [];
+  const restartsMs: number[] = [];
+  let kept: string | undefined;
   for (let i = 1; i < settings.coldStarts; i++) {
     const server = await coldStart();
     coldStartsMs.push(server.coldStartMs);
     await server.stop();
+    if (kept) await server.removeData();
+    else kept = server.dataDir;
+  }
+  let idleRestartRssMb = Number.NaN;
+  if (kept) {
+    for (let i = 0; i < settings.restarts; i++) {
+      const server = await coldStart(kept);
+      restartsMs.push(server.coldStartMs);
+      if (i === settings.restarts - 1) {
+        await sleep(settings.idleSettleMs);
+        idleRestartRssMb = rssOf(server.child.pid ?? 0);
+      }
+      await server.stop();
+    }
+    await rm(kept, { recursive: true, force: true });
   }
   const server = await coldStart();
   coldStartsMs.push(server.coldStartMs);
   try {
     await sleep(settings.idleSettleMs);
     const pid = server.child.pid ?? 0;
-    const tree = processTree(pid);
-    const idleRssMb = tree.reduce((sum, p) => sum + rssMb(p), 0);
-    const idleServerRssMb = Math.max(...tree.map(rssMb));
+    const idle = rssOf(pid);
     const session = await signIn(server.port);
     const forms = await publishBenchForms(session, ["orders"]);
     settings.log("PGlite: submissions against the CLI server");
@@ -66,13 +90,43 @@ async function startupAndLoad(settings: PgliteSettings): Promise<StartupResults>
       settings.submissions,
     );
     if (!submissions) throw new Error("no PGlite submission result");
+    await sleep(settings.idleSettleMs);
+    const afterLoad = rssOf(pid);
     return {
-      startup: { coldStartsMs, idleRssMb, idleServerRssMb, loadRssMb: submissions.peakRssMb },
+      startup: {
+        coldStartsMs,
+        restartsMs,
+        idleRssMb: idle,
+        idleRestartRssMb,
+        loadRssMb: submissions.peakRssMb,
+        afterLoadRssMb: afterLoad,
+      },
       submissions,
     };
   } finally {
     await server.stop();
+    await server.removeData();
   }
+}
+
+/** Section 4 alone: cold starts, memory, and submissions against the started server. */
+export async function runStartup(settings: PgliteSettings): Promise<void> {
+  const { startup, submissions } = await startupAndLoad(settings);
+  const vsBaseline = settings.baselinePerSecond
+    ? ` = ${round(ratio(submissions.perSecond, settings.baselinePerSecond))}× the PostgreSQL baseline of this run (target ≥ 0.6× is for PostgreSQL; for scale only)`
+    : "";
+  settings.emit(
+    [
+      "### 4. `formwork start` on PGlite: cold start and memory",
+      "",
+      startupTable(startup),
+      "",
+      `Submissions against this server (PGlite, ${settings.submissions.concurrency} connections, ` +
+        `${settings.submissions.durationMs / 1000} s): **${Math.round(submissions.perSecond)}/s**${vsBaseline}; ` +
+        `${submissionExtra(submissions)}.`,
+      "",
+    ].join("\n"),
+  );
 }
 
 /** The grid comparison on an in-memory PGlite, server and client in this process (sequential requests). */
@@ -115,22 +169,7 @@ async function gridOnPglite(settings: PgliteSettings): Promise<GridResult[]> {
 }
 
 export async function runPglite(settings: PgliteSettings): Promise<void> {
-  const { startup, submissions } = await startupAndLoad(settings);
-  const vsBaseline = settings.baselinePerSecond
-    ? ` = ${round(ratio(submissions.perSecond, settings.baselinePerSecond))}× the PostgreSQL baseline of this run (target ≥ 0.6× is for PostgreSQL; for scale only)`
-    : "";
-  settings.emit(
-    [
-      "### 4. `formwork start` on PGlite: cold start and memory",
-      "",
-      startupTable(startup),
-      "",
-      `Submissions against this server (PGlite, ${settings.submissions.concurrency} connections, ` +
-        `${settings.submissions.durationMs / 1000} s): **${Math.round(submissions.perSecond)}/s**${vsBaseline}; ` +
-        `${submissionExtra(submissions)}.`,
-      "",
-    ].join("\n"),
-  );
+  await runStartup(settings);
   const grid = await gridOnPglite(settings);
   settings.emit(
     [

@@ -84,31 +84,43 @@ export function gridTable(results: GridResult[]): string {
   return lines.join("\n");
 }
 
+/** RSS in MB of the server process (spawned directly: its process tree is that one process). */
 export interface StartupNumbers {
   coldStartsMs: number[];
+  restartsMs: number[];
   idleRssMb: number;
-  idleServerRssMb: number;
+  idleRestartRssMb: number;
   loadRssMb: number;
+  afterLoadRssMb: number;
 }
 
 export function startupTable(s: StartupNumbers): string {
-  const idlePass = s.idleRssMb <= 250;
+  const seconds = (values: number[]) => values.map((v) => `${round(v / 1000, 1)} s`).join(", ");
+  const idle = (mb: number) => verdict(mb <= 250, margin(250 - mb, "MB"));
+  const mb = (value: number) => `${round(value, 0)} MB`;
   return [
     row(["measure", "value", "target", "result"]),
     row(["---", "---:", "---", "---"]),
     row([
-      "cold start to healthy /api/health (each run, fresh data dir)",
-      s.coldStartsMs.map((ms) => `${round(ms, 0)} ms`).join(", "),
+      "cold start to a healthy `/api/health`, first start (new data dir), each run",
+      seconds(s.coldStartsMs),
       "reported",
       "",
     ]),
     row([
-      "idle RSS, whole process tree (tsx launcher + server)",
-      `${round(s.idleRssMb, 0)} MB`,
-      "≤ 250 MB",
-      verdict(idlePass, margin(250 - s.idleRssMb, "MB")),
+      "cold start to a healthy `/api/health`, existing data dir, each run",
+      seconds(s.restartsMs),
+      "reported",
+      "",
     ]),
-    row(["idle RSS, server process alone", `${round(s.idleServerRssMb, 0)} MB`, "", ""]),
-    row(["peak RSS under the submission load (tree)", `${round(s.loadRssMb, 0)} MB`, "reported", ""]),
+    row(["idle RSS after a first start (3 s after healthy)", mb(s.idleRssMb), "≤ 250 MB", idle(s.idleRssMb)]),
+    row([
+      "idle RSS after a start on an existing data dir",
+      mb(s.idleRestartRssMb),
+      "≤ 250 MB",
+      idle(s.idleRestartRssMb),
+    ]),
+    row(["peak RSS under the submission load", mb(s.loadRssMb), "reported", ""]),
+    row(["idle RSS 3 s after the load", mb(s.afterLoadRssMb), "reported", ""]),
   ].join("\n");
 }

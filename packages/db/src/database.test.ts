@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase } from "./database";
+import { createDatabase, createPGliteTemplate } from "./database";
 import { UniqueViolationError } from "./errors";
 import { newId } from "./ids";
 import { migrateToLatest, migrationNames } from "./migrations";
@@ -105,17 +106,26 @@ describe.each(testDatabases())("database on $name", ({ name, create }) => {
 });
 
 describe("PGlite on disk", () => {
-  it("keeps its data across a restart", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "formwork-db-"));
+  it("starts a new data directory from a template made once, and keeps its data across a restart", async () => {
+    const root = await mkdtemp(join(tmpdir(), "formwork-db-"));
+    const template = join(root, "template");
+    const dataDir = join(root, "data");
     try {
-      const first = await createDatabase({ dataDir });
+      await createPGliteTemplate(template);
+      expect(existsSync(join(template, "PG_VERSION"))).toBe(true);
+      expect(existsSync(join(template, "postmaster.pid"))).toBe(false);
+
+      const first = await createDatabase({ dataDir, template });
       expect(first.kind).toBe("pglite");
+      expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+      const { rows } = await sql<{ shared_buffers: string }>`SHOW shared_buffers`.execute(first.db);
+      expect(rows[0]?.shared_buffers).toBe("16MB");
       await migrateToLatest(first.db);
       const id = newId();
       await first.db.insertInto("apps").values({ id, name: "持久" }).execute();
       await first.close();
 
-      const second = await createDatabase({ dataDir });
+      const second = await createDatabase({ dataDir, template });
       try {
         expect((await migrateToLatest(second.db)).results).toEqual([]);
         const app = await second.db.selectFrom("apps").select("name").where("id", "=", id).executeTakeFirst();
@@ -123,10 +133,21 @@ describe("PGlite on disk", () => {
       } finally {
         await second.close();
       }
+      // A copy: the template stays as initdb left it for the next new directory.
+      const fromTemplate = await createDatabase({ dataDir: join(root, "other"), template });
+      try {
+        const { rows: apps } =
+          await sql`SELECT 1 FROM information_schema.tables WHERE table_name = 'apps'`.execute(
+            fromTemplate.db,
+          );
+        expect(apps).toEqual([]);
+      } finally {
+        await fromTemplate.close();
+      }
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000);
 });
 
 const postgresUrl = process.env.TEST_DATABASE_URL;

@@ -1,3 +1,5 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely } from "kysely";
@@ -5,6 +7,8 @@ import pg from "pg";
 import { ErrorMappingDialect } from "./error-mapping-dialect";
 import { PgPoolDialect } from "./pg/dialect";
 import { PGliteDialect } from "./pglite/dialect";
+import { PGLITE_START_PARAMS } from "./pglite/start-params";
+import { seedFromTemplate } from "./pglite/template";
 import type { SystemTables } from "./tables";
 import { OVERRIDDEN_PARSERS } from "./type-parsers";
 
@@ -23,6 +27,11 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** PGlite only: start from this data directory snapshot (`dumpDataDir()`), e.g. a migrated template. */
   loadDataDir?: Blob;
+  /**
+   * PGlite only: a closed data directory to copy into `dataDir` when that holds no database yet, instead
+   * of running initdb (see `createPGliteTemplate`).
+   */
+  template?: string;
 }
 
 export interface Database {
@@ -36,7 +45,20 @@ export interface Database {
 /** Opens the database. Run `migrateToLatest(db)` before use. */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options);
+  if (options.dataDir && options.template) await seedFromTemplate(options.dataDir, options.template);
   return openPGlite(options.dataDir, options.loadDataDir);
+}
+
+/**
+ * Runs initdb into `dir` (which must not hold a database) and closes it cleanly, so a later start that
+ * copies it neither runs initdb nor recovers: the `template` of `createDatabase`. No migrations: they
+ * run at start as usual, so the template never goes stale when migrations are added.
+ */
+export async function createPGliteTemplate(dir: string): Promise<void> {
+  const { close } = await openPGlite(dir, undefined);
+  await close();
+  // PGlite leaves its single-user lock file behind; a copy must not start with another's lock.
+  await rm(join(dir, "postmaster.pid"), { force: true });
 }
 
 async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
@@ -44,6 +66,7 @@ async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undef
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm },
+    startParams: [...PGLITE_START_PARAMS],
     parsers: OVERRIDDEN_PARSERS,
   });
   const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PGliteDialect(pglite)) });

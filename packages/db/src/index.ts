@@ -6,9 +6,11 @@
  *   const { db, kind, close } = await createDatabase({ url: process.env.DATABASE_URL, dataDir: "./data" });
  *   await migrateToLatest(db);
  *   `url` → PostgreSQL through a `pg` Pool (options: schema, poolSize, applicationName); otherwise embedded
- *   PGlite (in memory without `dataDir`). PGlite has one connection: transactions are serialised
- *   (concurrent requests queue). Inside `db.transaction()` use only the transaction object (or pass `db` to
- *   the functions below, which join a transaction they are given: `inTransaction`).
+ *   PGlite (in memory without `dataDir`; `template`: a directory `createPGliteTemplate(dir)` made at
+ *   build time, copied into an empty `dataDir` instead of running initdb). PGlite has one connection:
+ *   transactions are serialised (concurrent requests queue). Inside `db.transaction()` use only the
+ *   transaction object (or pass `db` to the functions below, which join a transaction they are given:
+ *   `inTransaction`).
  *   A PostgreSQL restart or killed backend: in-flight and new requests fail with SERVICE_UNAVAILABLE, dead
  *   clients leave the pool, and requests succeed again once the server is back — no process restart.
  *
@@ -79,7 +81,13 @@
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
-export { createDatabase, type Database, type DatabaseKind, type DatabaseOptions } from "./database";
+export {
+  createDatabase,
+  createPGliteTemplate,
+  type Database,
+  type DatabaseKind,
+  type DatabaseOptions,
+} from "./database";
 export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors";
 export { isId, newId } from "./ids";
 export { migrateToLatest, migrationNames } from "./migrations";

@@ -1,0 +1,75 @@
+// `npm run build` for the server: bundles src/main.ts and every @formwork/* workspace package it imports
+// into dist/main.js, so `formwork start` runs plain JavaScript instead of transpiling the workspace with
+// tsx at every start (seconds of CPU and ~100 MB of RSS); then makes dist/pglite-template, the initdb'd
+// data directory a first start on PGlite copies. Type-checking and tests keep running on the sources.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, "dist");
+
+/**
+ * Packages that find their own files next to their code (`new URL("./pglite.wasm", import.meta.url)`,
+ * `__dirname + "/static"`), so they stay in node_modules. Each is a dependency of this package too, so
+ * Node resolves it from dist/; the check below makes sure it is the very copy the sources use.
+ */
+const LEFT_IN_NODE_MODULES = {
+  "@electric-sql/pglite": "packages/db",
+  "@fastify/swagger-ui": "packages/server",
+};
+
+// pnpm links each package folder to one store entry per version: the same entry means the same code.
+const installed = (fromDir, name) => realpathSync(join(fromDir, "node_modules", name));
+for (const [name, user] of Object.entries(LEFT_IN_NODE_MODULES)) {
+  if (installed(here, name) !== installed(join(here, "..", "..", user), name)) {
+    throw new Error(`${name}: apps/server and ${user} depend on different versions; give both the same`);
+  }
+}
+
+await build({
+  entryPoints: {
+    main: join(here, "src", "main.ts"),
+    "pglite-template": join(here, "src", "pglite-template.ts"),
+  },
+  outdir: dist,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  // pg loads its optional native binding only when asked for `pg.native`, which we never do.
+  external: [...Object.keys(LEFT_IN_NODE_MODULES), "pg-native"],
+  // The CommonJS dependencies (fastify, pg...) call require() for Node built-ins; ESM has none.
+  banner: {
+    js: 'import { createRequire as __formworkRequire } from "node:module";\nconst require = __formworkRequire(import.meta.url);',
+  },
+  sourcemap: "linked",
+  // Readable stack traces; parsing 3 MB of unminified code is not where start time goes.
+  minify: false,
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+// initdb depends on nothing of ours, only on PGlite: the template is remade when PGlite changes (or
+// dist/ was removed), not at every build, because initdb takes seconds.
+const template = join(dist, "pglite-template");
+const stampFile = join(dist, "pglite-template.stamp");
+// The store entry's name carries the version; relative, so a copy restored by turbo's cache into another
+// checkout still matches.
+const repo = join(here, "..", "..");
+const stamp = relative(repo, installed(join(repo, "packages", "db"), "@electric-sql/pglite"));
+const current =
+  existsSync(join(template, "PG_VERSION")) &&
+  existsSync(stampFile) &&
+  readFileSync(stampFile, "utf8") === stamp;
+if (!current) {
+  const partial = `${template}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  const made = spawnSync(process.execPath, [join(dist, "pglite-template.js"), partial], { stdio: "inherit" });
+  if (made.status !== 0) throw new Error(`making the PGlite template failed (exit ${made.status})`);
+  rmSync(template, { recursive: true, force: true });
+  renameSync(partial, template);
+  writeFileSync(stampFile, stamp);
+}

@@ -1,8 +1,11 @@
 // The organisation API: members, invites, departments, roles; the directory members read for pickers;
 // disabling that ends sessions and tokens at once; no self-escalation; every refusal a code + pointer.
 import { randomBytes } from "node:crypto";
+import { createDepartment } from "@formwork/db";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../src/database";
+import { auditedChange } from "../src/plugins/org/hooks";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { CSRF, errorOf, startTestApp, type TestApp } from "./harness";
 
@@ -428,6 +431,37 @@ describe.each(testDatabases())("organisation ($name)", (database) => {
     expect(
       errorOf(await t.admin.request("DELETE", `/api/org/departments/${dep}/members/${b.id}`)).status,
     ).toBe(404);
+  });
+
+  it("writes the audit event in the change's transaction: a failing audit undoes the change", async () => {
+    const seen: string[] = [];
+    const change = auditedChange(t.db, {
+      audit: async (trx, event) => {
+        // The change is visible inside the transaction the audit writer is given.
+        const row = await trx
+          .selectFrom("departments")
+          .select("name")
+          .where("id", "=", event.targetId)
+          .executeTakeFirst();
+        seen.push(`${event.action}:${row?.name}`);
+        if (row?.name === "审计失败") throw new Error("audit store down");
+      },
+    });
+    const kept = await change(
+      (d) => ({ action: "department.create", actorId: adminId, targetId: d.id }),
+      (trx: Db) => createDepartment(trx, { name: "审计成功" }),
+    );
+    await expect(
+      change(
+        (d) => ({ action: "department.create", actorId: adminId, targetId: d.id }),
+        (trx: Db) => createDepartment(trx, { name: "审计失败" }),
+      ),
+    ).rejects.toThrow("audit store down");
+    expect(seen).toEqual(["department.create:审计成功", "department.create:审计失败"]);
+    const names = (await t.db.selectFrom("departments").select("name").execute()).map((r) => r.name);
+    expect(names).toContain("审计成功");
+    expect(names).not.toContain("审计失败");
+    expect(kept.name).toBe("审计成功");
   });
 
   it("documents the routes in OpenAPI", async () => {

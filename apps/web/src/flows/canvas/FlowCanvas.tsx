@@ -56,6 +56,8 @@ interface FlowCanvasProps {
   /** Absent: a read-only chart (the record's flow panel). */
   editing?: CanvasEditing;
   className?: string;
+  /** A fixed height in pixels (the read-only chart); without it the canvas fills its flex parent. */
+  height?: number;
 }
 
 /** The flow drawn with React Flow: the designer's editable canvas and the record's read-only chart. */
@@ -69,6 +71,7 @@ export function FlowCanvas({
   selection,
   editing,
   className,
+  height,
 }: FlowCanvasProps) {
   const { t, i18n } = useTranslation();
   const directory = useDirectory();
@@ -158,6 +161,7 @@ export function FlowCanvas({
     <CanvasActionsContext.Provider value={editing ?? null}>
       <div
         className={`${styles.canvas} ${className ?? ""}`}
+        style={height ? { height, minHeight: height, flex: "none" } : undefined}
         data-testid={readOnly ? "flow-chart" : "flow-canvas"}
       >
         <ReactFlow<FlowRfNode, FlowRfEdge>

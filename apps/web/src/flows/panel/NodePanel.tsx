@@ -53,6 +53,7 @@ export function NodePanel({ node }: { node: FlowNode }) {
       ) : null}
       <Section title={t("flows.panel.name")}>
         <LocalizedInput
+          id="node-name"
           value={node.name}
           onChange={(name) => change(updateNode(flow, node.id, { name }), `${node.id}:name`)}
         />

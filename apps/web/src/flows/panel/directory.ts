@@ -20,7 +20,7 @@ const EMPTY: DirectoryEntry[] = [];
 export function useDirectory(): Directory {
   const users = useQuery({
     queryKey: ["directory", "members"],
-    queryFn: async () => (await api.org.members.list({ limit: 500 })).members,
+    queryFn: async () => (await api.org.members.list({ limit: 200 })).members,
     staleTime: 60_000,
   });
   const roles = useQuery({

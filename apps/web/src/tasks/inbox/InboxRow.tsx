@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { localize } from "../../common/localized-text";
 import type { Box, InboxItem } from "../api";
+import { nodeLabel } from "../node-label";
 import styles from "../tasks.module.css";
 import { formatAgo, formatDuration } from "../time";
 import { useDurationUnits } from "../use-units";
@@ -39,7 +40,7 @@ export function InboxRow({
 }) {
   const { t, i18n } = useTranslation();
   const units = useDurationUnits();
-  const nodes = item.nodes.map((n) => localize(n.name, i18n.language) || n.id).join(t("tasks.separator"));
+  const nodes = item.nodes.map((n) => nodeLabel(n, t, i18n.language)).join(t("tasks.separator"));
   const remaining = item.dueAt && box === "todo" ? Date.parse(item.dueAt) - now : undefined;
   const unread = box === "cc" && !item.readAt;
   return (

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import { localize } from "../../common/localized-text";
 import { formatDateTime } from "../../data/record-columns";
-import type { LogEntry } from "../api";
+import type { LogEntry, NodeRef } from "../api";
+import { nodeLabel } from "../node-label";
 import styles from "../tasks.module.css";
 import { formatDuration } from "../time";
 import { useDurationUnits } from "../use-units";
@@ -19,7 +20,7 @@ const COLOR: Record<string, string> = {
 };
 
 /** The full log, oldest first: who did what at which node, when, with their comment, signature and time taken. */
-export function FlowLog({ log }: { log: LogEntry[] }) {
+export function FlowLog({ log, nodes }: { log: LogEntry[]; nodes: NodeRef[] }) {
   const { t, i18n } = useTranslation();
   const units = useDurationUnits();
   return (
@@ -29,15 +30,21 @@ export function FlowLog({ log }: { log: LogEntry[] }) {
       items={log.map((entry) => ({
         key: entry.id,
         color: COLOR[entry.action] ?? "blue",
-        children: (
+        content: (
           <div className={styles.logEntry} data-testid="flow-log-entry">
             <div className={styles.logHead}>
               <strong>{entry.actor?.name ?? t("tasks.system")}</strong>
               <span className={styles.logAction}>
                 {t(`tasks.log.${entry.action}`, { defaultValue: entry.action })}
               </span>
-              {entry.nodeName ? (
-                <span className={styles.logNode}>{localize(entry.nodeName, i18n.language)}</span>
+              {entry.nodeId ? (
+                <span className={styles.logNode}>
+                  {nodeLabel(
+                    nodes.find((n) => n.id === entry.nodeId),
+                    t,
+                    i18n.language,
+                  ) || localize(entry.nodeName ?? entry.nodeId, i18n.language)}
+                </span>
               ) : null}
             </div>
             <div className={styles.logMeta}>

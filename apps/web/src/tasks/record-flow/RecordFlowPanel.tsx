@@ -1,19 +1,19 @@
 import { BellOutlined, ClockCircleOutlined, RollbackOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { App, Button, Empty, Popconfirm, Space, Spin, Tag } from "antd";
+import { App, Button, Empty, Grid, Popconfirm, Space, Spin, Tag } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../../api/use-session";
 import { errorMessage } from "../../common/error-message";
-import { localize } from "../../common/localized-text";
 import { FlowCanvas } from "../../flows/canvas/FlowCanvas";
 import { tasksApi } from "../api";
+import { nodeLabel } from "../node-label";
 import styles from "../tasks.module.css";
 import { formatDuration } from "../time";
 import { taskKeys, useInvalidateTasks } from "../use-tasks";
 import { useDurationUnits } from "../use-units";
-import { chartModel } from "./chart-model";
+import { chartModel, nodeSummaries } from "./chart-model";
 import { FlowLog } from "./FlowLog";
 
 /**
@@ -25,6 +25,7 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
   const { message } = App.useApp();
   const user = useCurrentUser();
   const units = useDurationUnits();
+  const screens = Grid.useBreakpoint();
   const invalidate = useInvalidateTasks();
   const flow = useQuery({
     queryKey: taskKeys.recordFlow(formId, recordId),
@@ -32,16 +33,15 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
     retry: false,
   });
   const model = useMemo(() => (flow.data ? chartModel(flow.data.chart) : undefined), [flow.data]);
-  const summaries = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const task of flow.data?.current ?? []) {
-      map.set(
-        task.nodeId,
-        [map.get(task.nodeId), task.assignee.name].filter(Boolean).join(t("tasks.separator")),
-      );
-    }
-    return map;
-  }, [flow.data, t]);
+  const summaries = useMemo(
+    () =>
+      nodeSummaries(
+        flow.data,
+        (action, name) => `${name} ${t(`tasks.log.${action}`)}`,
+        (names) => t("tasks.flow.handling", { names: names.join(t("tasks.separator")) }),
+      ),
+    [flow.data, t],
+  );
 
   if (flow.isLoading) return <Spin className={styles.loading} />;
   if (flow.isError || !flow.data || !model)
@@ -103,7 +103,13 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
           {current.map((task) => (
             <li key={task.taskId}>
               <strong>{task.assignee.name}</strong>
-              <span>{task.nodeName ? localize(task.nodeName, i18n.language) : task.nodeId}</span>
+              <span>
+                {nodeLabel(
+                  flow.data.chart.nodes.find((n) => n.id === task.nodeId),
+                  t,
+                  i18n.language,
+                )}
+              </span>
               <span className={styles.muted}>
                 {t("tasks.flow.waiting", { time: formatDuration(task.waitingMs, units) })}
               </span>
@@ -129,6 +135,7 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
           traversed={model.traversed}
           summaries={summaries}
           className={styles.chart}
+          height={screens.md ? 360 : 300}
         />
       </ReactFlowProvider>
       <div className={styles.legend}>
@@ -139,7 +146,7 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
         ))}
       </div>
       <h4 className={styles.subTitle}>{t("tasks.flow.log")}</h4>
-      <FlowLog log={flow.data.log} />
+      <FlowLog log={flow.data.log} nodes={flow.data.chart.nodes} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RecordFlow } from "../api";
-import { chartModel } from "./chart-model";
+import { chartModel, nodeSummaries } from "./chart-model";
 
 const chart: RecordFlow["chart"] = {
   nodes: [
@@ -44,5 +44,27 @@ describe("the record's flow chart", () => {
       ),
     };
     expect(chartModel(rejected).status.get("manager")).toBe("rejected");
+  });
+
+  it("says who decided at each node, and who holds the current one", () => {
+    const person = (name: string) => ({ id: name, name });
+    const flow = {
+      chart,
+      current: [
+        { taskId: "t3", nodeId: "manager", assignee: person("Ann") },
+        { taskId: "t4", nodeId: "manager", assignee: person("Bob") },
+      ],
+      log: [
+        { id: 1, action: "start", nodeId: "start", actor: person("Rep") },
+        { id: 2, action: "branch", nodeId: "check", actor: null },
+        { id: 3, action: "urge", nodeId: "manager", actor: person("Rep") },
+      ],
+    } as unknown as RecordFlow;
+    const map = nodeSummaries(
+      flow,
+      (a, n) => `${n}:${a}`,
+      (names) => `now ${names.join("+")}`,
+    );
+    expect(Object.fromEntries(map)).toEqual({ start: "Rep:start", manager: "now Ann+Bob" });
   });
 });

@@ -24,7 +24,8 @@ export function chartModel(chart: RecordFlow["chart"]): ChartModel {
       return {
         id: n.id,
         type: n.type,
-        name: n.name,
+        // The server names an unnamed node by its id; the card then shows the kind's name instead.
+        ...(n.name !== n.id ? { name: n.name } : {}),
         ...(n.position ? { position: n.position } : {}),
       } as FlowNode;
     });
@@ -34,4 +35,29 @@ export function chartModel(chart: RecordFlow["chart"]): ChartModel {
     chart.edges.filter((e) => status.get(e.source) === "done" && reached(e.target)).map((e) => e.id),
   );
   return { flow: withPositions({ nodes, edges: chart.edges }), status, traversed };
+}
+
+const DECISIONS = new Set(["approve", "submit", "reject", "return", "transfer", "start"]);
+
+/**
+ * One line per node for the chart's cards: who is handling it now, else who decided there last (and
+ * how). `decided` and `handling` turn the pieces into text in the UI language.
+ */
+export function nodeSummaries(
+  flow: RecordFlow | undefined,
+  decided: (action: string, name: string) => string,
+  handling: (names: string[]) => string,
+): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!flow) return map;
+  for (const entry of flow.log) {
+    if (entry.nodeId && entry.actor && DECISIONS.has(entry.action)) {
+      map.set(entry.nodeId, decided(entry.action, entry.actor.name));
+    }
+  }
+  const waiting = new Map<string, string[]>();
+  for (const task of flow.current)
+    waiting.set(task.nodeId, [...(waiting.get(task.nodeId) ?? []), task.assignee.name]);
+  for (const [nodeId, names] of waiting) map.set(nodeId, handling(names));
+  return map;
 }

@@ -28,9 +28,16 @@ export interface ServerConfig {
   /**
    * Workflow timers (deadlines, reminders) fired by this process. Every instance may run them: due rows
    * are claimed with SKIP LOCKED. `pollMs` is the longest sleep between polls, `batchSize` timers per
-   * transaction, `reconcileMs` how often instances waiting on nothing are looked for.
+   * transaction, `workers` concurrent firing loops, `reconcileMs` how often instances waiting on nothing
+   * are looked for.
    */
-  workflowTimers: { enabled: boolean; pollMs: number; batchSize: number; reconcileMs: number };
+  workflowTimers: {
+    enabled: boolean;
+    pollMs: number;
+    batchSize: number;
+    workers: number;
+    reconcileMs: number;
+  };
 }
 
 export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
@@ -57,7 +64,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   uploads: { maxFileBytes: 20 * 1024 * 1024, allowedTypes: DEFAULT_ALLOWED_UPLOAD_TYPES },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
-  workflowTimers: { enabled: true, pollMs: 1000, batchSize: 200, reconcileMs: 5 * 60_000 },
+  workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },
 };
 
 export type ServerConfigInput = Partial<

@@ -3,7 +3,7 @@
 // data-modifying CTEs of a single statement (one round trip; foreign keys are checked at its end). All
 // parts see the same snapshot, so a row must not be both inserted and changed here: the caller folds a
 // change of a row it creates into the new row. The caller holds the instances' row locks.
-import { type Compilable, type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { json, type SystemTables } from "../tables";
 import type { FlowInstanceStatus, NodeRunStatus, TaskKind, TaskStatus } from "./tables";
 
@@ -149,7 +149,7 @@ export function mergeWrites(into: WorkflowWrites, from: WorkflowWrites): Workflo
   return into;
 }
 
-type Part = RawBuilder<unknown> | Compilable<unknown>;
+type Part = RawBuilder<unknown>;
 
 /**
  * Writes everything in `w` in one statement. New instances are inserted with their first state from
@@ -160,17 +160,17 @@ export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
   const changes = new Map(w.instances.map((c) => [c.id, c]));
   const updates = w.instances.filter((c) => !started.has(c.id));
   const parts: Part[] = [];
-  if (w.newInstances.length > 0) parts.push(insertInstances(db, w.newInstances, changes));
+  if (w.newInstances.length > 0) parts.push(insertInstances(w.newInstances, changes));
   if (updates.length > 0) parts.push(updateInstances(updates));
-  if (w.newNodeRuns.length > 0) parts.push(insertNodeRuns(db, w.newNodeRuns));
+  if (w.newNodeRuns.length > 0) parts.push(insertNodeRuns(w.newNodeRuns));
   if (w.nodeRuns.length > 0) parts.push(updateNodeRuns(w.nodeRuns));
   if (w.tasks.length > 0) parts.push(updateTasks(w.tasks));
-  if (w.newTasks.length > 0) parts.push(insertTasks(db, w.newTasks));
+  if (w.newTasks.length > 0) parts.push(insertTasks(w.newTasks));
   if (w.cancelTimers.length > 0) parts.push(cancelTimers(w.cancelTimers));
   if (w.firedTimers.length > 0) parts.push(markFired(w.firedTimers));
-  if (w.newTimers.length > 0) parts.push(insertTimers(db, w.newTimers));
-  if (w.events.length > 0) parts.push(insertEvents(db, w.events));
-  if (w.outbox.length > 0) parts.push(insertOutbox(db, w.outbox));
+  if (w.newTimers.length > 0) parts.push(insertTimers(w.newTimers));
+  if (w.events.length > 0) parts.push(insertEvents(w.events));
+  if (w.outbox.length > 0) parts.push(insertOutbox(w.outbox));
   parts.push(...updateRecordStatuses(w.recordStatuses));
   if (parts.length === 0) return;
   if (parts.length === 1) {
@@ -181,27 +181,32 @@ export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
   await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
 }
 
-const isFinished = (status: FlowInstanceStatus) => status !== "running";
+/**
+ * Rows as ONE jsonb parameter read back with jsonb_to_recordset: a statement's size and parse cost stay
+ * flat whatever the number of rows (a multi-row VALUES list or an array literal of escaped JSON texts
+ * costs several times more for a batch of timers). `columns` is the record type, e.g. "id text, n int".
+ */
+function recordset(rows: readonly object[], columns: string) {
+  return sql`jsonb_to_recordset(${json(rows)}::jsonb) AS v(${sql.raw(columns)})`;
+}
 
-function insertInstances(db: Db, rows: NewInstance[], changes: Map<string, InstanceChange>): Part {
-  return db.insertInto("flow_instances").values(
-    rows.map((row) => {
-      const change = changes.get(row.id);
-      if (!change) throw new Error(`new instance ${row.id} has no state`);
-      return {
-        id: row.id,
-        flow_version_id: row.flowVersionId,
-        form_id: row.formId,
-        record_id: row.recordId,
-        initiator: row.initiator,
-        title: row.title,
-        status: change.status,
-        state: json(change.state),
-        revision: change.revision,
-        finished_at: isFinished(change.status) ? sql<Date>`now()` : null,
-      };
-    }),
-  );
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+function insertInstances(rows: NewInstance[], changes: Map<string, InstanceChange>): Part {
+  const values = rows.map((row) => {
+    const change = changes.get(row.id);
+    if (!change) throw new Error(`new instance ${row.id} has no state`);
+    return { ...row, state: change.state, status: change.status, revision: change.revision };
+  });
+  return sql`INSERT INTO flow_instances (id, flow_version_id, form_id, record_id, initiator, title, status, state,
+      revision, finished_at)
+    SELECT v.id, v."flowVersionId", v."formId", v."recordId", v.initiator, v.title, v.status, v.state, v.revision,
+      CASE WHEN v.status = 'running' THEN NULL ELSE now() END
+    FROM ${recordset(
+      values,
+      `id uuid, "flowVersionId" uuid, "formId" uuid, "recordId" uuid, initiator uuid,
+      title text, status text, state jsonb, revision int`,
+    )}`;
 }
 
 function updateInstances(rows: InstanceChange[]): Part {
@@ -209,60 +214,46 @@ function updateInstances(rows: InstanceChange[]): Part {
     UPDATE flow_instances i SET
       state = v.state, status = v.status, revision = v.revision, updated_at = now(),
       finished_at = CASE WHEN v.status = 'running' THEN NULL ELSE coalesce(i.finished_at, now()) END
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => json(r.state))}::jsonb[],
-                ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.revision)}::int[])
-      AS v(id, state, status, revision)
+    FROM ${recordset(rows, "id uuid, state jsonb, status text, revision int")}
     WHERE i.id = v.id`;
 }
 
-function insertNodeRuns(db: Db, rows: NewNodeRun[]): Part {
-  return db.insertInto("flow_node_runs").values(
-    rows.map((r) => ({
-      id: r.id,
-      instance_id: r.instanceId,
-      node_id: r.nodeId,
-      kind: r.kind,
-      visit: r.visit,
-      status: r.status ?? "active",
-      started_at: r.startedAt,
-      finished_at: r.status && r.status !== "active" ? r.startedAt : null,
-    })),
-  );
+function insertNodeRuns(rows: NewNodeRun[]): Part {
+  const values = rows.map((r) => ({ ...r, status: r.status ?? "active", startedAt: iso(r.startedAt) }));
+  return sql`INSERT INTO flow_node_runs (id, instance_id, node_id, kind, visit, status, outcome, started_at, finished_at)
+    SELECT v.id, v."instanceId", v."nodeId", v.kind, v.visit, v.status, v.outcome, v."startedAt",
+      CASE WHEN v.status = 'active' THEN NULL ELSE v."startedAt" END
+    FROM ${recordset(
+      values,
+      `id text, "instanceId" uuid, "nodeId" text, kind text, visit int, status text,
+      outcome text, "startedAt" timestamptz`,
+    )}`;
 }
 
 function updateNodeRuns(rows: NodeRunChange[]): Part {
   return sql`
     UPDATE flow_node_runs r SET status = v.status, outcome = coalesce(v.outcome, r.outcome),
       finished_at = CASE WHEN v.status = 'active' THEN NULL ELSE coalesce(r.finished_at, now()) END
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
-                ${rows.map((r) => r.outcome)}::text[]) AS v(id, status, outcome)
+    FROM ${recordset(rows, "id text, status text, outcome text")}
     WHERE r.id = v.id`;
 }
 
-function insertTasks(db: Db, rows: NewTask[]): Part {
-  return db.insertInto("flow_tasks").values(
-    rows.map((t) => ({
-      id: t.id,
-      instance_id: t.instanceId,
-      node_run_id: t.nodeRunId,
-      node_id: t.nodeId,
-      kind: t.kind,
-      assignee: t.assignee,
-      origin: t.origin,
-      status: t.status,
-      form_id: t.formId,
-      record_id: t.recordId,
-      created_at: t.createdAt,
-      due_at: t.dueAt,
-      completed_at: t.status === "done" || t.status === "cancelled" ? t.createdAt : null,
-    })),
-  );
+function insertTasks(rows: NewTask[]): Part {
+  const values = rows.map((t) => ({ ...t, createdAt: iso(t.createdAt), dueAt: iso(t.dueAt) }));
+  return sql`INSERT INTO flow_tasks (id, instance_id, node_run_id, node_id, kind, assignee, origin, status, form_id,
+      record_id, created_at, due_at, completed_at, action, comment, signature)
+    SELECT v.id, v."instanceId", v."nodeRunId", v."nodeId", v.kind, v.assignee, v.origin, v.status, v."formId",
+      v."recordId", v."createdAt", v."dueAt",
+      CASE WHEN v.status IN ('done', 'cancelled') THEN v."createdAt" END, v.action, v.comment, v.signature
+    FROM ${recordset(
+      values,
+      `id text, "instanceId" uuid, "nodeRunId" text, "nodeId" text, kind text, assignee uuid,
+      origin text, status text, "formId" uuid, "recordId" uuid, "createdAt" timestamptz, "dueAt" timestamptz,
+      action text, comment text, signature jsonb`,
+    )}`;
 }
 
 function updateTasks(rows: TaskChange[]): Part {
-  const signatures = rows.map((r) =>
-    r.signature === undefined || r.signature === null ? null : json(r.signature),
-  );
   // Back to 'pending' (a task its holder keeps, e.g. adding a parallel signer) clears the closing fields.
   return sql`
     UPDATE flow_tasks t SET status = v.status, assignee = coalesce(v.assignee, t.assignee),
@@ -271,10 +262,7 @@ function updateTasks(rows: TaskChange[]): Part {
       signature = CASE WHEN v.status = 'pending' THEN NULL ELSE coalesce(v.signature, t.signature) END,
       completed_at = CASE WHEN v.status IN ('done', 'cancelled') THEN coalesce(t.completed_at, now())
                           ELSE NULL END
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
-                ${rows.map((r) => r.assignee ?? null)}::uuid[], ${rows.map((r) => r.action ?? null)}::text[],
-                ${rows.map((r) => r.comment ?? null)}::text[], ${signatures}::jsonb[])
-      AS v(id, status, assignee, action, comment, signature)
+    FROM ${recordset(rows, "id text, status text, assignee uuid, action text, comment text, signature jsonb")}
     WHERE t.id = v.id`;
 }
 
@@ -288,39 +276,27 @@ function markFired(ids: string[]): Part {
     WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
 }
 
-function insertTimers(db: Db, rows: NewTimer[]): Part {
-  return db.insertInto("flow_timers").values(
-    rows.map((t) => ({
-      id: t.id,
-      instance_id: t.instanceId,
-      node_run_id: t.nodeRunId,
-      kind: t.kind,
-      due_at: t.dueAt,
-      status: "pending" as const,
-    })),
-  );
+function insertTimers(rows: NewTimer[]): Part {
+  const values = rows.map((t) => ({ ...t, dueAt: iso(t.dueAt) }));
+  return sql`INSERT INTO flow_timers (id, instance_id, node_run_id, kind, due_at, status)
+    SELECT v.id, v."instanceId", v."nodeRunId", v.kind, v."dueAt", 'pending'
+    FROM ${recordset(values, `id text, "instanceId" uuid, "nodeRunId" text, kind text, "dueAt" timestamptz`)}`;
 }
 
-function insertEvents(db: Db, rows: NewEvent[]): Part {
-  return db.insertInto("flow_events").values(
-    rows.map((e) => ({
-      instance_id: e.instanceId,
-      revision: e.revision,
-      action: e.action,
-      node_id: e.nodeId,
-      node_run_id: e.nodeRunId,
-      task_id: e.taskId,
-      actor: e.actor,
-      data: json(e.data ?? {}),
-      at: e.at,
-    })),
-  );
+function insertEvents(rows: NewEvent[]): Part {
+  const values = rows.map((e) => ({ ...e, data: e.data ?? {}, at: iso(e.at) }));
+  return sql`INSERT INTO flow_events (instance_id, revision, action, node_id, node_run_id, task_id, actor, data, at)
+    SELECT v."instanceId", v.revision, v.action, v."nodeId", v."nodeRunId", v."taskId", v.actor, v.data, v.at
+    FROM ${recordset(
+      values,
+      `"instanceId" uuid, revision int, action text, "nodeId" text, "nodeRunId" text,
+      "taskId" text, actor text, data jsonb, at timestamptz`,
+    )}`;
 }
 
-function insertOutbox(db: Db, rows: NewOutboxRow[]): Part {
-  return db
-    .insertInto("flow_outbox")
-    .values(rows.map((o) => ({ instance_id: o.instanceId, topic: o.topic, payload: json(o.payload) })));
+function insertOutbox(rows: NewOutboxRow[]): Part {
+  return sql`INSERT INTO flow_outbox (instance_id, topic, payload)
+    SELECT v."instanceId", v.topic, v.payload FROM ${recordset(rows, `"instanceId" uuid, topic text, payload jsonb`)}`;
 }
 
 /** One UPDATE per record table (a timer batch may span forms); no revision: the flow's events are the audit. */
@@ -328,9 +304,8 @@ function updateRecordStatuses(rows: RecordFlowStatus[]): Part[] {
   const byTable = new Map<string, RecordFlowStatus[]>();
   for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
   return [...byTable].map(
-    ([table, list]) => sql`UPDATE ${sql.table(table)} r SET flow_status = v.flow_status
-      FROM unnest(${list.map((r) => r.recordId)}::uuid[], ${list.map((r) => r.flowStatus)}::text[])
-        AS v(id, flow_status)
-      WHERE r.id = v.id`,
+    ([table, list]) => sql`UPDATE ${sql.table(table)} r SET flow_status = v."flowStatus"
+      FROM ${recordset(list, `"recordId" uuid, "flowStatus" text`)}
+      WHERE r.id = v."recordId"`,
   );
 }

@@ -14,14 +14,19 @@ export interface TimerOptions {
   pollMs: number;
   /** Timers fired per transaction. */
   batchSize: number;
+  /**
+   * Firing loops in this process. Two overlap one batch's engine work with another's database work; they
+   * never fire the same timer (SKIP LOCKED).
+   */
+  workers: number;
   /** How often the reconciler runs (ms); it also runs at start. */
   reconcileMs: number;
 }
 
 export class TimerPoller {
   private stopped = true;
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly wakers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
   private reconcileTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -34,7 +39,7 @@ export class TimerPoller {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.loop = this.run();
+    this.loops = Array.from({ length: Math.max(1, this.options.workers) }, () => this.run());
     const reconcile = () =>
       void findStuckInstances(this.db, true).then(
         (stuck) => {
@@ -50,8 +55,8 @@ export class TimerPoller {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.wake?.();
-    await this.loop;
+    for (const wake of this.wakers) wake();
+    await Promise.all(this.loops);
   }
 
   /** Fires what is due now, in batches, until nothing is left (tests and the loop use it). */
@@ -76,13 +81,14 @@ export class TimerPoller {
         this.report(error, "timer poll failed");
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pause);
-        this.wake = () => {
+        const wake = () => {
           clearTimeout(timer);
+          this.wakers.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, pause);
+        this.wakers.add(wake);
       });
-      this.wake = null;
     }
   }
 

@@ -77,6 +77,8 @@
  *   form; `buildRequestedIndexes(db, formId, {concurrently})` then builds them after the commit (CREATE
  *   INDEX CONCURRENTLY on PostgreSQL), records failures for a retry, and adds each built index to the
  *   published version's `storage.indexes` (bumping `forms.storage_revision`), so counts become exact.
+ *   `updateView` / `deleteView` release indexes no remaining view needs (`releaseUnwantedIndexes`: row and
+ *   storage entry go in the same transaction); `dropReleasedIndexes` drops them after the commit.
  *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).

@@ -187,6 +187,26 @@ describe.each(testDatabases())("saved views ($name)", (database) => {
     expect(errorOf(await t.admin.request("GET", `/api/views/${created.id}`))).toMatchObject({ status: 404 });
   });
 
+  it("drops a view's index when the last view that needed it is deleted", async () => {
+    const created = await user.request("POST", url, {
+      name: "Recent",
+      sort: [{ field: "$updatedAt", direction: "desc" }],
+    });
+    expect(created.json().indexes.map((i: { columns: string[] }) => i.columns)).toEqual([["$updatedAt"]]);
+    await t.app.viewIndexBuilds.idle();
+    const name = created.json().indexes[0].name;
+    const exists = async () =>
+      (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = ${name}`.execute(
+          t.db,
+        )
+      ).rows[0]?.n === 1;
+    expect(await exists()).toBe(true);
+    expect((await user.request("DELETE", `/api/views/${created.json().id}`)).statusCode).toBe(204);
+    await t.app.viewIndexBuilds.idle();
+    expect(await exists()).toBe(false);
+  });
+
   it("refuses bad input with stable codes and pointers, writing nothing", async () => {
     const before = await viewCount();
     const cases: [unknown, { status: number; code: string; path?: string }][] = [

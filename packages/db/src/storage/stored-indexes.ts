@@ -38,9 +38,32 @@ export async function storeIndexLists(
   const added = lists.filter((list) => !known.has(list.join(","))).map((list) => [...list]);
   if (added.length === 0) return form.indexes;
   const merged = [...form.indexes, ...added];
+  await writeIndexLists(trx, form, merged);
+  return merged;
+}
+
+/** Removes `lists` from the locked form's stored index lists; returns what is left. */
+export async function forgetIndexLists(
+  trx: Kysely<SystemTables>,
+  form: LockedForm,
+  lists: readonly (readonly string[])[],
+): Promise<string[][]> {
+  const gone = new Set(lists.map((list) => list.join(",")));
+  const kept = form.indexes.filter((list) => !gone.has(list.join(",")));
+  if (kept.length === form.indexes.length) return form.indexes;
+  await writeIndexLists(trx, form, kept);
+  return kept;
+}
+
+/** Writes the version's index lists and bumps the form's storage revision (cached forms reload). */
+async function writeIndexLists(
+  trx: Kysely<SystemTables>,
+  form: LockedForm,
+  lists: string[][],
+): Promise<void> {
   await trx
     .updateTable("form_versions")
-    .set({ storage: sql`storage || ${json({ indexes: merged })}::jsonb` })
+    .set({ storage: sql`storage || ${json({ indexes: lists })}::jsonb` })
     .where("form_id", "=", form.id)
     .where("version", "=", form.version)
     .execute();
@@ -49,5 +72,4 @@ export async function storeIndexLists(
     .set({ storage_revision: sql<number>`storage_revision + 1` })
     .where("id", "=", form.id)
     .execute();
-  return merged;
 }

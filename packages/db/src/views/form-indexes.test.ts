@@ -9,8 +9,14 @@ import { publishForm } from "../storage/publish";
 import type { PublishedForm } from "../storage/types";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
-import { buildRequestedIndexes, indexStates, MAX_VIEW_INDEXES, requestIndexes } from "./form-indexes";
-import { insertView, viewIndexLists } from "./repository";
+import {
+  buildRequestedIndexes,
+  dropReleasedIndexes,
+  indexStates,
+  MAX_VIEW_INDEXES,
+  requestIndexes,
+} from "./form-indexes";
+import { deleteView, insertView, updateView, viewIndexLists } from "./repository";
 
 const definition: FormDefinition = {
   key: "orders",
@@ -117,6 +123,40 @@ describe.each(testDatabases())("view indexes on $name", ({ name, create }) => {
     await sql.raw(`DROP TABLE "${pending?.name}"`).execute(db);
     await buildRequestedIndexes(db, form.id, { concurrently });
     expect((await indexStates(db, form, lists))[0]).toEqual({ ...pending, status: "ready" });
+  });
+
+  it("releases an index once no view needs it, and drops it after the commit", async () => {
+    const byStatus = {
+      ...view,
+      name: "By status",
+      filter: { "==": [{ var: "status" }, "won"] },
+      sort: [{ field: "$updatedAt", direction: "desc" as const }],
+    };
+    const first = await insertView(db, form, userId, byStatus);
+    const second = await insertView(db, form, userId, { ...byStatus, name: "By status, again" });
+    await buildRequestedIndexes(db, form.id, { concurrently });
+    const lists = viewIndexLists(form, byStatus);
+    expect(lists).toEqual([["status", "$updatedAt"]]);
+    const [state] = await indexStates(db, form, lists);
+    expect(state?.status).toBe("ready");
+    const present = async () =>
+      (await indexDefs(db, form.tableName)).some((d) => d.indexname === state?.name);
+
+    // Another view still needs it: it stays. (The index the previous test asked for without a view goes.)
+    const released = await deleteView(db, form, first.id);
+    expect(released).not.toContain(state?.name);
+    await dropReleasedIndexes(db, form.id, released, { concurrently });
+    expect(await present()).toBe(true);
+
+    // Changing the last one's filter releases it; the published version stops listing it.
+    const changed = await updateView(db, form, second.id, { ...byStatus, filter: null, sort: [] });
+    expect(changed.released).toEqual([state?.name]);
+    expect((await indexStates(db, form, lists))[0]?.status).toBe("skipped");
+    const reloaded = (await loadPublishedForm(db, form.id)) as PublishedForm;
+    expect(reloaded.indexes).not.toContainEqual(["status", "$updatedAt"]);
+    await dropReleasedIndexes(db, form.id, changed.released, { concurrently });
+    expect(await present()).toBe(false);
+    expect(await deleteView(db, form, second.id)).toEqual([]);
   });
 
   it(`caps view indexes at ${MAX_VIEW_INDEXES} per form; the rest are reported as skipped`, async () => {

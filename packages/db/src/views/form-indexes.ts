@@ -7,7 +7,8 @@ import { FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { readIndexes } from "../storage/catalog";
 import { buildLayout, extraIndexLayout } from "../storage/layout";
-import { lockPublishedForm, storeIndexLists } from "../storage/stored-indexes";
+import { quoteIdentifier } from "../storage/names";
+import { forgetIndexLists, lockPublishedForm, storeIndexLists } from "../storage/stored-indexes";
 import type { PublishedForm } from "../storage/types";
 import type { FormIndexStatus, SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
@@ -202,7 +203,9 @@ async function buildOne(
     SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
     WHERE c.relname = ${name} AND c.relnamespace = current_schema()::regnamespace`.execute(db);
   if (rows[0] && !rows[0].valid) {
-    await sql.raw(`DROP INDEX ${concurrently ? "CONCURRENTLY " : ""}IF EXISTS "${name}"`).execute(db);
+    await sql
+      .raw(`DROP INDEX ${concurrently ? "CONCURRENTLY " : ""}IF EXISTS ${quoteIdentifier(name)}`)
+      .execute(db);
   }
   const create = index.create.replace(
     /^CREATE INDEX /,
@@ -225,4 +228,65 @@ async function buildOne(
       .where("name", "=", name)
       .execute();
   });
+}
+
+/**
+ * Forgets the view indexes of the form that no saved view needs any more (`wanted` holds the lists the
+ * remaining views need), in the caller's transaction: their rows go, and the published version stops
+ * listing them. Returns their names, to drop after the commit (`dropReleasedIndexes`), so deleting views
+ * frees room under MAX_VIEW_INDEXES and writes stop paying for indexes nobody reads through.
+ */
+export async function releaseUnwantedIndexes(
+  trx: Kysely<SystemTables>,
+  form: PublishedForm,
+  wanted: readonly (readonly string[])[],
+): Promise<string[]> {
+  const keep = new Set(wanted.map((columns) => viewIndexName(form, columns)));
+  const rows = await trx
+    .selectFrom("form_indexes")
+    .select(["name", "columns"])
+    .where("form_id", "=", form.id)
+    .execute();
+  const unwanted = rows.filter((row) => !keep.has(row.name));
+  if (unwanted.length === 0) return [];
+  const locked = await lockPublishedForm(trx, form.id);
+  await trx
+    .deleteFrom("form_indexes")
+    .where("form_id", "=", form.id)
+    .where(
+      "name",
+      "in",
+      unwanted.map((row) => row.name),
+    )
+    .execute();
+  await forgetIndexLists(
+    trx,
+    locked,
+    unwanted.map((row) => row.columns),
+  );
+  return unwanted.map((row) => row.name);
+}
+
+/**
+ * Drops indexes released by `releaseUnwantedIndexes` (after its commit), unless a view asked for one of
+ * them again in the meantime. A drop that fails leaves an index no version lists: the next publish drops it.
+ */
+export async function dropReleasedIndexes(
+  db: Kysely<SystemTables>,
+  formId: string,
+  names: readonly string[],
+  { concurrently }: BuildOptions,
+): Promise<void> {
+  for (const name of names) {
+    const again = await db
+      .selectFrom("form_indexes")
+      .select("name")
+      .where("form_id", "=", formId)
+      .where("name", "=", name)
+      .executeTakeFirst();
+    if (again) continue;
+    await sql
+      .raw(`DROP INDEX ${concurrently ? "CONCURRENTLY " : ""}IF EXISTS ${quoteIdentifier(name)}`)
+      .execute(db);
+  }
 }

@@ -1,10 +1,12 @@
 export {
   buildRequestedIndexes,
+  dropReleasedIndexes,
   formsWithOpenIndexes,
   type IndexState,
   indexStates,
   MAX_BUILD_ATTEMPTS,
   MAX_VIEW_INDEXES,
+  releaseUnwantedIndexes,
   requestIndexes,
   viewIndexName,
 } from "./form-indexes";
@@ -15,6 +17,7 @@ export {
   insertView,
   listViews,
   updateView,
+  type ViewChangeResult,
   type ViewColumn,
   type ViewContent,
   type ViewSort,

@@ -10,7 +10,7 @@ import { modelOf } from "../records/model";
 import type { PublishedForm } from "../storage/types";
 import { json, type SavedView, type SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
-import { requestIndexes } from "./form-indexes";
+import { releaseUnwantedIndexes, requestIndexes } from "./form-indexes";
 import { planViewIndexes } from "./index-plan";
 
 export interface ViewSort {
@@ -109,6 +109,22 @@ export async function insertView(
   );
 }
 
+/** The index lists every saved view of the form needs (after a change, in its transaction). */
+async function wantedIndexLists(trx: Kysely<SystemTables>, form: PublishedForm): Promise<string[][]> {
+  const views = await trx
+    .selectFrom("views")
+    .select(["filter", "sort"])
+    .where("form_id", "=", form.id)
+    .execute();
+  return views.flatMap((view) => viewIndexLists(form, { filter: view.filter, sort: view.sort }));
+}
+
+export interface ViewChangeResult {
+  view: SavedView;
+  /** Indexes no view needs any more: drop them once the change has committed (dropReleasedIndexes). */
+  released: string[];
+}
+
 /** Replaces the view's content (and owner, when given); VERSION_CONFLICT when `expectedVersion` is stale. */
 export async function updateView(
   db: Kysely<SystemTables>,
@@ -116,7 +132,7 @@ export async function updateView(
   id: string,
   content: ViewContent,
   { expectedVersion, ownerId }: { expectedVersion?: number | undefined; ownerId?: string } = {},
-): Promise<SavedView> {
+): Promise<ViewChangeResult> {
   return mapNameConflict(content.name, () =>
     inTransaction(db, async (trx) => {
       let update = trx
@@ -142,11 +158,20 @@ export async function updateView(
         ]);
       }
       await requestIndexes(trx, form, viewIndexLists(form, content));
-      return row;
+      const released = await releaseUnwantedIndexes(trx, form, await wantedIndexLists(trx, form));
+      return { view: row, released };
     }),
   );
 }
 
-export async function deleteView(db: Kysely<SystemTables>, id: string): Promise<void> {
-  await db.deleteFrom("views").where("id", "=", id).execute();
+/** Deletes the view; returns the indexes no remaining view needs (drop them after the commit). */
+export async function deleteView(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  id: string,
+): Promise<string[]> {
+  return inTransaction(db, async (trx) => {
+    await trx.deleteFrom("views").where("id", "=", id).execute();
+    return releaseUnwantedIndexes(trx, form, await wantedIndexLists(trx, form));
+  });
 }

@@ -2,13 +2,20 @@
 // (CREATE INDEX CONCURRENTLY cannot run inside a transaction). One build chain per form at a time;
 // builds left open by a stopped server are resumed when the next one starts. A failure is kept on the
 // index's row (visible in the view's `indexes`) and retried the next time a view of the form is saved.
-import { buildRequestedIndexes, type DatabaseKind, formsWithOpenIndexes } from "@formwork/db";
+import {
+  buildRequestedIndexes,
+  type DatabaseKind,
+  dropReleasedIndexes,
+  formsWithOpenIndexes,
+} from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../../database";
 
 export class IndexBuilds {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  /** Indexes released by deleted or changed views, dropped at the start of the form's next pass. */
+  private readonly drops = new Map<string, string[]>();
   private closed = false;
 
   constructor(
@@ -17,14 +24,19 @@ export class IndexBuilds {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Starts (or queues behind the running one) a build pass over the form's open indexes. */
-  schedule(formId: string): void {
+  /** Starts (or queues behind the running one) a pass: drop released indexes, build open ones. */
+  schedule(formId: string, released: readonly string[] = []): void {
+    if (released.length > 0) this.drops.set(formId, [...(this.drops.get(formId) ?? []), ...released]);
     if (this.closed) return;
     if (this.running.has(formId)) {
       this.again.add(formId);
       return;
     }
-    const pass = buildRequestedIndexes(this.db, formId, { concurrently: this.kind === "postgres" })
+    const options = { concurrently: this.kind === "postgres" };
+    const drops = this.drops.get(formId) ?? [];
+    this.drops.delete(formId);
+    const pass = dropReleasedIndexes(this.db, formId, drops, options)
+      .then(() => buildRequestedIndexes(this.db, formId, options))
       .catch((error: unknown) => this.log.error({ err: error, formId }, "view index build"))
       .finally(() => {
         this.running.delete(formId);

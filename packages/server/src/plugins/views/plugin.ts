@@ -152,8 +152,8 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
       // A shared view made personal becomes the personal view of whoever un-shared it.
       const ownerId = view.shared && !content.shared ? principal.userId : view.owner_id;
       const saved = await updateView(db, form, view.id, content, { expectedVersion: expected, ownerId });
-      builds.schedule(form.id);
-      return present(saved, form, principal, owner);
+      builds.schedule(form.id, saved.released);
+      return present(saved.view, form, principal, owner);
     },
   );
 
@@ -162,9 +162,9 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
     { schema: { tags: ["views"], params: viewParams } },
     async (request, reply) => {
       const principal = currentUser(request);
-      const { view, owner } = await visibleView(principal, request.params.view);
+      const { view, form, owner } = await visibleView(principal, request.params.view);
       if (!canChangeView(principal, view, owner)) throw cannotChange();
-      await deleteView(db, view.id);
+      builds.schedule(form.id, await deleteView(db, form, view.id));
       return reply.status(204).send();
     },
   );

@@ -112,4 +112,24 @@ describe.each(serverTestDatabases())("workflow over HTTP ($name)", (database) =>
       code: "NOT_FOUND",
     });
   });
+
+  it("documents its routes in the OpenAPI document", async () => {
+    const spec = (await t.anonymous.request("GET", "/api/openapi.json")).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/tasks",
+        "/api/tasks/{task}",
+        "/api/tasks/{task}/actions",
+        "/api/tasks/actions",
+        "/api/tasks/{task}/read",
+        "/api/flow-instances/{id}/actions",
+        "/api/flow-instances/{id}/admin",
+        "/api/forms/{form}/records/{id}/flow",
+      ]),
+    );
+    const action = spec.paths["/api/tasks/{task}/actions"].post;
+    expect(Object.keys(action.responses)).toEqual(
+      expect.arrayContaining(["200", "403", "404", "409", "422"]),
+    );
+  });
 });

@@ -2,7 +2,7 @@
 // publishes it; a sales rep submits a quote; the rep's department head approves it from the inbox; the
 // chart and the log show what happened. Then the same inbox and flow panel on a phone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
+import { DESKTOP, e2eSettings, openBrowser, PHONE, type Session } from "./browser";
 import { signIn, uniqueSuffix } from "./steps";
 import {
   createQuoteForm,
@@ -23,6 +23,7 @@ describe("approval workflow", () => {
   let phone: Session;
   let org: Org;
   let quote = "";
+  let designPath = "";
   beforeAll(async () => {
     desktop = await openBrowser("workflow-desktop", DESKTOP);
     phone = await openBrowser("workflow-phone", PHONE, { mobile: true });
@@ -38,6 +39,7 @@ describe("approval workflow", () => {
     await signIn(page);
     org = await createSalesOrg(page, suffix);
     const { appId, formId } = await createQuoteForm(page, `报价 ${suffix}`);
+    designPath = `/apps/${appId}/forms/${formId}/design`;
 
     // The flow designer: start → approval → end to begin with.
     await page.goto(`/apps/${appId}/forms/${formId}/design`);
@@ -113,7 +115,7 @@ describe("approval workflow", () => {
     // The manager: the header's 待办 shows one; the inbox lists the quote.
     await signInAs(page, org.manager.email, PASSWORD);
     await page.goto("/apps");
-    await expect.poll(() => page.getByTestId("nav-tasks").textContent(), POLL).toContain("1");
+    await expect.poll(() => page.getByTestId("nav-tasks-count").textContent(), POLL).toBe("1");
     await page.getByTestId("nav-tasks").click();
     const row = page.getByTestId("inbox-row").filter({ hasText: quote });
     await row.waitFor();
@@ -172,5 +174,18 @@ describe("approval workflow", () => {
     await shot("record-flow");
     await page.getByTestId("flow-log").scrollIntoViewIfNeeded();
     await shot("record-log");
+
+    // The flow designer on a phone: the palette is a strip above the canvas, settings open from below.
+    const { email, password } = e2eSettings();
+    await signInAs(page, email, password);
+    await page.goto(designPath);
+    await page.getByTestId("designer-view-flow").click();
+    await page.getByTestId("flow-node-approval_3").waitFor();
+    await shot("designer");
+    await page.getByTestId("flow-node-approval_3").locator("span").first().click();
+    await page.getByTestId("node-panel").waitFor();
+    // Let the bottom drawer finish sliding in.
+    await page.waitForTimeout(600);
+    await shot("designer-panel");
   });
 });

@@ -1,5 +1,4 @@
 import { CheckSquareOutlined } from "@ant-design/icons";
-import { Badge } from "antd";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import styles from "./tasks.module.css";
@@ -15,11 +14,15 @@ export function TasksNavLink() {
       className={({ isActive }) => `${styles.navLink} ${isActive ? styles.navLinkActive : ""}`}
       data-testid="nav-tasks"
     >
-      <Badge count={counts.data?.todo ?? 0} size="small" offset={[6, -2]}>
-        <span className={styles.navLabel}>
-          <CheckSquareOutlined /> <span className={styles.navText}>{t("tasks.nav")}</span>
-        </span>
-      </Badge>
+      {/* A plain count, not antd's Badge: this link is on every page, the fill page's budget included. */}
+      <span className={styles.navLabel}>
+        <CheckSquareOutlined /> <span className={styles.navText}>{t("tasks.nav")}</span>
+        {counts.data?.todo ? (
+          <span className={styles.navCount} data-testid="nav-tasks-count">
+            {counts.data.todo > 99 ? "99+" : counts.data.todo}
+          </span>
+        ) : null}
+      </span>
     </NavLink>
   );
 }

@@ -8,9 +8,10 @@
 //   BENCH_GRID_ROWS      PostgreSQL grid table rows (1000000)   BENCH_PGLITE_GRID_ROWS  PGlite's (100000)
 //   BENCH_GRID_PAGES     timed pages per grid path (100)
 //   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,pglite (all); `start` alone runs
-//                        section 4 only (cold starts, memory, submissions on PGlite; part of pglite)
+//                        section 4 only (cold starts, memory, submissions on PGlite; part of pglite);
+//                        `pglite-grid` alone runs section 2b only (PGlite's grid page; part of pglite)
 import { availableParallelism, cpus, loadavg } from "node:os";
-import { type PgliteSettings, runPglite, runStartup } from "./pglite-run";
+import { type PgliteSettings, runPglite, runPgliteGrid, runStartup } from "./pglite-run";
 import { runPostgres } from "./postgres-run";
 import type { SubmissionOptions } from "./submissions";
 
@@ -71,4 +72,6 @@ else {
 }
 if (sections.has("pglite")) await runPglite(pgliteSettings(baselinePerSecond));
 else if (sections.has("start")) await runStartup(pgliteSettings(baselinePerSecond));
+if (!sections.has("pglite") && sections.has("pglite-grid"))
+  await runPgliteGrid(pgliteSettings(baselinePerSecond));
 emit(`Finished in ${Math.round((performance.now() - started) / 1000)} s, load average ${load()} at the end.`);

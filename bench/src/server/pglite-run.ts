@@ -170,6 +170,11 @@ async function gridOnPglite(settings: PgliteSettings): Promise<GridResult[]> {
 
 export async function runPglite(settings: PgliteSettings): Promise<void> {
   await runStartup(settings);
+  await runPgliteGrid(settings);
+}
+
+/** Section 2b alone (BENCH_SECTIONS=pglite-grid): the grid page on an in-process PGlite. */
+export async function runPgliteGrid(settings: PgliteSettings): Promise<void> {
   const grid = await gridOnPglite(settings);
   settings.emit(
     [

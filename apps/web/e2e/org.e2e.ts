@@ -111,6 +111,26 @@ describe("organisation (desktop)", () => {
       .waitFor();
     await shot("members");
 
+    // A role group, a role in it, and the member given the role.
+    await page.getByRole("tab", { name: /角色/ }).click();
+    await page.getByRole("button", { name: /新建角色组/ }).click();
+    await page.locator("#role-form_name").fill(`职务${suffix}`);
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /创\s*建/ })
+      .click();
+    await page.getByRole("button", { name: "新建角色", exact: true }).first().click();
+    await page.locator("#role-form_name").fill(`财务${suffix}`);
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /创\s*建/ })
+      .click();
+    await page.getByRole("heading", { name: `财务${suffix}` }).waitFor();
+    await pickMember(page, page.getByTestId("role-add-members").locator("input"), memberName);
+    await page.getByTestId("role-add-members").getByRole("button", { name: /添加成员/ }).click();
+    await page.locator("tr", { hasText: memberName }).waitFor();
+    await shot("roles");
+
     // A form with a member field: its picker browses the department and finds the member.
     const app = await api<{ id: string }>(page, "POST", "/api/apps", { name: `审批 ${suffix}` });
     const form = await api<{ id: string }>(page, "POST", `/api/apps/${app.id}/forms`, {

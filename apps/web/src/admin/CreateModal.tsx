@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../common/error-message";
+import { orgErrorMessage } from "./org-errors";
 import { useOrgMutation } from "./use-org";
 
 /** A dialog that creates something named (a department, a role, a group), with any extra fields. */
@@ -53,7 +53,7 @@ export function CreateModal<V extends { name: string }, R>({
         onFinish={(values) =>
           mutation.mutate(values, {
             onSuccess: onCreated,
-            onError: (error) => void message.error(errorMessage(error, t)),
+            onError: (error) => void message.error(orgErrorMessage(error, t)),
           })
         }
       >

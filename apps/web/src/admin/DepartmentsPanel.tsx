@@ -5,12 +5,12 @@ import { App, Button, Card, Empty, Flex, Form, Popconfirm, Tag, Tree, TreeSelect
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
-import { errorMessage } from "../common/error-message";
 import { CreateModal } from "./CreateModal";
 import { DetailsHeading } from "./DetailsHeading";
 import { treeNodes } from "./department-nodes";
 import { MemberSection } from "./MemberSection";
 import styles from "./org.module.css";
+import { orgErrorMessage } from "./org-errors";
 import { MembersPicker } from "./Pickers";
 import { useDepartments, useOrgMutation } from "./use-org";
 
@@ -27,7 +27,7 @@ export function DepartmentsPanel() {
     ({ id, parentId, sortOrder }: { id: string; parentId: string | null; sortOrder?: number }) =>
       api.org.departments.update(id, { parentId, ...(sortOrder !== undefined ? { sortOrder } : {}) }),
   );
-  const fail = (error: unknown) => void message.error(errorMessage(error, t));
+  const fail = (error: unknown) => void message.error(orgErrorMessage(error, t));
 
   const onDrop: TreeProps["onDrop"] = (info) => {
     const id = String(info.dragNode.key);
@@ -173,7 +173,7 @@ function DepartmentDetails({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const fail = (error: unknown) => void message.error(errorMessage(error, t));
+  const fail = (error: unknown) => void message.error(orgErrorMessage(error, t));
   const saved = () => void message.success(t("admin.departments.saved"));
   const update = useOrgMutation((patch: { name?: string; parentId?: string | null }) =>
     api.org.departments.update(department.id, patch),

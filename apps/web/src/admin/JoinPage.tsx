@@ -1,4 +1,5 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { isApiError } from "@formwork/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Flex, Form, Input } from "antd";
 import type { ReactNode } from "react";
@@ -7,9 +8,9 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { api } from "../api/client";
 import { queryKeys } from "../api/query-keys";
 import { AuthFrame } from "../auth/AuthFrame";
-import { errorMessage } from "../common/error-message";
 import { PageLoading } from "../common/PageLoading";
 import { useDocumentTitle } from "../common/use-document-title";
+import { orgErrorMessage } from "./org-errors";
 
 interface JoinValues {
   name: string;
@@ -65,7 +66,16 @@ export function JoinPage() {
         onFinish={(values) => accept.mutate(values)}
       >
         {accept.isError && (
-          <Alert type="error" showIcon title={errorMessage(accept.error, t)} style={{ marginBottom: 20 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={
+              isApiError(accept.error) && accept.error.code === "NOT_FOUND"
+                ? t("admin.join.invalid")
+                : orgErrorMessage(accept.error, t)
+            }
+            style={{ marginBottom: 20 }}
+          />
         )}
         <Form.Item label={t("admin.join.email")}>
           <Input value={invite.data.email} disabled />

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useCurrentUser } from "../api/use-session";
-import { errorMessage } from "../common/error-message";
 import { fieldErrors } from "./form-errors";
+import { orgErrorMessage } from "./org-errors";
 import { DepartmentsPicker } from "./Pickers";
 import { useDepartments, useOrgMutation, useRoleGroups } from "./use-org";
 
@@ -74,9 +74,12 @@ export function MemberFormModal({
       },
       onError: (error) => {
         const errors = fieldErrors(error, FIELDS);
+        // Next to the field it names, in the UI's words rather than the server's English detail.
         if (errors.length)
-          form.setFields(errors.map((e) => ({ name: e.name as keyof Values, errors: e.errors })));
-        else void message.error(errorMessage(error, t));
+          form.setFields(
+            errors.map((e) => ({ name: e.name as keyof Values, errors: [orgErrorMessage(error, t)] })),
+          );
+        else void message.error(orgErrorMessage(error, t));
       },
     });
 

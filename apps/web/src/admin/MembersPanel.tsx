@@ -24,11 +24,11 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useCurrentUser } from "../api/use-session";
-import { errorMessage } from "../common/error-message";
 import { treeNodes } from "./department-nodes";
 import { InviteLinkModal } from "./InviteLinkModal";
 import { MemberFormModal } from "./MemberFormModal";
 import styles from "./org.module.css";
+import { orgErrorMessage } from "./org-errors";
 import { useDepartments, useMembers, useOrgMutation, useRoleGroups } from "./use-org";
 
 const PAGE_SIZE = 20;
@@ -95,7 +95,7 @@ export function MembersPanel() {
             void message.success(
               t(disabled ? "admin.members.disabledDone" : "admin.members.enabledDone", { name: member.name }),
             ),
-          onError: (error) => void message.error(errorMessage(error, t)),
+          onError: (error) => void message.error(orgErrorMessage(error, t)),
         },
       );
     if (!disabled) return run();
@@ -119,7 +119,7 @@ export function MembersPanel() {
             run: () =>
               newInvite.mutate(m.id, {
                 onSuccess: (link) => setInvite({ name: m.name, ...link }),
-                onError: (error) => void message.error(errorMessage(error, t)),
+                onError: (error) => void message.error(orgErrorMessage(error, t)),
               }),
           },
         ]

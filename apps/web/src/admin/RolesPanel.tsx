@@ -10,11 +10,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useCurrentUser } from "../api/use-session";
-import { errorMessage } from "../common/error-message";
 import { CreateModal } from "./CreateModal";
 import { DetailsHeading } from "./DetailsHeading";
 import { MemberSection } from "./MemberSection";
 import styles from "./org.module.css";
+import { orgErrorMessage } from "./org-errors";
 import { useOrgMutation, useRoleGroups } from "./use-org";
 
 type Creating = { kind: "group" } | { kind: "role"; groupId?: string };
@@ -77,7 +77,7 @@ export function RolesPanel() {
                         cancelText={t("common.cancel")}
                         onConfirm={() =>
                           removeGroup.mutate(group.id, {
-                            onError: (e) => void message.error(errorMessage(e, t)),
+                            onError: (e) => void message.error(orgErrorMessage(e, t)),
                           })
                         }
                       >
@@ -189,7 +189,7 @@ function RoleDetails({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
-  const fail = (error: unknown) => void message.error(errorMessage(error, t));
+  const fail = (error: unknown) => void message.error(orgErrorMessage(error, t));
   const update = useOrgMutation((patch: { name?: string; groupId?: string }) =>
     api.org.roles.update(role.id, patch),
   );
@@ -218,6 +218,7 @@ function RoleDetails({
       <MemberSection
         title={t("admin.roles.members")}
         query={{ roleId: role.id }}
+        testId="role-add-members"
         addLabel={t("admin.roles.addMembers")}
         emptyText={t("admin.roles.noMembers")}
         adding={add.isPending}

@@ -127,7 +127,10 @@ describe("organisation (desktop)", () => {
       .click();
     await page.getByRole("heading", { name: `财务${suffix}` }).waitFor();
     await pickMember(page, page.getByTestId("role-add-members").locator("input"), memberName);
-    await page.getByTestId("role-add-members").getByRole("button", { name: /添加成员/ }).click();
+    await page
+      .getByTestId("role-add-members")
+      .getByRole("button", { name: /添加成员/ })
+      .click();
     await page.locator("tr", { hasText: memberName }).waitFor();
     await shot("roles");
 

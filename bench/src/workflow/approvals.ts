@@ -33,6 +33,8 @@ export async function compareApprovals(settings: {
   sample: Sample;
   tasks: Sample[];
   concurrency: number;
+  /** Connections of the raw replay: the server's pool size, so both run as many transactions at once. */
+  rawConnections: number;
   durationMs: number;
   warmupMs: number;
   rounds: number;
@@ -59,7 +61,7 @@ export async function compareApprovals(settings: {
   const raw = async (durationMs: number) => {
     const targets = settings.tasks.slice(used);
     const result = await replayRaw(settings.url, settings.statements, settings.sample, targets, {
-      concurrency: settings.concurrency,
+      concurrency: settings.rawConnections,
       durationMs,
     });
     used += result.requests;

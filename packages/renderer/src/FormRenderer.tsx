@@ -2,10 +2,10 @@ import { isApiError } from "@formwork/client";
 import type { FieldServices } from "@formwork/fields/react";
 import type { FieldPermission, FormDefinition, Locale } from "@formwork/schema";
 import { Button, Col, Row } from "antd";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-store";
 import { errorsByField, type PathMessage } from "./error-map";
-import { FieldBlock } from "./FieldBlock";
+import { FieldBlock, type FieldBlockProps } from "./FieldBlock";
 import { spanOf } from "./layout";
 import styles from "./renderer.module.css";
 import { submittedValues } from "./submit-data";
@@ -43,6 +43,18 @@ function initialValues(props: FormRendererProps): Record<string, unknown> {
   if (props.mode !== "fill") return { ...props.value };
   return { ...loadDraft(props.draftStorage, props.form.key), ...props.value, ...props.prefill };
 }
+
+/**
+ * A field in its grid cell, memoised whole: a keystroke re-renders the cell it changed, not the 200 antd
+ * columns of a long form (issue 4's keystroke budget).
+ */
+const FieldCell = memo(function FieldCell({ span, ...block }: FieldBlockProps & { span: number }) {
+  return (
+    <Col xs={24} md={span}>
+      <FieldBlock {...block} />
+    </Col>
+  );
+});
 
 /**
  * Renders any published form on the 12-column grid, running the submission pipeline on every change
@@ -160,20 +172,20 @@ export function FormRenderer(props: FormRendererProps) {
                 )
               : undefined;
           return (
-            <Col key={field.id} xs={24} md={spanOf(field.width)}>
-              <FieldBlock
-                field={field}
-                value={value ?? null}
-                prepared={prepared.data[field.id]}
-                onChange={onChange}
-                onFill={onFill}
-                readOnly={readOnlyForm || computed || field.readonly === true || permission === "view"}
-                locale={locale}
-                services={services}
-                messages={shownErrors.fields.get(field.id)}
-                hiddenColumns={hiddenColumns}
-              />
-            </Col>
+            <FieldCell
+              key={field.id}
+              span={spanOf(field.width)}
+              field={field}
+              value={value ?? null}
+              prepared={prepared.data[field.id]}
+              onChange={onChange}
+              onFill={onFill}
+              readOnly={readOnlyForm || computed || field.readonly === true || permission === "view"}
+              locale={locale}
+              services={services}
+              messages={shownErrors.fields.get(field.id)}
+              hiddenColumns={hiddenColumns}
+            />
           );
         })}
       </Row>

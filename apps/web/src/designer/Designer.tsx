@@ -1,6 +1,6 @@
 import type { FieldType } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { api } from "../api/client";
 import { queryKeys } from "../api/query-keys";
 import { useApp } from "../api/use-apps";
@@ -17,7 +17,13 @@ import { PublishModal } from "./publish/PublishModal";
 import { useAutosave } from "./save/use-autosave";
 import { FormSettingsDrawer } from "./settings/FormSettingsDrawer";
 import { definitionReducer, initialHistory } from "./state/definition-history";
-import { DesignerContext, type DesignerState, type Selection } from "./state/designer-context";
+import {
+  type DesignerActions,
+  DesignerActionsContext,
+  DesignerContext,
+  type DesignerState,
+  type Selection,
+} from "./state/designer-context";
 import { allFieldIds } from "./state/field-tree";
 import { createField } from "./state/new-field";
 import { useHistoryKeys } from "./use-history-keys";
@@ -59,62 +65,67 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
     () => ({ definition: history.present, dispatch, selection, select: setSelection }),
     [history.present, selection],
   );
-  const append = useCallback(
-    (type: FieldType) => {
-      const field = createField(type, allFieldIds(history.present));
-      dispatch({ type: "add", field });
-      setSelection({ id: field.id });
-    },
-    [history.present],
+  const latest = useRef(history.present);
+  latest.current = history.present;
+  const actions = useMemo<DesignerActions>(
+    () => ({ dispatch, select: setSelection, definition: () => latest.current }),
+    [],
   );
+  const append = useCallback((type: FieldType) => {
+    const field = createField(type, allFieldIds(latest.current));
+    dispatch({ type: "add", field });
+    setSelection({ id: field.id });
+  }, []);
 
   if (form.isError) return <ErrorState error={form.error} onRetry={() => form.refetch()} />;
   if (!ready || !form.data) return <PageLoading />;
 
   return (
-    <DesignerContext.Provider value={state}>
-      <div className={styles.designer} data-testid="designer">
-        <DesignerToolbar
-          canUndo={history.past.length > 0}
-          canRedo={history.future.length > 0}
-          onUndo={undo}
-          onRedo={redo}
-          save={save}
-          onReload={() => window.location.reload()}
-          onSettings={() => setPanel("settings")}
-          onPreview={() => setPanel("preview")}
-          onPublish={() => setPanel("publish")}
-          view={view}
-          onView={setView}
-        />
-        {view === "flow" ? (
-          <Suspense fallback={<PageLoading />}>
-            <FlowDesigner />
-          </Suspense>
-        ) : (
-          <DesignerDnd>
-            <div className={styles.panes}>
-              <Palette onAdd={append} />
-              <Canvas />
-              <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
-            </div>
-          </DesignerDnd>
-        )}
-        <FormSettingsDrawer open={panel === "settings"} onClose={() => setPanel(undefined)} />
-        <PreviewModal open={panel === "preview"} onClose={() => setPanel(undefined)} />
-        {panel === "publish" ? (
-          <PublishModal
-            open
-            onClose={() => setPanel(undefined)}
-            appId={appId}
-            formId={formId}
-            publishedVersion={
-              app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
-            }
+    <DesignerActionsContext.Provider value={actions}>
+      <DesignerContext.Provider value={state}>
+        <div className={styles.designer} data-testid="designer">
+          <DesignerToolbar
+            canUndo={history.past.length > 0}
+            canRedo={history.future.length > 0}
+            onUndo={undo}
+            onRedo={redo}
             save={save}
+            onReload={() => window.location.reload()}
+            onSettings={() => setPanel("settings")}
+            onPreview={() => setPanel("preview")}
+            onPublish={() => setPanel("publish")}
+            view={view}
+            onView={setView}
           />
-        ) : null}
-      </div>
-    </DesignerContext.Provider>
+          {view === "flow" ? (
+            <Suspense fallback={<PageLoading />}>
+              <FlowDesigner />
+            </Suspense>
+          ) : (
+            <DesignerDnd>
+              <div className={styles.panes}>
+                <Palette onAdd={append} />
+                <Canvas />
+                <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
+              </div>
+            </DesignerDnd>
+          )}
+          <FormSettingsDrawer open={panel === "settings"} onClose={() => setPanel(undefined)} />
+          <PreviewModal open={panel === "preview"} onClose={() => setPanel(undefined)} />
+          {panel === "publish" ? (
+            <PublishModal
+              open
+              onClose={() => setPanel(undefined)}
+              appId={appId}
+              formId={formId}
+              publishedVersion={
+                app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
+              }
+              save={save}
+            />
+          ) : null}
+        </div>
+      </DesignerContext.Provider>
+    </DesignerActionsContext.Provider>
   );
 }

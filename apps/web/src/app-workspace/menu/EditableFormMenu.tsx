@@ -34,6 +34,11 @@ import { useCollapsedGroups } from "./use-collapsed-groups";
 import { useMenuLinks } from "./use-menu-links";
 import { useSaveMenu } from "./use-save-menu";
 
+// Constants: useSensor memoises on the options' identity (inline objects re-render every row).
+const POINTER = { activationConstraint: { distance: 4 } };
+const TOUCH = { activationConstraint: { delay: 150, tolerance: 6 } };
+const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** A row's drag handle and its place in the sortable list. */
 function useRowSortable(id: string, name: string) {
   const { t } = useTranslation();
@@ -97,9 +102,9 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
   const [rename, setRename] = useState<{ id: string; name: string }>();
   const [overGroup, setOverGroup] = useState<string>();
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 150, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER),
+    useSensor(TouchSensor, TOUCH),
+    useSensor(KeyboardSensor, KEYBOARD),
   );
   const menu = app.menu;
   const groups = menu.flatMap((item) => (item.type === "group" ? [item] : []));

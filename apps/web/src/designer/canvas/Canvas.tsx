@@ -7,13 +7,14 @@ import styles from "../designer.module.css";
 import { useDesigner } from "../state/designer-context";
 import { CanvasField } from "./CanvasField";
 import { CANVAS_DROP_ID } from "./drag-ids";
-import { FieldPlaceholder } from "./FieldPlaceholder";
 import { SubformColumns } from "./SubformColumns";
+import { useStableIds } from "./use-stable-ids";
 
 /** The form as it will look: fields on a 12-column grid, each spanning its width. */
 export function Canvas() {
   const { t, i18n } = useTranslation();
-  const { definition, select } = useDesigner();
+  const { definition, select, selection } = useDesigner();
+  const ids = useStableIds(definition.fields.map((f) => f.id));
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID, data: { source: "canvas" } });
   return (
     <section
@@ -37,15 +38,20 @@ export function Canvas() {
             <p>{t("designer.canvas.empty")}</p>
           </div>
         ) : (
-          <SortableContext items={definition.fields.map((f) => f.id)} strategy={rectSortingStrategy}>
+          <SortableContext items={ids as string[]} strategy={rectSortingStrategy}>
             <div className={styles.grid}>
               {definition.fields.map((field) => (
-                <CanvasField key={field.id} field={field}>
+                <CanvasField
+                  key={field.id}
+                  field={field}
+                  selected={selection?.id === field.id && selection.parent === undefined}
+                >
                   {field.type === "subform" ? (
-                    <SubformColumns subform={field} />
-                  ) : (
-                    <FieldPlaceholder field={field} />
-                  )}
+                    <SubformColumns
+                      subform={field}
+                      selectedColumn={selection?.parent === field.id ? selection.id : undefined}
+                    />
+                  ) : undefined}
                 </CanvasField>
               ))}
             </div>

@@ -25,16 +25,18 @@ import { designerCollision } from "./collision";
 import type { DragData } from "./drag-ids";
 import { dropTarget } from "./drop-target";
 
+// Module constants, not inline objects: useSensor memoises on the options' identity, and new sensors
+// on every render would re-render every draggable card (each keystroke in the property panel).
+const POINTER = { activationConstraint: { distance: 4 } };
+const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** Drag and drop for the whole designer: palette → canvas, reorder, sub-form columns; mouse and keyboard. */
 export function DesignerDnd({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { definition, dispatch, select } = useDesigner();
   const [dragging, setDragging] = useState<FieldType>();
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
 
   const nameOf = (data: DragData | undefined): string => {
     if (data?.source === "palette") return localize(fieldTypes[data.type].label, i18n.language);

@@ -5,10 +5,15 @@ import { useTranslation } from "react-i18next";
 import styles from "../designer.module.css";
 import { CanvasField } from "./CanvasField";
 import { sortableId, subformZoneId } from "./drag-ids";
-import { FieldPlaceholder } from "./FieldPlaceholder";
 
 /** A sub-form's columns: a nested sortable row you drop fields into. */
-export function SubformColumns({ subform }: { subform: FieldOf<"subform"> }) {
+export function SubformColumns({
+  subform,
+  selectedColumn,
+}: {
+  subform: FieldOf<"subform">;
+  selectedColumn: string | undefined;
+}) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({
     id: subformZoneId(subform.id),
@@ -27,9 +32,7 @@ export function SubformColumns({ subform }: { subform: FieldOf<"subform"> }) {
       >
         {subform.fields.map((column) => (
           <div key={column.id} className={styles.subformColumn}>
-            <CanvasField field={column} parent={subform.id}>
-              <FieldPlaceholder field={column} />
-            </CanvasField>
+            <CanvasField field={column} parent={subform.id} selected={selectedColumn === column.id} />
           </div>
         ))}
       </SortableContext>

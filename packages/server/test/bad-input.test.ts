@@ -74,10 +74,10 @@ describe.each(testDatabases())("bad input ($name)", (database) => {
   });
 
   it("unknown fields → 422 UNKNOWN_FIELD with a pointer", async () => {
-    expect(errorOf(await post('{"name":"x","colour":"red"}'))).toEqual({
+    expect(errorOf(await post('{"name":"x","flavour":"red"}'))).toEqual({
       status: 422,
       code: "UNKNOWN_FIELD",
-      path: "/colour",
+      path: "/flavour",
     });
   });
 

@@ -67,13 +67,18 @@ export function MemberSelect({
       .then((found) => {
         if (!live) return;
         for (const person of found) known.current.set(person.id, person);
+        // Not in the directory any more (disabled, or removed): named as such, not by a raw id.
+        for (const id of ids) {
+          if (!known.current.has(id))
+            known.current.set(id, { id, name: textOf(locale, "已停用的成员", "Former member") });
+        }
         remembered();
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [unnamed, services]);
+  }, [unnamed, services, locale]);
 
   useEffect(() => {
     if (readOnly || !open) return;

@@ -23,6 +23,11 @@ export interface DatabaseOptions {
   schema?: string;
   /** PostgreSQL only: pool size (default 10). */
   poolSize?: number;
+  /**
+   * PostgreSQL only: send the record insert as a named prepared statement (default true). Turn off
+   * behind a connection pooler that cannot keep prepared statements (PgBouncer before 1.21).
+   */
+  preparedStatements?: boolean;
   /** PostgreSQL only: shown in pg_stat_activity (default "formwork"). */
   applicationName?: string;
   /** PGlite only: start from this data directory snapshot (`dumpDataDir()`), e.g. a migrated template. */
@@ -92,7 +97,9 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   });
   // An idle client losing its server (a restart) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PgPoolDialect(pool)) });
+  const db = new Kysely<SystemTables>({
+    dialect: new ErrorMappingDialect(new PgPoolDialect(pool, options.preparedStatements ?? true)),
+  });
   return { db, kind: "postgres", close: () => db.destroy(), snapshot: null };
 }
 

@@ -15,6 +15,7 @@ import * as savedViews from "./0005_saved_views";
 import * as appMenuAndDraftRevision from "./0006_app_menu_and_draft_revision";
 import * as organisation from "./0007_organisation";
 import * as workflow from "./0008_workflow";
+import * as revisionsWithoutFormFk from "./0009_revisions_without_form_fk";
 import * as permissions from "./0010_permissions";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0006_app_menu_and_draft_revision": appMenuAndDraftRevision,
   "0007_organisation": organisation,
   "0008_workflow": workflow,
+  "0009_revisions_without_form_fk": revisionsWithoutFormFk,
   "0010_permissions": permissions,
 };
 

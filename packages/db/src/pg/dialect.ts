@@ -5,11 +5,14 @@ import { PgPoolDriver } from "./driver";
 
 /** Kysely over a `pg` Pool with the outage handling of PgPoolDriver. */
 export class PgPoolDialect extends PostgresFamilyDialect {
-  constructor(private readonly pool: pg.Pool) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly preparedStatements = true,
+  ) {
     super();
   }
 
   createDriver(): Driver {
-    return new PgPoolDriver(this.pool);
+    return new PgPoolDriver(this.pool, this.preparedStatements);
   }
 }

@@ -1,19 +1,25 @@
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from "kysely";
 import type pg from "pg";
 import { isUnavailable } from "../errors";
+import { preparedName } from "../prepared";
 import { begin, COUNTING_COMMANDS, quoteIdentifier, run } from "../sql-commands";
 
 class PgConnection implements DatabaseConnection {
   /** Set when the server or the socket went away: the client must leave the pool, not be reused. */
   broken: Error | undefined;
 
-  constructor(readonly client: pg.PoolClient) {}
+  constructor(
+    readonly client: pg.PoolClient,
+    private readonly prepare: boolean,
+  ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     try {
-      const result = await this.client.query<R & pg.QueryResultRow>(compiledQuery.sql, [
-        ...compiledQuery.parameters,
-      ]);
+      const { sql: text, parameters } = compiledQuery;
+      const name = this.prepare ? preparedName(text) : undefined;
+      const result = await this.client.query<R & pg.QueryResultRow>(
+        name ? { name, text, values: [...parameters] } : { text, values: [...parameters] },
+      );
       if (COUNTING_COMMANDS.has(result.command) && result.rowCount !== null) {
         return { rows: result.rows, numAffectedRows: BigInt(result.rowCount) };
       }
@@ -46,7 +52,11 @@ const ignore = () => {};
  * server is down and succeed again as soon as new connections open.
  */
 export class PgPoolDriver implements Driver {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    /** Send statements marked by `prepared()` as named prepared statements. */
+    private readonly preparedStatements = true,
+  ) {}
 
   async init(): Promise<void> {}
 
@@ -56,7 +66,7 @@ export class PgPoolDriver implements Driver {
       client.on("error", ignore);
       silenced.add(client);
     }
-    return new PgConnection(client);
+    return new PgConnection(client, this.preparedStatements);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {

@@ -1,3 +1,4 @@
+export { FormChangedError } from "./insert-statement";
 export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";
 export { listRevisions } from "./revisions";
@@ -9,4 +10,13 @@ export {
 } from "./scope";
 export { reserveSerialValues } from "./serial";
 export type * from "./types";
-export { deleteRecord, insertRecord, insertRecords, purgeRecord, restoreRecord, updateRecord } from "./write";
+export {
+  deleteRecord,
+  type InsertOptions,
+  insertRecord,
+  insertRecords,
+  purgeRecord,
+  type RecordRef,
+  restoreRecord,
+  updateRecord,
+} from "./write";

@@ -9,6 +9,7 @@ import type { SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
 import { collectChildRows, insertChildRows, loadChildRows, replaceChildRows } from "./children";
 import { diffFields } from "./diff";
+import { assertCurrentVersion, insertStatement, runInsert, type SystemValues } from "./insert-statement";
 import { type FormModel, modelOf } from "./model";
 import { appendRevisions } from "./revisions";
 import {
@@ -24,9 +25,6 @@ import { type Row, toApiRecord, toColumnValue } from "./values";
 
 // biome-ignore lint/suspicious/noExplicitAny: record tables are created at runtime and have no static types.
 type AnyDb = Kysely<any>;
-
-const MAX_PARAMETERS = 60_000;
-const MAX_ROWS_PER_INSERT = 1_000;
 
 /** Points a unique violation of a field's index at the field: `/<field id>`. */
 async function withFieldErrors<T>(model: FormModel, work: () => Promise<T>): Promise<T> {
@@ -107,98 +105,106 @@ async function withChildren(db: AnyDb, model: FormModel, rows: Row[]): Promise<A
   return rows.map((row) => toApiRecord(row, model, children?.get(String(row.id)) ?? null));
 }
 
-/**
- * One statement per chunk: the rows and their "create" revisions, through a data-modifying CTE. A
- * create revision takes the record's id as its own (ids are unique across forms, and a record is
- * created once) and an empty diff that listRevisions rebuilds from the record and its later changes,
- * so an import of 100k records writes no second copy of their values and costs no extra round trip.
- */
-async function insertWithRevisions(
-  db: AnyDb,
-  model: FormModel,
-  rows: Row[],
-  actor: string | null,
-): Promise<Row[]> {
-  return db
-    .with("inserted", (qb) => qb.insertInto(model.layout.table).values(rows).returningAll())
-    .with("revised", (qb) =>
-      qb
-        .insertInto("revisions")
-        .columns(["id", "form_id", "record_id", "version", "actor", "action", "diff"])
-        .expression((eb) =>
-          eb
-            .selectFrom("inserted")
-            .select([
-              "inserted.id",
-              sql`${model.form.id}::uuid`.as("form_id"),
-              "inserted.id as record_id",
-              "inserted.version",
-              sql`${actor}::uuid`.as("actor"),
-              sql`'create'`.as("action"),
-              sql`'{}'::jsonb`.as("diff"),
-            ]),
-        ),
-    )
-    .selectFrom("inserted")
-    .selectAll()
-    .execute();
-}
-
-/** Rows per INSERT: at most 1,000 and within PostgreSQL's parameter limit (5 system columns + fields). */
-function rowsPerStatement(model: FormModel): number {
-  return Math.max(
-    1,
-    Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / (5 + model.layout.columns.length))),
-  );
-}
+/** Rows per INSERT statement: a batch larger than this needs a transaction over several statements. */
+const ROWS_PER_STATEMENT = 1_000;
 
 /** Whether the batch needs statements beyond the one insert (and so a transaction of its own). */
 function needsTransaction(model: FormModel, inputs: readonly RecordInput[]): boolean {
   if (model.form.definition.fields.some((f) => f.type === "serial")) return true;
-  if (inputs.length > rowsPerStatement(model)) return true;
+  if (inputs.length > ROWS_PER_STATEMENT) return true;
   return inputs.some((input) => model.layout.children.some((c) => Object.hasOwn(input.data, c.fieldId)));
 }
 
+/** What a create answers with `returning: "refs"` (`Prefer: return=minimal`): enough to address the record. */
+export interface RecordRef {
+  id: string;
+  version: number;
+}
+
+export interface InsertOptions {
+  /** "records" (default): whole ApiRecords; "refs": only ids and versions, nothing read back. */
+  returning?: "records" | "refs";
+}
+
+/**
+ * Creates records, each with its "create" revision, in one statement per 1,000 (./insert-statement).
+ * A create revision takes the record's id as its own (ids are unique across forms, and a record is
+ * created once) and an empty diff that listRevisions rebuilds from the record and its later changes, so
+ * an import of 100k records writes no second copy of their values. Serial numbers and sub-form rows
+ * make it a transaction; a plain create is the one statement, atomic by itself, with no BEGIN/COMMIT.
+ * FormChangedError (409) when the form was published again since `form` was loaded: reload and retry.
+ */
+export function insertRecords(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  inputs: readonly RecordInput[],
+  ctx: WriteContext,
+  options?: InsertOptions & { returning?: "records" },
+): Promise<ApiRecord[]>;
+export function insertRecords(
+  db: Kysely<SystemTables>,
+  form: PublishedForm,
+  inputs: readonly RecordInput[],
+  ctx: WriteContext,
+  options: InsertOptions & { returning: "refs" },
+): Promise<RecordRef[]>;
 export async function insertRecords(
   db: Kysely<SystemTables>,
   form: PublishedForm,
   inputs: readonly RecordInput[],
   ctx: WriteContext,
-): Promise<ApiRecord[]> {
+  options: InsertOptions = {},
+): Promise<ApiRecord[] | RecordRef[]> {
   if (inputs.length === 0) return [];
   const model = modelOf(form);
+  const refsOnly = options.returning === "refs";
   const work = (trx: Kysely<SystemTables>) =>
     withFieldErrors(model, async () => {
       const any = trx as AnyDb;
       const datas = inputs.map((input) => ({ ...input.data }));
       await fillSerials(trx, model, datas, ctx);
-      const rows: Row[] = inputs.map((input, i) => ({
+      const system: SystemValues[] = inputs.map((input) => ({
         id: newId(),
-        created_by: ctx.actorId,
-        owner_id: input.ownerId === undefined ? ctx.actorId : input.ownerId,
-        dept_id: input.deptId ?? null,
-        flow_status: input.flowStatus ?? null,
-        ...columnValues(model, datas[i] ?? {}, false),
+        createdBy: ctx.actorId,
+        ownerId: input.ownerId === undefined ? ctx.actorId : input.ownerId,
+        deptId: input.deptId ?? null,
+        flowStatus: input.flowStatus ?? null,
       }));
-      // Rows may name different subsets of columns; a multi-row INSERT needs one column list.
-      const columns = new Set(rows.flatMap((row) => Object.keys(row)));
-      for (const row of rows) for (const column of columns) if (!(column in row)) row[column] = null;
-      const chunk = rowsPerStatement(model);
       const stored: Row[] = [];
-      for (let start = 0; start < rows.length; start += chunk) {
-        stored.push(
-          ...(await insertWithRevisions(any, model, rows.slice(start, start + chunk), ctx.actorId)),
+      for (let start = 0; start < inputs.length; start += ROWS_PER_STATEMENT) {
+        const end = start + ROWS_PER_STATEMENT;
+        const statement = insertStatement(
+          model,
+          system.slice(start, end),
+          datas.slice(start, end),
+          ctx.actorId,
         );
+        stored.push(...(await runInsert(any, model, statement)));
       }
-      // Answered in the order of the inputs, whatever order the database returned the rows in.
-      const storedById = new Map(stored.map((row) => [String(row.id), row]));
-      const ordered = rows.map((row) => storedById.get(String(row.id)) as Row);
-      const withIds = rows.map((row, i) => ({ id: String(row.id), data: datas[i] ?? {} }));
+      const withIds = system.map((s, i) => ({ id: s.id, data: datas[i] ?? {} }));
       for (const [child, childRows] of collectChildRows(model, withIds))
         await insertChildRows(any, child, childRows);
-      return withChildren(any, model, ordered);
+      // Answered in the order of the inputs, whatever order the database returned the rows in.
+      const storedById = new Map(stored.map((row) => [String(row.id), row]));
+      const assigned = system.map((s) => storedById.get(s.id) as Row);
+      if (refsOnly) return assigned.map((row) => ({ id: String(row.id), version: Number(row.version) }));
+      // The rows as stored: what the database assigned, and the values just written (not read back).
+      const rows = assigned.map((row, i): Row => {
+        const s = system[i] as SystemValues;
+        const full: Row = {
+          ...row,
+          created_by: s.createdBy,
+          owner_id: s.ownerId,
+          dept_id: s.deptId,
+          flow_status: s.flowStatus,
+          deleted_at: null,
+        };
+        const data = datas[i] ?? {};
+        for (const column of model.layout.columns) full[column.column] = data[column.fieldId] ?? null;
+        return full;
+      });
+      return withChildren(any, model, rows);
     });
-  // A lone INSERT statement is atomic by itself: no BEGIN/COMMIT round trips for a plain submit.
   return needsTransaction(model, inputs) ? inTransaction(db, work) : work(db);
 }
 
@@ -244,6 +250,8 @@ export async function updateRecord(
         .forUpdate()
         .executeTakeFirst();
       if (!current || current.deleted_at) throw notFound();
+      // Checked after the row lock: a publish altering this table has committed by now, if it ran.
+      await assertCurrentVersion(trx, form);
       const version = Number(current.version);
       if (patch.expectedVersion !== undefined && patch.expectedVersion !== version) {
         throw versionConflict(version, patch.expectedVersion);

@@ -10,6 +10,7 @@ import { registerJsonBodyParser } from "./http/json-body";
 import { validatorCompiler } from "./http/validator-compiler";
 import { appsPlugin } from "./plugins/apps/plugin";
 import { authenticateHook } from "./plugins/auth/authenticate";
+import { CredentialCache } from "./plugins/auth/credential-cache";
 import { authPlugin } from "./plugins/auth/plugin";
 import { errorsPlugin } from "./plugins/errors/plugin";
 import { FileStorage } from "./plugins/files/file-storage";
@@ -67,17 +68,20 @@ export async function buildApp({
   await app.register(healthPlugin, { db });
 
   const forms = new PublishedForms(db);
+  app.decorate("publishedForms", forms);
+  const credentials = new CredentialCache();
+  app.decorate("credentialCache", credentials);
   const storage = new FileStorage(join(dataDir, "files"));
   // Indexes of saved views are built off the request path; a restart resumes what was left open.
-  const builds = new IndexBuilds(db, kind, app.log);
+  const builds = new IndexBuilds(db, kind, app.log, (formId) => forms.forget(formId));
   app.decorate("viewIndexBuilds", builds);
   app.addHook("onReady", async () => builds.resume());
   app.addHook("onClose", async () => builds.close());
   const workflow = createWorkflow(app, db, forms, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
-    api.addHook("onRequest", authenticateHook(db, config));
-    await api.register(authPlugin, { db, config });
+    api.addHook("onRequest", authenticateHook(db, config, credentials));
+    await api.register(authPlugin, { db, config, credentials });
     await api.register(usersPlugin, { db });
     await api.register(orgPlugin, { db, config });
     await api.register(appsPlugin, { db });

@@ -102,6 +102,8 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     { config: { auth: "admin" }, schema: { tags: ["apps"], params: appParams } },
     async (request, reply) => {
       await deleteApp(db, request.params.app);
+      // Its forms are gone: the records path must stop serving them from its cache.
+      app.publishedForms.forget();
       return reply.status(204).send();
     },
   );

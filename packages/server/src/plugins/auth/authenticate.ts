@@ -1,17 +1,40 @@
 // Resolves the request's principal from a Bearer API token or the session cookie, applies the CSRF
-// check to everything not authenticated by a token, then enforces the route's access level.
+// check to everything not authenticated by a token, then enforces the route's access level. Principals
+// come from the credential cache when it holds a fresh answer (./credential-cache: a few seconds, cleared
+// in-process on revoke and logout), so a busy client costs no lookup per request.
 import { FormworkError } from "@formwork/schema";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
-import { principalFromApiToken, principalFromSession, touchApiToken } from "./credentials-store";
+import type { CredentialCache } from "./credential-cache";
+import { apiTokenByHash, type CredentialLookup, sessionByHash, touchApiToken } from "./credentials-store";
 import { csrfProblem } from "./csrf";
-import type { AccessLevel } from "./principal";
+import type { AccessLevel, Principal } from "./principal";
+import { hashSecret } from "./secret-token";
 import { SESSION_COOKIE } from "./session-cookie";
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-export function authenticateHook(db: Db, config: ServerConfig) {
+/** The principal of a credential: from the cache when fresh, else from the database (then cached). */
+async function principalOf(
+  db: Db,
+  cache: CredentialCache,
+  via: Principal["via"],
+  secret: string,
+): Promise<Principal | null> {
+  const hash = hashSecret(secret);
+  // Each request gets its own object: per-request memos (the permission scope) are keyed by it.
+  const cached = cache.get(via, hash);
+  if (cached) return { ...cached };
+  const lookup = cache.startLookup();
+  const found: CredentialLookup | null =
+    via === "token" ? await apiTokenByHash(db, hash) : await sessionByHash(db, hash);
+  if (!found) return null;
+  cache.set(lookup, via, hash, found.principal, found.expiresAt);
+  return { ...found.principal };
+}
+
+export function authenticateHook(db: Db, config: ServerConfig, cache: CredentialCache) {
   // When each token's use was last recorded by this process: the hot path then skips the write.
   const touched = new Map<string, number>();
   const touch = (request: FastifyRequest, tokenId: string) => {
@@ -26,14 +49,14 @@ export function authenticateHook(db: Db, config: ServerConfig) {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      const principal = match ? await principalFromApiToken(db, match[1]!) : null;
+      const principal = match ? await principalOf(db, cache, "token", match[1]!) : null;
       if (!principal)
         throw new FormworkError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
       request.principal = principal;
       touch(request, principal.credentialId);
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      request.principal = cookie ? await principalFromSession(db, cookie) : null;
+      request.principal = cookie ? await principalOf(db, cache, "session", cookie) : null;
       if (cookie && !request.principal) reply.clearCookie(SESSION_COOKIE, { path: "/" });
       const problem = csrfProblem(request, config.allowedOrigins, request.principal?.csrfToken);
       if (problem) throw new FormworkError("CSRF_FAILED", problem);

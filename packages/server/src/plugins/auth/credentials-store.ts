@@ -35,34 +35,58 @@ export async function deleteUserSessions(db: Db, userId: string): Promise<void> 
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
-export async function principalFromSession(db: Db, token: string): Promise<Principal | null> {
-  const id = hashSecret(token);
+/** A principal the database confirmed, with when its credential stops being valid (null: never). */
+export interface CredentialLookup {
+  principal: Principal;
+  expiresAt: Date | null;
+}
+
+/** The live session with this hash (the SHA-256 of the cookie) and its active user. */
+export async function sessionByHash(db: Db, hash: string): Promise<CredentialLookup | null> {
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.email", "users.name", "users.is_admin", "sessions.csrf_token"])
-    .where("sessions.id", "=", id)
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.is_admin",
+      "sessions.csrf_token",
+      "sessions.expires_at",
+    ])
+    .where("sessions.id", "=", hash)
     .where("sessions.expires_at", ">", sql<Date>`now()`)
     .where("users.disabled", "=", false)
     .executeTakeFirst();
   if (!row) return null;
   return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    isAdmin: row.is_admin,
-    via: "session",
-    credentialId: id,
-    csrfToken: row.csrf_token,
+    principal: {
+      userId: row.id,
+      email: row.email,
+      name: row.name,
+      isAdmin: row.is_admin,
+      via: "session",
+      credentialId: hash,
+      csrfToken: row.csrf_token,
+    },
+    expiresAt: row.expires_at,
   };
 }
 
-export async function principalFromApiToken(db: Db, token: string): Promise<Principal | null> {
+/** The live, unrevoked API token with this hash and its active user. */
+export async function apiTokenByHash(db: Db, hash: string): Promise<CredentialLookup | null> {
   const row = await db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id as tokenId", "users.id", "users.email", "users.name", "users.is_admin"])
-    .where("api_tokens.token_hash", "=", hashSecret(token))
+    .select([
+      "api_tokens.id as tokenId",
+      "api_tokens.expires_at",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.is_admin",
+    ])
+    .where("api_tokens.token_hash", "=", hash)
     .where("api_tokens.revoked_at", "is", null)
     .where((eb) =>
       eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", sql<Date>`now()`)]),
@@ -71,12 +95,15 @@ export async function principalFromApiToken(db: Db, token: string): Promise<Prin
     .executeTakeFirst();
   if (!row) return null;
   return {
-    userId: row.id,
-    email: row.email,
-    name: row.name,
-    isAdmin: row.is_admin,
-    via: "token",
-    credentialId: row.tokenId,
+    principal: {
+      userId: row.id,
+      email: row.email,
+      name: row.name,
+      isAdmin: row.is_admin,
+      via: "token",
+      credentialId: row.tokenId,
+    },
+    expiresAt: row.expires_at,
   };
 }
 

@@ -5,6 +5,7 @@ import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { findUserById, toUserView } from "../users/users-store";
 import { currentUser } from "./authenticate";
+import type { CredentialCache } from "./credential-cache";
 import { createApiToken, deleteSession, listApiTokens, revokeApiToken } from "./credentials-store";
 import { login } from "./login";
 import {
@@ -19,10 +20,11 @@ import { hashSecret } from "./secret-token";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "./session-cookie";
 
 /** Session login/logout, the current user, and personal API tokens. */
-export const authPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig }> = async (
-  app,
-  { db, config },
-) => {
+export const authPlugin: FastifyPluginAsync<{
+  db: Db;
+  config: ServerConfig;
+  credentials: CredentialCache;
+}> = async (app, { db, config, credentials }) => {
   app.post<{ Body: { email: string; password: string } }>(
     "/api/auth/login",
     {
@@ -31,11 +33,13 @@ export const authPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig }> = 
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
+      const previousSessionHash = cookie ? hashSecret(cookie) : undefined;
       const { user, session } = await login(db, config, {
         ...request.body,
         clientIp: request.ip,
-        previousSessionHash: cookie ? hashSecret(cookie) : undefined,
+        previousSessionHash,
       });
+      if (previousSessionHash) credentials.forgetCredential("session", previousSessionHash);
       setSessionCookie(reply, session.token, config);
       return { user, csrfToken: session.csrfToken };
     },
@@ -45,7 +49,10 @@ export const authPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig }> = 
     "/api/auth/logout",
     { config: { auth: "public" }, schema: { tags: ["auth"] } },
     async (request, reply) => {
-      if (request.principal?.via === "session") await deleteSession(db, request.principal.credentialId);
+      if (request.principal?.via === "session") {
+        await deleteSession(db, request.principal.credentialId);
+        credentials.forgetCredential("session", request.principal.credentialId);
+      }
       clearSessionCookie(reply, config);
       return reply.status(204).send();
     },
@@ -91,6 +98,8 @@ export const authPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig }> = 
       if (!(await revokeApiToken(db, currentUser(request).userId, request.params.id))) {
         throw new FormworkError("NOT_FOUND", "No such token");
       }
+      // This instance refuses the token from the next request on; others within the cache's TTL.
+      credentials.forgetCredential("token", request.params.id);
       return reply.status(204).send();
     },
   );

@@ -72,7 +72,12 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
         response: { 200: { type: "object", properties: { version: { type: "integer" } } } },
       },
     },
-    async (request) => publishDraft(db, request.params.form, currentUser(request).userId),
+    async (request) => {
+      const published = await publishDraft(db, request.params.form, currentUser(request).userId);
+      // Committed: the records path of this process uses the new version from the next request on.
+      app.publishedForms.forget(request.params.form);
+      return published;
+    },
   );
 
   app.get<FormParams>(

@@ -186,6 +186,8 @@ export const membersRoutes: FastifyPluginAsync<{ db: Db; hooks: OrgHooks }> = as
           () => ({ action: route.action, actorId: actor.userId, targetId: id, detail: { ...request.body } }),
           (trx: Db) => updateMember(trx, id, request.body),
         );
+        // Committed: this process re-reads the member's admin flag and name on their next request.
+        app.credentialCache.forgetUser(id);
         return toMemberView(member);
       },
     });
@@ -219,6 +221,8 @@ export const membersRoutes: FastifyPluginAsync<{ db: Db; hooks: OrgHooks }> = as
           }),
           (trx: Db) => setMemberDisabled(trx, request.params.id, disabled),
         );
+        // Committed: this process refuses their cached credentials from the next request on.
+        app.credentialCache.forgetUser(request.params.id);
         if (disabled) hooks.memberDisabled?.(request.params.id);
         return toMemberView(member);
       },

@@ -9,9 +9,11 @@ import type { Principal } from "../auth/principal";
 import type { FileStorage } from "../files/file-storage";
 import { visibleRecord, visibleRevisions } from "../permissions/enforce";
 import { recordScope } from "../permissions/scope";
+import { withCurrentForm } from "./current-form";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
 import { etagOf, parseIfMatch } from "./if-match";
 import { listFormRecords } from "./list";
+import { appliedMinimal, prefersMinimal } from "./prefer";
 import type { PublishedForms } from "./published-forms";
 import { type ListQueryString, listQuerySchema } from "./query-params";
 import { assertRecordAccess, recordPasses } from "./record-access";
@@ -58,7 +60,14 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),
   };
-  const withEtag = (reply: FastifyReply, record: ApiRecord) => reply.header("etag", etagOf(record.version));
+  const withEtag = (reply: FastifyReply, record: { version: number }) =>
+    reply.header("etag", etagOf(record.version));
+  /** A submitter sees back what the fill form showed them, nothing they may not read. */
+  const shownAfterCreate = async (principal: Principal, form: PublishedForm, created: ApiRecord[]) => {
+    const scope = await recordScope(db, principal, form, config.timeZone);
+    const shown = new Set([...scope.createVisibleFields, ...scope.visibleFields]);
+    return created.map((record) => visibleRecord(scope, record, shown));
+  };
 
   app.post<FormRoute & { Body: RecordBody | RecordBody[] }>(
     "/api/forms/:form/records",
@@ -69,35 +78,42 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
         body: createBody,
         headers: {
           type: "object",
-          properties: { "idempotency-key": { type: "string", description: "replays the first response" } },
+          properties: {
+            "idempotency-key": { type: "string", description: "replays the first response" },
+            prefer: {
+              type: "string",
+              description:
+                "`return=minimal`: answer only `{id, version}` per record (`{records: [...]}` for a batch)",
+            },
+          },
         },
       },
     },
     async (request, reply) => {
       const principal = currentUser(request);
-      const form = await forms.get(request.params.form);
       const batch = Array.isArray(request.body);
       const bodies = batch ? (request.body as RecordBody[]) : [request.body as RecordBody];
       const bases = batch ? bodies.map((_, i) => `/${i}/data`) : ["/data"];
-      const create = async (tx: Db) => {
-        const created = await createRecords(deps, principal, form, bodies, bases, localeOf(request), tx);
-        // A submitter sees back what the fill form showed them, nothing they may not read.
-        const scope = await recordScope(db, principal, form, config.timeZone);
-        const shown = new Set([...scope.createVisibleFields, ...scope.visibleFields]);
-        const records = created.map((record) => visibleRecord(scope, record, shown));
-        return { status: 201, body: batch ? { records } : records[0] };
-      };
+      const minimal = prefersMinimal(request.headers.prefer);
       const key = parseIdempotencyKey(request.headers["idempotency-key"]);
-      if (key === undefined) {
-        const { status, body } = await create(db);
-        if (!batch) withEtag(reply, body as ApiRecord);
-        return reply.status(status).send(body);
-      }
-      const fingerprint = requestFingerprint(request.method, request.url, request.body);
-      const result = await inTransaction(db, (tx) =>
-        claimOrReplay(tx, { scope: principal.userId, key, fingerprint }, () => create(tx)),
-      );
+      const result = await withCurrentForm(forms, request.params.form, async (form) => {
+        const create = async (trx?: Db) => {
+          const created = await createRecords(deps, principal, form, bodies, bases, localeOf(request), {
+            ...(trx ? { trx } : {}),
+            returning: minimal ? "refs" : "records",
+          });
+          const records = minimal ? created : await shownAfterCreate(principal, form, created as ApiRecord[]);
+          return { status: 201, body: batch ? { records } : records[0], replayed: false };
+        };
+        if (key === undefined) return create();
+        const fingerprint = requestFingerprint(request.method, request.url, request.body);
+        return inTransaction(db, (tx) =>
+          claimOrReplay(tx, { scope: principal.userId, key, fingerprint }, () => create(tx)),
+        );
+      });
       if (result.replayed) reply.header("idempotent-replayed", "true");
+      else if (!batch) withEtag(reply, result.body as { version: number });
+      if (minimal) appliedMinimal(reply);
       return reply.status(result.status).send(result.body);
     },
   );
@@ -141,17 +157,19 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     },
     async (request, reply) => {
       const expected = parseIfMatch(request.headers["if-match"], true)!;
-      const form = await forms.get(request.params.form);
       const principal = currentUser(request);
-      const record = await patchRecord(
-        deps,
-        principal,
+      const { form, record } = await withCurrentForm(forms, request.params.form, async (form) => ({
         form,
-        request.params.id,
-        request.body,
-        expected,
-        localeOf(request),
-      );
+        record: await patchRecord(
+          deps,
+          principal,
+          form,
+          request.params.id,
+          request.body,
+          expected,
+          localeOf(request),
+        ),
+      }));
       const scope = await recordScope(db, principal, form, config.timeZone);
       return withEtag(reply, record).send(visibleRecord(scope, record));
     },

@@ -1,24 +1,55 @@
-// Published forms as the records path needs them, cached per (form, version): a version is immutable,
-// so what is derived from it (the db's table model, compiled validators) is built once and reused by
-// keeping the same object. Each request still asks the database which version is current (one
-// primary-key read), so a publish (or a view's new index) on another instance is seen at once.
+// Published forms as the records path needs them. A version is immutable, so what is derived from it
+// (the db's table model, compiled validators) is built once and reused by keeping the same object.
+//
+// Which version is current is remembered for PUBLISHED_FORM_TTL_MS instead of asked on every request
+// (one round trip saved per request). This process forgets a form at once when it publishes or deletes
+// it, or builds a view's index for it (`forget`); another instance keeps its answer for at most the
+// TTL. That staleness never reaches a write: the insert statement itself checks the published version
+// and writes nothing through an older definition, an update re-checks it after its row lock, and the
+// caller then reloads and retries (./current-form). Reads may show the previous version's fields, and
+// counts may stay capped over a new view index, for up to the TTL after a change made elsewhere
+// (docs/deploy.md, "Several instances").
 import { loadPublishedForm, type PublishedForm } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
 
+export const PUBLISHED_FORM_TTL_MS = 5_000;
 const MAX_CACHED = 500;
 
+interface Current {
+  form: PublishedForm;
+  /** Epoch ms after which the current version is asked again. */
+  until: number;
+}
+
 export class PublishedForms {
-  private readonly cache = new Map<string, PublishedForm>();
+  private readonly current = new Map<string, Current>();
+  /**
+   * Forms by `${formId}@${version}.${storage revision}` (a view's index added to the current version
+   * bumps the storage revision): a reload of an unchanged version keeps the same object.
+   */
+  private readonly versions = new Map<string, PublishedForm>();
   private readonly appIds = new Map<string, string>();
   /** The version each form had when last asked for: a read may start on it while `get` checks it. */
   private readonly latest = new Map<string, PublishedForm>();
+  /** Bumped by every forget, so a lookup that raced a publish does not remember what it read. */
+  private generation = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = PUBLISHED_FORM_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** The form's current published version; NOT_FOUND when the form is missing, deleted or unpublished. */
-  async get(formId: string, db: Db = this.db): Promise<PublishedForm> {
-    const current = await db
+  /**
+   * The form's current published version; NOT_FOUND when the form is missing or deleted, CONFLICT when
+   * it was never published. `fresh` asks the database even when a remembered answer is still valid.
+   */
+  async get(formId: string, db: Db = this.db, options: { fresh?: boolean } = {}): Promise<PublishedForm> {
+    const known = this.current.get(formId);
+    if (known && !options.fresh && known.until > this.now()) return known.form;
+    const lookup = this.generation;
+    const row = await db
       .selectFrom("forms")
       .innerJoin("apps", "apps.id", "forms.app_id")
       .select(["forms.published_version", "forms.storage_revision", "forms.app_id"])
@@ -26,27 +57,33 @@ export class PublishedForms {
       .where("forms.deleted_at", "is", null)
       .where("apps.deleted_at", "is", null)
       .executeTakeFirst();
-    if (!current) throw new FormworkError("NOT_FOUND", "No such form");
-    this.appIds.set(formId, current.app_id);
-    if (current.published_version === 0) {
+    if (!row) {
+      this.current.delete(formId);
+      throw new FormworkError("NOT_FOUND", "No such form");
+    }
+    this.appIds.set(formId, row.app_id);
+    if (row.published_version === 0) {
       throw new FormworkError(
         "CONFLICT",
         "The form has not been published yet; publish it before adding records",
       );
     }
-    // A view's index added to the current version bumps the storage revision: reload, so its fields count exactly.
-    const key = `${formId}@${current.published_version}.${current.storage_revision}`;
-    const cached = this.cache.get(key);
-    if (cached) {
-      this.latest.set(formId, cached);
-      return cached;
+    const key = `${formId}@${row.published_version}.${row.storage_revision}`;
+    const form = this.versions.get(key) ?? (await this.load(key, formId, db));
+    if (this.latest.size >= MAX_CACHED) this.latest.clear();
+    this.latest.set(formId, form);
+    if (lookup === this.generation) {
+      if (this.current.size >= MAX_CACHED) this.current.clear();
+      this.current.set(formId, { form, until: this.now() + this.ttlMs });
     }
+    return form;
+  }
+
+  private async load(key: string, formId: string, db: Db): Promise<PublishedForm> {
     const loaded = await loadPublishedForm(db, formId);
     if (!loaded) throw new FormworkError("NOT_FOUND", "No such form");
-    if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(key, loaded);
-    if (this.latest.size >= MAX_CACHED) this.latest.clear();
-    this.latest.set(formId, loaded);
+    if (this.versions.size >= MAX_CACHED) this.versions.delete(this.versions.keys().next().value as string);
+    this.versions.set(key, loaded);
     return loaded;
   }
 
@@ -58,13 +95,31 @@ export class PublishedForms {
     return this.latest.get(formId);
   }
 
+  /**
+   * Call after a change to the form's storage commits (a publish, a view's index built) or a delete;
+   * without a form id, forgets every form (an app deleted).
+   */
+  forget(formId?: string): void {
+    this.generation++;
+    if (formId === undefined) this.current.clear();
+    else this.current.delete(formId);
+  }
+
   /** The app a form belongs to (forms never move between apps). */
   async appIdOf(formId: string, db: Db = this.db): Promise<string> {
     const known = this.appIds.get(formId);
     if (known) return known;
     const row = await db.selectFrom("forms").select("app_id").where("id", "=", formId).executeTakeFirst();
     if (!row) throw new FormworkError("NOT_FOUND", "No such form");
+    if (this.appIds.size >= 10 * MAX_CACHED) this.appIds.clear();
     this.appIds.set(formId, row.app_id);
     return row.app_id;
+  }
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The app's published-form cache; code that publishes, deletes or re-indexes forms calls `forget`. */
+    publishedForms: PublishedForms;
   }
 }

@@ -29,14 +29,20 @@ export interface ReferenceCheckContext {
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
 }
 
-interface Collected {
+/** The references found in the records about to be written, by kind. */
+export interface Collected {
   links: Map<string, Reference[]>;
   members: Reference[];
   files: FileReference[];
 }
 
+/** Whether checking `found` needs the database at all. */
+export function hasReferences(found: Collected): boolean {
+  return found.links.size > 0 || found.members.length > 0 || found.files.length > 0;
+}
+
 /** Walks the records' data (sub-form rows included) and sorts the references by kind. */
-function collect(
+export function findReferences(
   fields: readonly FieldDefinition[],
   datas: { base: string; data: Record<string, unknown> }[],
 ): Collected {
@@ -112,8 +118,8 @@ function idsOf(value: unknown, path: string): Reference[] {
 export async function checkReferences(
   ctx: ReferenceCheckContext,
   datas: { base: string; data: Record<string, unknown> }[],
+  found: Collected = findReferences(ctx.form.definition.fields, datas),
 ): Promise<string[][]> {
-  const found = collect(ctx.form.definition.fields, datas);
   const problems: ErrorDetail[] = [];
   for (const [formKey, refs] of found.links) problems.push(...(await missingLinks(ctx, formKey, refs)));
   problems.push(...(await missingMembers(ctx.db, found.members)));

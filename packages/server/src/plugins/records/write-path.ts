@@ -1,7 +1,8 @@
 // The one write path for records (API, and later imports and bulk edits): prepare every record with the
-// fields pipeline, then — in one transaction — check references, insert or update with serial numbers
-// and unique indexes enforced by the database, attach files and write the revision. A client that
-// disconnects mid-request cannot leave half of it behind: it commits whole or not at all.
+// fields pipeline, then — in one transaction, or in one statement when that is all a create needs —
+// check references, insert or update with serial numbers and unique indexes enforced by the database,
+// attach files and write the revision. A client that disconnects mid-request cannot leave half of it
+// behind: it commits whole or not at all.
 import {
   type ApiRecord,
   deleteRecord,
@@ -10,6 +11,7 @@ import {
   inTransaction,
   type PublishedForm,
   purgeRecord,
+  type RecordRef,
   restoreRecord,
   updateRecord,
 } from "@formwork/db";
@@ -22,7 +24,7 @@ import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
 import { assertRecordAccess, recordPasses } from "./record-access";
-import { attachFiles, checkReferences } from "./references";
+import { attachFiles, checkReferences, findReferences, hasReferences } from "./references";
 
 export interface WriteDeps {
   db: Db;
@@ -38,7 +40,15 @@ export interface RecordBody {
   data: Record<string, unknown>;
 }
 
-/** Creates one record or a batch; `bases` are the JSON pointers of each body's `data` for error details. */
+/** What a create answers: whole records, or only ids and versions (`Prefer: return=minimal`). */
+export type CreateReturning = "records" | "refs";
+
+/**
+ * Creates one record or a batch; `bases` are the JSON pointers of each body's `data` for error details.
+ * When the records refer to nothing (no links, members or files to check), need no lookups and start
+ * no flow, the create is insertRecords alone: one statement, atomic by itself, or its own transaction
+ * when serial numbers or sub-form rows add statements. Otherwise everything shares one transaction.
+ */
 export async function createRecords(
   deps: WriteDeps,
   principal: Principal,
@@ -46,16 +56,37 @@ export async function createRecords(
   bodies: RecordBody[],
   bases: string[],
   locale: Locale,
-  trx?: Db,
-): Promise<ApiRecord[]> {
+  options: { trx?: Db; returning?: CreateReturning } = {},
+): Promise<ApiRecord[] | RecordRef[]> {
   const now = new Date();
   const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
-  const scope = await recordScope(trx ?? deps.db, principal, form, deps.timeZone);
+  const scope = await recordScope(options.trx ?? deps.db, principal, form, deps.timeZone);
   requireAction(scope, "create");
   for (const input of inputs) checkWritableFields(scope, "create", input.data, input.base);
   const ctx = { now, actorId: principal.userId, timeZone: deps.timeZone, locale };
   const firstPass = prepareAll(form, inputs, ctx);
-  return inTransaction(trx ?? deps.db, async (tx) => {
+  const writeCtx = { actorId: principal.userId, now, timeZone: deps.timeZone };
+  const refsOnly = options.returning === "refs";
+  // The record's department is its owner's primary one: what "the owner's department" rules read.
+  const deptId = scope.org?.primaryDepartmentId ?? null;
+  const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
+  // afterCreate starts the form's flow; a form whose definition has none has nothing to run after.
+  const startsFlows = deps.afterCreate !== undefined && form.definition.flow !== undefined;
+
+  if (!startsFlows && !needsLookups(form, firstPass)) {
+    const datas = firstPass.map((p) => p.data);
+    const found = findReferences(
+      form.definition.fields,
+      datas.map((data, i) => ({ base: inputs[i]!.base, data })),
+    );
+    const db = options.trx ?? deps.db;
+    if (!hasReferences(found)) {
+      return refsOnly
+        ? insertRecords(db, form, rows(datas), writeCtx, { returning: "refs" })
+        : insertRecords(db, form, rows(datas), writeCtx);
+    }
+  }
+  return inTransaction(options.trx ?? deps.db, async (tx) => {
     const appId = await deps.appIdOf(form.id, tx);
     const prepared = await withLinkages(
       { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
@@ -68,17 +99,25 @@ export async function createRecords(
       { db: tx, form, appId, actorId: principal.userId, recordId: null, loadForm: deps.loadForm },
       prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
-    const records = await insertRecords(
-      tx,
-      form,
-      // The record's department is its owner's primary one: what "the owner's department" rules read.
-      prepared.map((data) => ({ data, deptId: scope.org?.primaryDepartmentId ?? null })),
-      { actorId: principal.userId, now, timeZone: deps.timeZone },
-    );
+    if (refsOnly && !startsFlows) {
+      const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
+      for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
+      return refs;
+    }
+    const records = await insertRecords(tx, form, rows(prepared), writeCtx);
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
     await deps.afterCreate?.(tx, form, records, principal);
-    return records;
+    return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
   });
+}
+
+/** Whether preparing the records left lookups to the server: data-linkage defaults or link fill rules. */
+function needsLookups(form: PublishedForm, firstPass: Prepared[]): boolean {
+  return hasLinkFills(form) || firstPass.some((p) => p.pending.length > 0);
+}
+
+function hasLinkFills(form: PublishedForm): boolean {
+  return form.definition.fields.some((f) => f.type === "link" && f.fill?.length);
 }
 
 /**
@@ -256,7 +295,7 @@ async function withLinkages(
   ctx: PrepareContext,
 ): Promise<Record<string, unknown>[]> {
   const result: Record<string, unknown>[] = [];
-  const fills = form.definition.fields.some((f) => f.type === "link" && f.fill?.length);
+  const fills = hasLinkFills(form);
   for (const [i, { data, pending }] of firstPass.entries()) {
     const input = inputs[i]!;
     if (pending.length === 0 && !fills) {

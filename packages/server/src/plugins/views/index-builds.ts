@@ -22,6 +22,8 @@ export class IndexBuilds {
     private readonly db: Db,
     private readonly kind: DatabaseKind,
     private readonly log: FastifyBaseLogger,
+    /** Told after each pass: the form's cached storage (its index list) is stale. */
+    private readonly onBuilt: (formId: string) => void = () => {},
   ) {}
 
   /** Starts (or queues behind the running one) a pass: drop released indexes, build open ones. */
@@ -39,6 +41,7 @@ export class IndexBuilds {
       .then(() => buildRequestedIndexes(this.db, formId, options))
       .catch((error: unknown) => this.log.error({ err: error, formId }, "view index build"))
       .finally(() => {
+        this.onBuilt(formId);
         this.running.delete(formId);
         if (this.again.delete(formId)) this.schedule(formId);
       });

@@ -19,10 +19,14 @@ export interface LockedInstance {
   startedAt: Date;
   /** The database clock at the lock: timers and deadlines are computed from it, never the app's clock. */
   now: Date;
+  /** The form's published version now (null when the form or its app is deleted): saves a round trip. */
+  formVersion: number | null;
 }
 
 const columns = sql`i.id, i.flow_version_id, i.form_id, i.record_id, i.initiator, i.status, i.state,
-  i.revision, i.started_at, now() AS db_now`;
+  i.revision, i.started_at, now() AS db_now,
+  (SELECT f.published_version FROM forms f JOIN apps a ON a.id = f.app_id
+   WHERE f.id = i.form_id AND f.deleted_at IS NULL AND a.deleted_at IS NULL) AS form_version`;
 
 interface InstanceRow {
   id: string;
@@ -35,6 +39,7 @@ interface InstanceRow {
   revision: number;
   started_at: Date;
   db_now: Date;
+  form_version: number | null;
 }
 
 function toLocked(row: InstanceRow): LockedInstance {
@@ -49,6 +54,7 @@ function toLocked(row: InstanceRow): LockedInstance {
     revision: row.revision,
     startedAt: row.started_at,
     now: row.db_now,
+    formVersion: row.form_version,
   };
 }
 

@@ -180,8 +180,8 @@ export class WorkflowRuntime {
       const byForm = new Map<string, LockedInstance[]>();
       for (const instance of locked)
         byForm.set(instance.formId, [...(byForm.get(instance.formId) ?? []), instance]);
-      for (const [formId, instances] of byForm) {
-        const form = await this.deps.forms.get(formId, tx).catch(() => null);
+      for (const instances of byForm.values()) {
+        const form = await this.formOf(tx, instances[0]!).catch(() => null);
         const records = form
           ? await currentRecords(
               tx,
@@ -230,7 +230,7 @@ export class WorkflowRuntime {
     actorId: string,
     locale: Locale,
   ): Promise<CommandOutcome> {
-    const form = await this.deps.forms.get(locked.formId, tx);
+    const form = await this.formOf(tx, locked);
     const record = (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId);
     const { writes, result, recordEdits } = await this.stepOnly(tx, locked, command, form, record);
     // The conditional completion closed the acted-on task's row; a task its holder keeps (a parallel
@@ -257,6 +257,17 @@ export class WorkflowRuntime {
     }
     await applyWrites(tx, writes);
     return { instanceId: locked.id, status: result.state.status, revision: locked.revision + 1 };
+  }
+
+  /**
+   * The instance's form as published now. The lock query read its current version, so the form the
+   * records path last loaded serves without asking again when that is still the version.
+   */
+  private formOf(tx: Db, locked: LockedInstance): Promise<PublishedForm> {
+    const known = this.deps.forms.lastKnown(locked.formId);
+    if (known && locked.formVersion !== null && known.version === locked.formVersion)
+      return Promise.resolve(known);
+    return this.deps.forms.get(locked.formId, tx);
   }
 
   /** One engine step over the live record; the writes it implies, not yet applied. */

@@ -1,6 +1,5 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppWorkspace } from "../app-workspace/AppWorkspace";
-import { WorkspaceHome } from "../app-workspace/WorkspaceHome";
 import { RequireSession } from "../auth/RequireSession";
 import { NotFoundPage } from "../common/NotFoundPage";
 import { PageLoading } from "../common/PageLoading";
@@ -29,7 +28,12 @@ export const router = createBrowserRouter([
             path: "apps/:appId",
             element: <AppWorkspace />,
             children: [
-              { index: true, element: <WorkspaceHome /> },
+              {
+                index: true,
+                lazy: async () => ({
+                  Component: (await import("../app-workspace/WorkspaceHome")).WorkspaceHome,
+                }),
+              },
               {
                 path: "forms/:formId",
                 element: <FormLayout />,

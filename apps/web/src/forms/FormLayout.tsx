@@ -1,4 +1,3 @@
-import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useParams } from "react-router";
 import { useApp } from "../api/use-apps";
@@ -27,15 +26,19 @@ export function FormLayout() {
   // The form's own path redirects to a tab; a tab this user may not open is as good as missing.
   const allowed = segment === formId || (isFormTab(segment) && tabs.includes(segment));
 
+  // The status is a styled span rather than antd's Tag: this header is on every form page, the fill
+  // page (with its 300 KB budget) included.
   return (
     <div className={styles.form}>
       <header className={styles.header}>
         <div className={styles.title}>
           <h1 className={styles.name}>{name}</h1>
           {form.publishedVersion > 0 ? (
-            <Tag color="success">{t("workspace.published", { version: form.publishedVersion })}</Tag>
+            <span className={`${styles.status} ${styles.statusPublished}`}>
+              {t("workspace.published", { version: form.publishedVersion })}
+            </span>
           ) : (
-            <Tag>{t("workspace.unpublished")}</Tag>
+            <span className={styles.status}>{t("workspace.unpublished")}</span>
           )}
         </div>
         <FormTabBar basePath={`/apps/${appId}/forms/${formId}`} tabs={tabs} />

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en, zhCN } from "./catalogs";
+import { loadEnglish, zhCN } from "./catalogs";
+
+const en = await loadEnglish();
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];

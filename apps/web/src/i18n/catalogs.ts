@@ -1,15 +1,18 @@
 // The translation catalogs: the shell's own (./zh-CN.json, ./en.json) plus one pair per feature folder
 // (`src/<feature>/locales/{zh-CN,en}.json`), each under its own top-level namespace. Features bring
 // their texts with them, so adding one never edits a shared file.
-import shellEn from "./en.json";
+//
+// Chinese is the default language and ships with the first page; English is fetched when someone
+// chooses it (or chose it on an earlier visit), so most first visits never download it.
 import shellZhCN from "./zh-CN.json";
 
 type Catalog = Record<string, unknown>;
+export type FullCatalog = typeof shellZhCN & Catalog;
 
 const featureZhCN = import.meta.glob<Catalog>("../*/locales/zh-CN.json", { eager: true, import: "default" });
-const featureEn = import.meta.glob<Catalog>("../*/locales/en.json", { eager: true, import: "default" });
+const featureEn = import.meta.glob<Catalog>("../*/locales/en.json", { import: "default" });
 
-function merge(shell: Catalog, features: Record<string, Catalog>): Catalog {
+function merge(shell: Catalog, features: Record<string, Catalog>): FullCatalog {
   const merged: Catalog = { ...shell };
   for (const [path, catalog] of Object.entries(features)) {
     for (const [namespace, texts] of Object.entries(catalog)) {
@@ -19,8 +22,15 @@ function merge(shell: Catalog, features: Record<string, Catalog>): Catalog {
       merged[namespace] = texts;
     }
   }
-  return merged;
+  return merged as FullCatalog;
 }
 
-export const zhCN = merge(shellZhCN, featureZhCN) as typeof shellZhCN & Catalog;
-export const en = merge(shellEn, featureEn) as typeof shellEn & Catalog;
+export const zhCN: FullCatalog = merge(shellZhCN, featureZhCN);
+
+export async function loadEnglish(): Promise<FullCatalog> {
+  const [shell, features] = await Promise.all([
+    import("./en.json").then((module) => module.default as Catalog),
+    Promise.all(Object.entries(featureEn).map(async ([path, load]) => [path, await load()] as const)),
+  ]);
+  return merge(shell, Object.fromEntries(features));
+}

@@ -1,15 +1,17 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en, zhCN } from "./catalogs";
-import { DEFAULT_LANGUAGE, storedLanguage } from "./languages";
+import { zhCN } from "./catalogs";
+import { DEFAULT_LANGUAGE } from "./languages";
 
 const browserStorage = typeof localStorage === "undefined" ? undefined : localStorage;
 
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage(browserStorage),
+  // Other languages are added by switchLanguage (language-pack.ts) when chosen; main.tsx applies the
+  // stored choice before the first render.
+  resources: { "zh-CN": { translation: zhCN } },
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   // React escapes what it renders; escaping here too would show &quot; in the UI.
   interpolation: { escapeValue: false },

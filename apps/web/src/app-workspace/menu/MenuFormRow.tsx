@@ -1,6 +1,5 @@
 import { FileTextOutlined } from "@ant-design/icons";
 import type { FormSummary } from "@formwork/client";
-import { Badge } from "antd";
 import type { CSSProperties, ReactNode, Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
@@ -52,7 +51,9 @@ export function MenuFormRow({
       >
         <FileTextOutlined />
         <span className={styles.menuName}>{name}</span>
-        {form.publishedVersion === 0 && <Badge status="default" title={t("workspace.unpublished")} />}
+        {form.publishedVersion === 0 && (
+          <span className={styles.unpublishedDot} title={t("workspace.unpublished")} />
+        )}
       </NavLink>
       {actions}
     </li>

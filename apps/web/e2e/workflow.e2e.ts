@@ -54,6 +54,14 @@ describe("approval workflow", () => {
     // Before a condition is set the lane is marked on the canvas and the panel says why.
     await expect.poll(() => page.locator('[data-testid^="flow-edge-"] [role="alert"]').count(), POLL).toBe(1);
     await page.getByTestId("node-panel").getByText("请设置这条分支的条件").waitFor();
+    // Publishing is held back by it too; the issue leads back to the flow canvas.
+    await page.getByTestId("publish").click();
+    const issue = page.getByRole("dialog").getByRole("button", { name: /请设置这条分支的条件/ });
+    await issue.waitFor();
+    expect(await page.getByTestId("publish-confirm").isDisabled()).toBe(true);
+    await issue.click();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.getByTestId("flow-node-branch_1").waitFor();
 
     // The lanes go straight to the end: the approval they met at is deleted (its neighbours reconnect).
     await selectNode(page, "approval_1");

@@ -122,6 +122,7 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
                 app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
               }
               save={save}
+              onShowFlow={() => setView("flow")}
             />
           ) : null}
         </div>

@@ -20,10 +20,20 @@ interface PublishModalProps {
   appId: string;
   publishedVersion: number;
   save: Autosave;
+  /** Opens the flow designer, where flow issues are marked on their nodes and edges. */
+  onShowFlow?: () => void;
 }
 
 /** Validate, show what changes against the published version (warning on incompatible types), publish. */
-export function PublishModal({ open, onClose, formId, appId, publishedVersion, save }: PublishModalProps) {
+export function PublishModal({
+  open,
+  onClose,
+  formId,
+  appId,
+  publishedVersion,
+  save,
+  onShowFlow,
+}: PublishModalProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -93,18 +103,24 @@ export function PublishModal({ open, onClose, formId, appId, publishedVersion, s
             dataSource={issues}
             renderItem={(issue) => {
               const target = issueTarget(definition, issue.path);
+              // A flow issue is fixed on the flow canvas, which outlines the node or edge it is about.
+              const inFlow = issue.path.startsWith("/flow") && onShowFlow !== undefined;
               return (
                 <List.Item>
                   <button
                     type="button"
                     className={styles.issueButton}
-                    disabled={!target}
+                    disabled={!target && !inFlow}
                     onClick={() => {
                       if (target) select(target);
+                      if (inFlow) onShowFlow();
                       onClose();
                     }}
                   >
-                    <code>{issue.path || "/"}</code> {issue.message}
+                    <code>{issue.path || "/"}</code>{" "}
+                    {inFlow
+                      ? t(`flows.issues.${issue.code}`, { defaultValue: issue.message })
+                      : issue.message}
                   </button>
                 </List.Item>
               );

@@ -19,7 +19,8 @@ const app = await buildApp({
   db: database.db,
   kind: database.kind,
   dataDir,
-  config: { logLevel: "warn" },
+  // Benchmarks measure the server, not the per-token rate limit (which would refuse the load).
+  config: { logLevel: "warn", rateLimits: { enabled: false } },
 });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();

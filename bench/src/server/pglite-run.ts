@@ -134,7 +134,12 @@ async function gridOnPglite(settings: PgliteSettings): Promise<GridResult[]> {
   const database = await createDatabase({});
   await migrateToLatest(database.db);
   const dataDir = await mkdtemp(join(tmpdir(), "formwork-bench-grid-"));
-  const app = await buildApp({ db: database.db, kind: database.kind, dataDir, config: { logLevel: "warn" } });
+  const app = await buildApp({
+    db: database.db,
+    kind: database.kind,
+    dataDir,
+    config: { logLevel: "warn", rateLimits: { enabled: false } },
+  });
   try {
     const admin = await createUser(database.db, { ...BENCH_ADMIN, isAdmin: true });
     await app.listen({ host: "127.0.0.1", port: 0 });

@@ -5,8 +5,12 @@ import type { ApiTokenInfo, CreatedApiToken } from "./types";
 export function tokensApi(send: Send) {
   return {
     list: async () => (await send<{ tokens: ApiTokenInfo[] }>({ method: "GET", path: "/api/tokens" })).tokens,
-    create: (token: { name: string; expiresInDays?: number }) =>
-      send<CreatedApiToken>({ method: "POST", path: "/api/tokens", body: token }),
+    create: (token: {
+      name: string;
+      expiresInDays?: number;
+      scope?: "read" | "write";
+      appIds?: string[] | null;
+    }) => send<CreatedApiToken>({ method: "POST", path: "/api/tokens", body: token }),
     revoke: (tokenId: string) => send<void>({ method: "DELETE", path: path`/api/tokens/${tokenId}` }),
   };
 }

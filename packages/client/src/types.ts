@@ -23,6 +23,10 @@ export interface ApiTokenInfo {
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
+  /** "read" tokens may only use safe methods. */
+  scope: "read" | "write";
+  /** The apps the token may touch; null: every app. */
+  appIds: string[] | null;
 }
 
 export interface CreatedApiToken extends ApiTokenInfo {

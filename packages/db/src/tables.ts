@@ -2,6 +2,7 @@
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { PermissionTables } from "./permissions/tables";
+import type { SecurityTables } from "./security/tables";
 import type { WorkflowTables } from "./workflow/tables";
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO string. */
@@ -45,6 +46,10 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** "read" tokens may only use safe methods. */
+  scope: ColumnType<"read" | "write", "read" | "write" | undefined, "read" | "write">;
+  /** The apps the token may touch; null means every app its user may. */
+  app_ids: string[] | null;
 }
 
 export interface LoginAttemptsTable {
@@ -246,7 +251,7 @@ export interface FormIndexesTable {
 }
 
 /** The workflow tables are listed in ./workflow/tables (migration 0008). */
-export interface SystemTables extends WorkflowTables, PermissionTables {
+export interface SystemTables extends WorkflowTables, PermissionTables, SecurityTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

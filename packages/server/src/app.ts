@@ -12,6 +12,7 @@ import { appsPlugin } from "./plugins/apps/plugin";
 import { authenticateHook } from "./plugins/auth/authenticate";
 import { CredentialCache } from "./plugins/auth/credential-cache";
 import { authPlugin } from "./plugins/auth/plugin";
+import { apiRateLimitHooks } from "./plugins/auth/rate-limits";
 import { errorsPlugin } from "./plugins/errors/plugin";
 import { FileStorage } from "./plugins/files/file-storage";
 import { filesPlugin } from "./plugins/files/plugin";
@@ -80,7 +81,10 @@ export async function buildApp({
   const workflow = createWorkflow(app, db, forms, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
+    const rateLimits = await apiRateLimitHooks(api, config.rateLimits);
+    api.addHook("onRequest", rateLimits.beforeAuth);
     api.addHook("onRequest", authenticateHook(db, config, credentials));
+    api.addHook("onRequest", rateLimits.afterAuth);
     await api.register(authPlugin, { db, config, credentials });
     await api.register(usersPlugin, { db });
     await api.register(orgPlugin, { db, config });

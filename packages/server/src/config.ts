@@ -21,6 +21,17 @@ export interface ServerConfig {
     /** MIME types accepted by POST /api/files; images are also checked by their magic bytes. */
     allowedTypes: string[];
   };
+  /**
+   * Requests allowed per window per client address, per user and per API token (429 with Retry-After
+   * beyond). Counted in memory per instance: N instances behind a balancer allow up to N times these.
+   */
+  rateLimits: {
+    enabled: boolean;
+    windowSeconds: number;
+    perIp: number;
+    perUser: number;
+    perToken: number;
+  };
   /** IANA time zone for "today" in filters, serial-number periods and date defaults. */
   timeZone: string;
   /** Pino log level, or false for no logging (tests). */
@@ -62,25 +73,34 @@ export const DEFAULT_CONFIG: ServerConfig = {
   sessionTtlSeconds: 7 * 24 * 3600,
   loginThrottle: { maxFailuresPerEmail: 5, maxFailuresPerIp: 50, windowSeconds: 15 * 60 },
   uploads: { maxFileBytes: 20 * 1024 * 1024, allowedTypes: DEFAULT_ALLOWED_UPLOAD_TYPES },
+  // 50 requests/s per token (Airtable's figure), twice that per user, and room for an office behind one NAT.
+  rateLimits: { enabled: true, windowSeconds: 60, perIp: 12_000, perUser: 6_000, perToken: 3_000 },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
   workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },
 };
 
 export type ServerConfigInput = Partial<
-  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers">
+  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits">
 > & {
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
   workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
+  rateLimits?: Partial<ServerConfig["rateLimits"]>;
 };
 
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
+  // Believing every proxy would let any client choose its address (and so its rate limits).
+  const trustProxy: unknown = input.trustProxy ?? [];
+  if (!Array.isArray(trustProxy) || trustProxy.some((entry) => typeof entry !== "string")) {
+    throw new Error("trustProxy must be a list of proxy addresses or CIDR ranges, never true");
+  }
   return {
     ...DEFAULT_CONFIG,
     ...input,
     loginThrottle: { ...DEFAULT_CONFIG.loginThrottle, ...input.loginThrottle },
     uploads: { ...DEFAULT_CONFIG.uploads, ...input.uploads },
     workflowTimers: { ...DEFAULT_CONFIG.workflowTimers, ...input.workflowTimers },
+    rateLimits: { ...DEFAULT_CONFIG.rateLimits, ...input.rateLimits },
   };
 }

@@ -17,6 +17,7 @@ import * as organisation from "./0007_organisation";
 import * as workflow from "./0008_workflow";
 import * as revisionsWithoutFormFk from "./0009_revisions_without_form_fk";
 import * as permissions from "./0010_permissions";
+import * as security from "./0011_security";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0008_workflow": workflow,
   "0009_revisions_without_form_fk": revisionsWithoutFormFk,
   "0010_permissions": permissions,
+  "0011_security": security,
 };
 
 const provider: MigrationProvider = {

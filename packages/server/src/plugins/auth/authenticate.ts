@@ -12,6 +12,7 @@ import { csrfProblem } from "./csrf";
 import type { AccessLevel, Principal } from "./principal";
 import { hashSecret } from "./secret-token";
 import { SESSION_COOKIE } from "./session-cookie";
+import { assertTokenScope } from "./token-scope";
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -54,6 +55,7 @@ export function authenticateHook(db: Db, config: ServerConfig, cache: Credential
         throw new FormworkError("UNAUTHENTICATED", "The API token is invalid, expired or revoked");
       request.principal = principal;
       touch(request, principal.credentialId);
+      if (principal.tokenScope) await assertTokenScope(db, request, principal.tokenScope);
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.principal = cookie ? await principalOf(db, cache, "session", cookie) : null;

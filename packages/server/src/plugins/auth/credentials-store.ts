@@ -81,6 +81,8 @@ export async function apiTokenByHash(db: Db, hash: string): Promise<CredentialLo
     .select([
       "api_tokens.id as tokenId",
       "api_tokens.expires_at",
+      "api_tokens.scope",
+      "api_tokens.app_ids",
       "users.id",
       "users.email",
       "users.name",
@@ -102,6 +104,7 @@ export async function apiTokenByHash(db: Db, hash: string): Promise<CredentialLo
       isAdmin: row.is_admin,
       via: "token",
       credentialId: row.tokenId,
+      tokenScope: { write: row.scope === "write", appIds: row.app_ids },
     },
     expiresAt: row.expires_at,
   };
@@ -113,11 +116,23 @@ export interface ApiTokenInfo {
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
+  scope: "read" | "write";
+  /** null: every app. */
+  appIds: string[] | null;
 }
+
+const TOKEN_COLUMNS = ["id", "name", "created_at", "last_used_at", "expires_at", "scope", "app_ids"] as const;
 
 export async function createApiToken(
   db: Db,
-  input: { id: string; userId: string; name: string; expiresInDays?: number },
+  input: {
+    id: string;
+    userId: string;
+    name: string;
+    expiresInDays?: number;
+    scope?: "read" | "write";
+    appIds?: string[] | null;
+  },
 ): Promise<{ token: string; info: ApiTokenInfo }> {
   const token = newSecret(API_TOKEN_PREFIX);
   const row = await db
@@ -127,12 +142,14 @@ export async function createApiToken(
       user_id: input.userId,
       name: input.name,
       token_hash: hashSecret(token),
+      scope: input.scope ?? "write",
+      app_ids: input.appIds ?? null,
       expires_at:
         input.expiresInDays === undefined
           ? null
           : sql<Date>`now() + make_interval(days => ${input.expiresInDays})`,
     })
-    .returning(["id", "name", "created_at", "last_used_at", "expires_at"])
+    .returning(TOKEN_COLUMNS)
     .executeTakeFirstOrThrow();
   return { token, info: toTokenInfo(row) };
 }
@@ -140,7 +157,7 @@ export async function createApiToken(
 export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenInfo[]> {
   const rows = await db
     .selectFrom("api_tokens")
-    .select(["id", "name", "created_at", "last_used_at", "expires_at"])
+    .select(TOKEN_COLUMNS)
     .where("user_id", "=", userId)
     .where("revoked_at", "is", null)
     .orderBy("created_at", "desc")
@@ -166,6 +183,8 @@ function toTokenInfo(row: {
   created_at: Date;
   last_used_at: Date | null;
   expires_at: Date | null;
+  scope: "read" | "write";
+  app_ids: string[] | null;
 }): ApiTokenInfo {
   return {
     id: row.id,
@@ -173,6 +192,8 @@ function toTokenInfo(row: {
     createdAt: iso(row.created_at),
     lastUsedAt: row.last_used_at ? iso(row.last_used_at) : null,
     expiresAt: row.expires_at ? iso(row.expires_at) : null,
+    scope: row.scope,
+    appIds: row.app_ids,
   };
 }
 

@@ -37,8 +37,11 @@ export async function assertNotThrottled(
 }
 
 export class ThrottledError extends FormworkError {
-  constructor(readonly retryAfterSeconds: number) {
-    super("TOO_MANY_REQUESTS", `Too many failed logins; retry in ${retryAfterSeconds} s`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = "failed logins",
+  ) {
+    super("TOO_MANY_REQUESTS", `Too many ${what}; retry in ${retryAfterSeconds} s`);
   }
 }
 

@@ -1,4 +1,5 @@
 // Who is making the request, and how they proved it.
+import type { TokenScope } from "./token-scope";
 
 export interface Principal {
   userId: string;
@@ -10,6 +11,8 @@ export interface Principal {
   credentialId: string;
   /** Double-submit CSRF token of the session (cookie auth only). */
   csrfToken?: string;
+  /** What the API token may do (bearer auth only). */
+  tokenScope?: TokenScope;
 }
 
 export type AccessLevel = "public" | "user" | "admin";

@@ -1,4 +1,4 @@
-import { idParamsSchema } from "../../http/common-schemas";
+import { idParamsSchema, uuidSchema } from "../../http/common-schemas";
 import { emailSchema, userSchema } from "../users/schemas";
 import { MAX_PASSWORD_LENGTH } from "./password";
 
@@ -28,6 +28,10 @@ export const createTokenBody = {
   properties: {
     name: { type: "string", minLength: 1, maxLength: 200 },
     expiresInDays: { type: "integer", minimum: 1, maximum: 3650 },
+    /** "write" (the default, as before scopes existed) or "read": safe methods only. */
+    scope: { type: "string", enum: ["read", "write"] },
+    /** Limit the token to these apps; omitted or null: every app the user may reach. */
+    appIds: { type: ["array", "null"], items: uuidSchema, minItems: 1, maxItems: 100, uniqueItems: true },
   },
 } as const;
 
@@ -37,6 +41,8 @@ const tokenInfo = {
   createdAt: { type: "string" },
   lastUsedAt: { type: ["string", "null"] },
   expiresAt: { type: ["string", "null"] },
+  scope: { type: "string", enum: ["read", "write"] },
+  appIds: { type: ["array", "null"], items: { type: "string" } },
 } as const;
 
 export const tokenInfoSchema = { type: "object", properties: tokenInfo } as const;

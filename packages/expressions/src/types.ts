@@ -14,6 +14,54 @@ export class FormulaErrorValue {
   }
 }
 
+/**
+ * A diagnostic in words the UI can translate: a stable key (the web's catalogs hold one text per key,
+ * in each language) and the values its text names. `message` stays the English account.
+ */
+export const FORMULA_DIAGNOSTIC_KEYS = [
+  "exponentDigits",
+  "numberTooLarge",
+  "unclosedText",
+  "fullWidth",
+  "labelNotId",
+  "unexpectedCharacter",
+  "expectedOperator",
+  "tooNested",
+  "tooDeep",
+  "tooLarge",
+  "unclosedParen",
+  "expectedValue",
+  "tooManyDots",
+  "upperCaseId",
+  "invalidId",
+  "expectedSeparator",
+  "notText",
+  "tooManyBytes",
+  "unknownFunction",
+  "arityExactly",
+  "arityAtLeast",
+  "arityBetween",
+  "columnNotCounted",
+  "columnWhereOneValue",
+  "dateNotNumber",
+  "textNotNumber",
+  "dateNotBoolean",
+  "textNotBoolean",
+  "booleanNotDate",
+  "textNotDate",
+  "datesAdded",
+  "dateSubtracted",
+  "unknownField",
+] as const;
+
+export type FormulaDiagnosticKey = (typeof FORMULA_DIAGNOSTIC_KEYS)[number];
+
+export interface DiagnosticDetail {
+  /** One of FORMULA_DIAGNOSTIC_KEYS: the web's catalogs must word each (a test checks). */
+  key: FormulaDiagnosticKey;
+  params?: Record<string, string | number>;
+}
+
 /** A problem in formula text, positioned for the designer to underline (1-based line and column). */
 export interface FormulaDiagnostic {
   code:
@@ -26,6 +74,8 @@ export interface FormulaDiagnostic {
     | "TOO_LONG"
     | "CYCLE";
   message: string;
+  /** For the UI's own wording; absent only where the message has no parts worth translating apart. */
+  detail?: DiagnosticDetail;
   offset: number;
   length: number;
   line: number;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FORMULA_DIAGNOSTIC_KEYS } from "../types";
 import { analyzeFormula, parseFormula } from "./analyze";
 import { FORMULA_LIMITS } from "./ast";
 import type { FunctionTable } from "./calls";
+import { checkFormula } from "./typecheck";
 
 const functions: FunctionTable = {
   SUM: { minArgs: 1, maxArgs: Number.POSITIVE_INFINITY },
@@ -35,6 +37,7 @@ describe("parseFormula", () => {
       {
         code: "UNKNOWN_FUNCTION",
         message: "unknown function NOPE",
+        detail: { key: "unknownFunction", params: { name: "NOPE" } },
         offset: 0,
         length: 4,
         line: 1,
@@ -43,6 +46,10 @@ describe("parseFormula", () => {
       {
         code: "ARITY",
         message: "SUM takes at least 1 argument, got 0",
+        detail: {
+          key: "arityAtLeast",
+          params: { name: "SUM", min: 1, max: Number.POSITIVE_INFINITY, got: 0 },
+        },
         offset: 10,
         length: 3,
         line: 1,
@@ -51,6 +58,7 @@ describe("parseFormula", () => {
       {
         code: "ARITY",
         message: "IF takes 2 to 3 arguments, got 4",
+        detail: { key: "arityBetween", params: { name: "IF", min: 2, max: 3, got: 4 } },
         offset: 18,
         length: 2,
         line: 1,
@@ -59,6 +67,7 @@ describe("parseFormula", () => {
       {
         code: "ARITY",
         message: "TODAY takes exactly 0 arguments, got 1",
+        detail: { key: "arityExactly", params: { name: "TODAY", min: 0, max: 0, got: 1 } },
         offset: 35,
         length: 5,
         line: 1,
@@ -149,6 +158,44 @@ describe("analyzeFormula", () => {
     expect(analyzeFormula("ROUND(SUM(items.subtotal) * (1 - discount), 2)")).toEqual({
       refs: ["items.subtotal", "discount"],
       diagnostics: [],
+    });
+  });
+});
+
+describe("diagnostic details", () => {
+  it("gives every diagnostic a key the UI can word, with the values it names", () => {
+    const env = {
+      fields: { price: "number" as const, name: "text" as const, items: { array: "text" as const } },
+    };
+    const bad = [
+      "1e",
+      '1 & "abc',
+      "1 ＋ 2",
+      "客户 + 1",
+      "1 $ 2",
+      "1 2",
+      "(1 + 2",
+      "1 +",
+      "a.b.c",
+      "Price + 1",
+      "SUM(1 2)",
+      "NOPE(1) + SUM() + IF(1, 2, 3, 4) + TODAY(1)",
+      "SUM(items) + price * items + TODAY() + TODAY()",
+      'price * "abc" + (TODAY() - 1 > 0) + IF(TODAY(), 1, 2) + DATE(TRUE, 1, 1) + missing',
+      "TODAY() + TODAY()",
+      "1 - TODAY()",
+    ];
+    const diagnostics = bad.flatMap((formula) => checkFormula(formula, env).diagnostics);
+    expect(diagnostics.length).toBeGreaterThan(15);
+    for (const d of diagnostics) expect(FORMULA_DIAGNOSTIC_KEYS).toContain(d.detail?.key);
+    expect(checkFormula("1 ＋ 2", env).diagnostics[0]?.detail).toEqual({
+      key: "fullWidth",
+      params: { char: "＋", replacement: "+" },
+    });
+    expect(checkFormula("(1 + 2", env).diagnostics[0]?.detail).toEqual({ key: "unclosedParen", params: {} });
+    expect(checkFormula("Price + 1", env).diagnostics[0]?.detail).toEqual({
+      key: "upperCaseId",
+      params: { text: "Price", suggestion: "price" },
     });
   });
 });

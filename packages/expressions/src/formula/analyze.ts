@@ -38,7 +38,7 @@ export function analyzeSyntaxAndCalls(
 ): { ast?: FormulaNode; refs: string[]; diagnostics: DiagnosticList } {
   const diagnostics = new DiagnosticList(typeof text === "string" ? text : "");
   if (typeof text !== "string") {
-    diagnostics.add("SYNTAX", "a formula must be text", { offset: 0, length: 0 });
+    diagnostics.add("SYNTAX", "a formula must be text", { offset: 0, length: 0 }, { key: "notText" });
     return { refs: [], diagnostics };
   }
   const tooLongAt = offsetPastByteLimit(text, FORMULA_LIMITS.maxBytes);
@@ -49,13 +49,14 @@ export function analyzeSyntaxAndCalls(
         "TOO_LONG",
         `formulas may be at most ${FORMULA_LIMITS.maxBytes / 1024} KiB; this one passes the limit here`,
         { offset: tooLongAt, length: text.length - tooLongAt },
+        { key: "tooManyBytes", params: { max: FORMULA_LIMITS.maxBytes / 1024 } },
       ),
     );
     return { refs: [], diagnostics };
   }
   const parsed = parseSyntax(text);
   if (!parsed.ok) {
-    diagnostics.add(parsed.error.code, parsed.error.message, parsed.error);
+    diagnostics.add(parsed.error.code, parsed.error.message, parsed.error, parsed.error.detail);
     return { refs: [], diagnostics };
   }
   checkCalls(parsed.ast, functions, diagnostics);

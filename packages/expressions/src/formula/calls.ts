@@ -31,9 +31,21 @@ export function checkCalls(node: FormulaNode, functions: FunctionTable, diagnost
   switch (node.kind) {
     case "call": {
       const spec = lookupFunction(functions, node.name);
-      if (!spec) diagnostics.add("UNKNOWN_FUNCTION", `unknown function ${node.name}`, node.nameSpan);
+      if (!spec)
+        diagnostics.add("UNKNOWN_FUNCTION", `unknown function ${node.name}`, node.nameSpan, {
+          key: "unknownFunction",
+          params: { name: node.name },
+        });
       else if (node.args.length < spec.minArgs || node.args.length > spec.maxArgs) {
-        diagnostics.add("ARITY", arityMessage(node.name, spec, node.args.length), node.nameSpan);
+        diagnostics.add("ARITY", arityMessage(node.name, spec, node.args.length), node.nameSpan, {
+          key:
+            spec.minArgs === spec.maxArgs
+              ? "arityExactly"
+              : spec.maxArgs === Number.POSITIVE_INFINITY
+                ? "arityAtLeast"
+                : "arityBetween",
+          params: { name: node.name, min: spec.minArgs, max: spec.maxArgs, got: node.args.length },
+        });
       }
       for (const arg of node.args) checkCalls(arg, functions, diagnostics);
       return;

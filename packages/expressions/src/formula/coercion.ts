@@ -1,6 +1,6 @@
 import { isError, toBoolean, toNumber } from "../functions";
 import { isDateText } from "../functions/dates";
-import type { FormulaType } from "../types";
+import type { DiagnosticDetail, FormulaType } from "../types";
 import type { FormulaNode } from "./ast";
 
 /*
@@ -38,39 +38,69 @@ export function literalText(node: FormulaNode): string | undefined {
   return undefined;
 }
 
-function columnMismatch(element: FormulaType, expected: FormulaType): string | undefined {
+/** A type mismatch: the English account and the key and values the UI words it with. */
+export interface Mismatch {
+  message: string;
+  detail: DiagnosticDetail;
+}
+
+/** A type as a translation parameter: "number", "text", ... or "column" for a nested column. */
+const typeName = (type: FormulaType): string => (typeof type === "object" ? "column" : type);
+
+function columnMismatch(element: FormulaType, expected: FormulaType): Mismatch | undefined {
   if (expected === "number" && element !== "number" && element !== "any" && element !== "null") {
-    return `only number cells of a column are counted, so ${describeType({ array: element })} adds nothing`;
+    return {
+      message: `only number cells of a column are counted, so ${describeType({ array: element })} adds nothing`,
+      detail: { key: "columnNotCounted", params: { type: typeName(element) } },
+    };
   }
   return undefined;
 }
 
 /** Why a value of type `actual` (from `node`) cannot stand where `expected` is wanted, if it cannot. */
-export function mismatch(node: FormulaNode, actual: FormulaType, expected: Expected): string | undefined {
+export function mismatch(node: FormulaNode, actual: FormulaType, expected: Expected): Mismatch | undefined {
   if (expected === "any" || actual === "any" || actual === "null") return undefined;
   if (typeof expected === "object") {
     if (typeof actual === "object") return columnMismatch(actual.array, expected.array);
     return mismatch(node, actual, expected.array);
   }
   if (typeof actual === "object") {
-    return `${describeType(actual)} holds one value per row where one value is expected; aggregate it, e.g. with SUM or COUNT`;
+    return {
+      message: `${describeType(actual)} holds one value per row where one value is expected; aggregate it, e.g. with SUM or COUNT`,
+      detail: { key: "columnWhereOneValue", params: { type: typeName(actual.array) } },
+    };
   }
   const text = actual === "text" ? literalText(node) : undefined;
   switch (expected) {
     case "number":
-      if (actual === "date") return "a date is not a number here: use date ± days, date - date or DAYS()";
+      if (actual === "date")
+        return {
+          message: "a date is not a number here: use date ± days, date - date or DAYS()",
+          detail: { key: "dateNotNumber" },
+        };
       if (text !== undefined && isError(toNumber(text)))
-        return `"${text}" is text, not a number (gives #VALUE!)`;
+        return {
+          message: `"${text}" is text, not a number (gives #VALUE!)`,
+          detail: { key: "textNotNumber", params: { text } },
+        };
       return undefined;
     case "boolean":
-      if (actual === "date") return "a date is not TRUE or FALSE";
+      if (actual === "date")
+        return { message: "a date is not TRUE or FALSE", detail: { key: "dateNotBoolean" } };
       if (text !== undefined && isError(toBoolean(text)))
-        return `"${text}" is text, not TRUE or FALSE (gives #VALUE!)`;
+        return {
+          message: `"${text}" is text, not TRUE or FALSE (gives #VALUE!)`,
+          detail: { key: "textNotBoolean", params: { text } },
+        };
       return undefined;
     case "date":
-      if (actual === "boolean") return "TRUE or FALSE is not a date";
+      if (actual === "boolean")
+        return { message: "TRUE or FALSE is not a date", detail: { key: "booleanNotDate" } };
       if (text !== undefined && !isDateText(text))
-        return `"${text}" is not a date; write dates as "2024-03-01"`;
+        return {
+          message: `"${text}" is not a date; write dates as "2024-03-01"`,
+          detail: { key: "textNotDate", params: { text } },
+        };
       return undefined;
     default:
       return undefined;

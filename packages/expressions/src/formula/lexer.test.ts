@@ -45,6 +45,7 @@ describe("tokenize", () => {
       offset: 4,
       length: 4,
       message: 'expected a closing " for this text',
+      detail: { key: "unclosedText" },
     });
     expect(lexError('"a""')).toMatchObject({ offset: 0, length: 4 });
   });
@@ -87,7 +88,12 @@ describe("tokenize", () => {
   });
 
   it("reports other characters with their full width, surrogate pairs included", () => {
-    expect(lexError("1 $ 2")).toEqual({ offset: 2, length: 1, message: 'unexpected character "$"' });
+    expect(lexError("1 $ 2")).toEqual({
+      offset: 2,
+      length: 1,
+      message: 'unexpected character "$"',
+      detail: { key: "unexpectedCharacter", params: { char: "$" } },
+    });
     expect(lexError("1 😀")).toMatchObject({ offset: 2, length: 2 });
     expect(lexError("a.")).toMatchObject({ offset: 1, length: 1 });
   });

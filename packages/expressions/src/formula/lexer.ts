@@ -1,3 +1,4 @@
+import type { DiagnosticDetail } from "../types";
 import type { Span } from "./position";
 
 export type Operator = "+" | "-" | "*" | "/" | "^" | "&" | "=" | "<>" | "<" | ">" | "<=" | ">=" | "%";
@@ -44,11 +45,13 @@ const isNamePart = (c: string | undefined): boolean => isNameStart(c) || isDigit
 const isSpace = (c: string): boolean => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\u3000";
 const NON_ASCII_WORD = /[\p{L}\p{N}_]+/uy;
 
-export type ScanResult = { ok: true; token: Token } | { ok: false; error: Span & { message: string } };
+export type ScanResult =
+  | { ok: true; token: Token }
+  | { ok: false; error: Span & { message: string; detail: DiagnosticDetail } };
 
-const fail = (offset: number, length: number, message: string): ScanResult => ({
+const fail = (offset: number, length: number, message: string, detail: DiagnosticDetail): ScanResult => ({
   ok: false,
-  error: { offset, length, message },
+  error: { offset, length, message, detail },
 });
 
 /**
@@ -72,12 +75,14 @@ export function scanToken(text: string, from: number): ScanResult {
     if (text[i] === "e" || text[i] === "E") {
       let j = i + 1;
       if (text[j] === "+" || text[j] === "-") j++;
-      if (!isDigit(text[j])) return fail(i, j - i, "expected the digits of an exponent, as in 1.5e3");
+      if (!isDigit(text[j]))
+        return fail(i, j - i, "expected the digits of an exponent, as in 1.5e3", { key: "exponentDigits" });
       while (isDigit(text[j])) j++;
       i = j;
     }
     const value = Number(text.slice(start, i));
-    if (!Number.isFinite(value)) return fail(start, i - start, "this number is too large");
+    if (!Number.isFinite(value))
+      return fail(start, i - start, "this number is too large", { key: "numberTooLarge" });
     return { ok: true, token: { kind: "number", value, offset: start, length: i - start } };
   }
 
@@ -86,7 +91,10 @@ export function scanToken(text: string, from: number): ScanResult {
     i++;
     for (;;) {
       const close = text.indexOf('"', i);
-      if (close < 0) return fail(start, text.length - start, 'expected a closing " for this text');
+      if (close < 0)
+        return fail(start, text.length - start, 'expected a closing " for this text', {
+          key: "unclosedText",
+        });
       value += text.slice(i, close);
       if (text[close + 1] !== '"') {
         i = close + 1;
@@ -122,7 +130,10 @@ export function scanToken(text: string, from: number): ScanResult {
   }
 
   if (Object.hasOwn(FULL_WIDTH, c)) {
-    return fail(start, 1, `full-width "${c}" is not allowed here: type "${FULL_WIDTH[c]}" instead`);
+    return fail(start, 1, `full-width "${c}" is not allowed here: type "${FULL_WIDTH[c]}" instead`, {
+      key: "fullWidth",
+      params: { char: c, replacement: FULL_WIDTH[c]! },
+    });
   }
   NON_ASCII_WORD.lastIndex = i;
   const word = NON_ASCII_WORD.exec(text);
@@ -131,10 +142,14 @@ export function scanToken(text: string, from: number): ScanResult {
       start,
       word[0].length,
       `"${word[0]}" is not a field id: refer to fields by their id (a-z, 0-9, _), not by their label`,
+      { key: "labelNotId", params: { text: word[0] } },
     );
   }
   const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
-  return fail(start, width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`);
+  return fail(start, width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`, {
+    key: "unexpectedCharacter",
+    params: { char: text.slice(i, i + width) },
+  });
 }
 
 /** Every token of a text, for syntax highlighting; stops at the first character that starts none. */

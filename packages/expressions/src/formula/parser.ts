@@ -1,4 +1,4 @@
-import type { FormulaDiagnostic } from "../types";
+import type { DiagnosticDetail, FormulaDiagnostic } from "../types";
 import {
   BINARY_PRECEDENCE,
   type BinaryOperator,
@@ -18,6 +18,7 @@ export type SyntaxResult =
       error: Span & {
         code: Extract<FormulaDiagnostic["code"], "SYNTAX" | "TOO_DEEP" | "TOO_LONG">;
         message: string;
+        detail: DiagnosticDetail;
       };
     };
 
@@ -27,6 +28,7 @@ class ParseFailure {
     readonly code: "SYNTAX" | "TOO_DEEP" | "TOO_LONG",
     readonly message: string,
     readonly span: Span,
+    readonly detail: DiagnosticDetail,
   ) {}
 }
 
@@ -78,6 +80,14 @@ function describeText(token: Token & { kind: "number" | "string" | "name" }): st
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
+/** What was found, for a translated message: its text, or nothing at the end of the formula. */
+function found(token: Token): Record<string, string> {
+  if (token.kind === "end") return {};
+  if (token.kind === "number" || token.kind === "string" || token.kind === "name")
+    return { found: describeText(token) };
+  return { found: token.kind === "operator" ? token.text : token.kind };
+}
+
 const spanOf = (token: Span): Span => ({ offset: token.offset, length: token.length });
 
 const spanning = (from: Span, to: Span): Span => ({
@@ -109,7 +119,8 @@ class Parser {
 
   private scan(from: number): Token {
     const scanned = scanToken(this.text, from);
-    if (!scanned.ok) throw new ParseFailure("SYNTAX", scanned.error.message, scanned.error);
+    if (!scanned.ok)
+      throw new ParseFailure("SYNTAX", scanned.error.message, scanned.error, scanned.error.detail);
     return scanned.token;
   }
 
@@ -124,6 +135,7 @@ class Parser {
         "SYNTAX",
         `expected an operator or the end of the formula, found ${describe(rest)}`,
         rest,
+        { key: "expectedOperator", params: found(rest) },
       );
     }
     return node;
@@ -145,7 +157,10 @@ class Parser {
   private expression(minPrecedence: number): Parsed {
     if (this.nesting >= MAX_PARSER_NESTING) {
       // Point at what opened the level that is one too many: a "(", an operator or a ",".
-      throw new ParseFailure("TOO_DEEP", TOO_NESTED_MESSAGE, this.previous ?? this.peek());
+      throw new ParseFailure("TOO_DEEP", TOO_NESTED_MESSAGE, this.previous ?? this.peek(), {
+        key: "tooNested",
+        params: { max: MAX_PARSER_NESTING },
+      });
     }
     this.nesting++;
     let left = this.prefix();
@@ -190,8 +205,16 @@ class Parser {
       depth = Math.max(depth, operand.depth);
       size += operand.size;
     }
-    if (depth >= FORMULA_LIMITS.maxDepth) throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at);
-    if (size > FORMULA_LIMITS.maxNodes) throw new ParseFailure("TOO_LONG", TOO_LARGE_MESSAGE, at);
+    if (depth >= FORMULA_LIMITS.maxDepth)
+      throw new ParseFailure("TOO_DEEP", TOO_DEEP_MESSAGE, at, {
+        key: "tooDeep",
+        params: { max: FORMULA_LIMITS.maxDepth },
+      });
+    if (size > FORMULA_LIMITS.maxNodes)
+      throw new ParseFailure("TOO_LONG", TOO_LARGE_MESSAGE, at, {
+        key: "tooLarge",
+        params: { max: FORMULA_LIMITS.maxNodes },
+      });
     return { node, depth: depth + 1, size, outer: node.span };
   }
 
@@ -208,7 +231,10 @@ class Parser {
         const inner = this.expression(0);
         const close = this.peek();
         if (close.kind !== ")") {
-          throw new ParseFailure("SYNTAX", `expected ")" to close the "(", found ${describe(close)}`, close);
+          throw new ParseFailure("SYNTAX", `expected ")" to close the "(", found ${describe(close)}`, close, {
+            key: "unclosedParen",
+            params: found(close),
+          });
         }
         this.next();
         return { ...inner, outer: spanning(token, close) };
@@ -233,6 +259,7 @@ class Parser {
       "SYNTAX",
       `expected a value (a number, "text", TRUE/FALSE, a field id or a function call), found ${describe(token)}`,
       token,
+      { key: "expectedValue", params: found(token) },
     );
   }
 
@@ -247,6 +274,7 @@ class Parser {
         "SYNTAX",
         `"${token.text}" is not a field reference: use a field id or sub-form.column, one dot at most`,
         token,
+        { key: "tooManyDots", params: { text: token.text } },
       );
     }
     let offset = token.offset;
@@ -259,6 +287,9 @@ class Parser {
           "SYNTAX",
           `"${segment}" is not a valid field id (a lower-case letter, then letters, digits or _)${hint}`,
           { offset, length: segment.length },
+          hint
+            ? { key: "upperCaseId", params: { text: segment, suggestion: segment.toLowerCase() } }
+            : { key: "invalidId", params: { text: segment } },
         );
       }
       offset += segment.length + 1;
@@ -284,6 +315,7 @@ class Parser {
           "SYNTAX",
           `expected "," or ")" in the arguments of ${name.text.toUpperCase()}, found ${describe(separator)}`,
           separator,
+          { key: "expectedSeparator", params: { name: name.text.toUpperCase(), ...found(separator) } },
         );
       }
     }
@@ -313,6 +345,7 @@ export function parseSyntax(text: string): SyntaxResult {
       error: {
         code: failure.code,
         message: failure.message,
+        detail: failure.detail,
         offset: failure.span.offset,
         length: failure.span.length,
       },

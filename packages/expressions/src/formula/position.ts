@@ -1,4 +1,4 @@
-import type { FormulaDiagnostic } from "../types";
+import type { DiagnosticDetail, FormulaDiagnostic } from "../types";
 
 /** A stretch of formula text: offset and length in UTF-16 code units, as editors (CodeMirror, Monaco) count. */
 export interface Span {
@@ -42,9 +42,17 @@ export class DiagnosticList {
 
   constructor(private readonly text: string) {}
 
-  add(code: FormulaDiagnostic["code"], message: string, span: Span): void {
+  add(code: FormulaDiagnostic["code"], message: string, span: Span, detail?: DiagnosticDetail): void {
     const { line, column } = this.locate(span.offset);
-    this.items.push({ code, message, offset: span.offset, length: span.length, line, column });
+    this.items.push({
+      code,
+      message,
+      ...(detail ? { detail } : {}),
+      offset: span.offset,
+      length: span.length,
+      line,
+      column,
+    });
   }
 
   private locate(offset: number): LineColumn {
@@ -70,7 +78,16 @@ export function singleDiagnostic(
   code: FormulaDiagnostic["code"],
   message: string,
   span: Span,
+  detail?: DiagnosticDetail,
 ): FormulaDiagnostic {
   const { line, column } = lineColumnAt(text, span.offset);
-  return { code, message, offset: span.offset, length: span.length, line, column };
+  return {
+    code,
+    message,
+    ...(detail ? { detail } : {}),
+    offset: span.offset,
+    length: span.length,
+    line,
+    column,
+  };
 }

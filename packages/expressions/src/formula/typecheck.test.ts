@@ -69,7 +69,15 @@ describe("result types", () => {
 describe("UNKNOWN_FIELD", () => {
   it("is reported at the ref, once per occurrence", () => {
     expect(check("price * qty + price").diagnostics).toEqual([
-      { code: "UNKNOWN_FIELD", message: 'unknown field "price"', offset: 0, length: 5, line: 1, column: 1 },
+      {
+        code: "UNKNOWN_FIELD",
+        message: 'unknown field "price"',
+        detail: { key: "unknownField", params: { field: "price" } },
+        offset: 0,
+        length: 5,
+        line: 1,
+        column: 1,
+      },
       expect.objectContaining({ code: "UNKNOWN_FIELD", offset: 8, length: 3 }),
       expect.objectContaining({ code: "UNKNOWN_FIELD", offset: 14 }),
     ]);

@@ -39,7 +39,7 @@ class TypeChecker {
 
   private check(node: FormulaNode, actual: FormulaType, expected: Expected): void {
     const problem = mismatch(node, actual, expected);
-    if (problem) this.diagnostics.add("TYPE_MISMATCH", problem, node.span);
+    if (problem) this.diagnostics.add("TYPE_MISMATCH", problem.message, node.span, problem.detail);
   }
 
   /** An operand of + or -: a date-shaped text literal counts as a date, as the evaluator treats it. */
@@ -63,6 +63,7 @@ class TypeChecker {
           "TYPE_MISMATCH",
           "two dates cannot be added: add a number of days",
           node.right.span,
+          { key: "datesAdded" },
         );
         return "any";
       }
@@ -72,7 +73,14 @@ class TypeChecker {
       }
       if (right === "date") {
         if (node.operator === "-") {
-          this.diagnostics.add("TYPE_MISMATCH", "a date can be subtracted only from a date", node.right.span);
+          this.diagnostics.add(
+            "TYPE_MISMATCH",
+            "a date can be subtracted only from a date",
+            node.right.span,
+            {
+              key: "dateSubtracted",
+            },
+          );
           return "any";
         }
         this.check(node.left, left, "number");
@@ -97,7 +105,10 @@ class TypeChecker {
         return "boolean";
       case "ref":
         if (Object.hasOwn(this.env.fields, node.path)) return this.env.fields[node.path]!;
-        this.diagnostics.add("UNKNOWN_FIELD", `unknown field "${node.path}"`, node.span);
+        this.diagnostics.add("UNKNOWN_FIELD", `unknown field "${node.path}"`, node.span, {
+          key: "unknownField",
+          params: { field: node.path },
+        });
         return "any";
       case "unary":
         // Unary plus compiles to its operand (Excel's =+A1 is A1 unchanged), so only minus needs a number.

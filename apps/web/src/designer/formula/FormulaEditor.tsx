@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
 import { FieldIcon } from "../palette/field-icons";
+import { diagnosticText } from "./diagnostic-text";
 import { FormulaInput } from "./FormulaInput";
 import { FunctionList } from "./FunctionList";
 import { formulaEnvironment, formulaRefs } from "./formula-env";
@@ -126,7 +127,7 @@ export function FormulaEditor({
                     line: d.line,
                     column: d.column,
                     code: t(`designer.formula.code.${d.code}`),
-                    message: d.message,
+                    message: diagnosticText(d, t),
                   })}
                 />
               ))

@@ -43,16 +43,7 @@ export class DiagnosticList {
   constructor(private readonly text: string) {}
 
   add(code: FormulaDiagnostic["code"], message: string, span: Span, detail?: DiagnosticDetail): void {
-    const { line, column } = this.locate(span.offset);
-    this.items.push({
-      code,
-      message,
-      ...(detail ? { detail } : {}),
-      offset: span.offset,
-      length: span.length,
-      line,
-      column,
-    });
+    this.items.push(located(code, message, span, this.locate(span.offset), detail));
   }
 
   private locate(offset: number): LineColumn {
@@ -80,7 +71,16 @@ export function singleDiagnostic(
   span: Span,
   detail?: DiagnosticDetail,
 ): FormulaDiagnostic {
-  const { line, column } = lineColumnAt(text, span.offset);
+  return located(code, message, span, lineColumnAt(text, span.offset), detail);
+}
+
+function located(
+  code: FormulaDiagnostic["code"],
+  message: string,
+  span: Span,
+  { line, column }: LineColumn,
+  detail: DiagnosticDetail | undefined,
+): FormulaDiagnostic {
   return {
     code,
     message,

@@ -92,7 +92,11 @@ describe("form designer on a desktop", () => {
     await formula.fill("number_2 * ");
     await page.getByRole("dialog").getByRole("alert").first().waitFor();
     // The checker's detail in the UI language, not its English message.
-    await page.getByRole("dialog").getByText(/此处应为一个值.*实际是公式末尾/).first().waitFor();
+    await page
+      .getByRole("dialog")
+      .getByText(/此处应为一个值.*实际是公式末尾/)
+      .first()
+      .waitFor();
     await shot("formula-error");
     await formula.fill("number_2 * money_1");
     await expect.poll(() => page.getByTestId("formula-preview").textContent()).toContain("100");

@@ -8,6 +8,7 @@ import { resolveConfig, type ServerConfigInput } from "./config";
 import type { Db } from "./database";
 import { registerJsonBodyParser } from "./http/json-body";
 import { validatorCompiler } from "./http/validator-compiler";
+import { aggregatePlugin } from "./plugins/aggregate/plugin";
 import { appsPlugin } from "./plugins/apps/plugin";
 import { authenticateHook } from "./plugins/auth/authenticate";
 import { CredentialCache } from "./plugins/auth/credential-cache";
@@ -101,6 +102,7 @@ export async function buildApp({
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
+    await api.register(aggregatePlugin, { db, config, forms });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

@@ -1,3 +1,13 @@
+export {
+  AGGREGATE_OPS,
+  type AggregateOp,
+  type AggregateQuery,
+  type AggregateResult,
+  aggregateRecords,
+  DATE_BUCKETS,
+  type DateBucket,
+  MAX_AGGREGATE_ROWS,
+} from "./aggregate";
 export { FormChangedError } from "./insert-statement";
 export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";

@@ -1,0 +1,76 @@
+// POST /api/forms/:form/aggregate: the request checked against the caller's scope (a group, measure or
+// filter on a hidden field is FORBIDDEN_FIELD, never ignored), then one GROUP BY in the db package with
+// the filter AND the caller's view predicate. A sub-form's fields are visible when the sub-form is.
+import {
+  type AggregateQuery,
+  type AggregateResult,
+  aggregateRecords,
+  type PublishedForm,
+} from "@formwork/db";
+import { isValidTimeZone } from "@formwork/expressions";
+import { FormworkError } from "@formwork/schema";
+import { type SqlBool, sql } from "kysely";
+import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
+import { forbiddenField, requireAction } from "../permissions/enforce";
+import { recordScope } from "../permissions/scope";
+import { compileRecordFilter } from "../records/record-filter";
+
+export interface AggregateBody {
+  groupBy?: AggregateQuery["groupBy"];
+  measures: AggregateQuery["measures"];
+  filter?: unknown;
+  sort?: AggregateQuery["sort"];
+  limit?: number;
+  source?: { subform: string };
+  timeZone?: string;
+}
+
+export async function aggregate(
+  db: Db,
+  principal: Principal,
+  form: PublishedForm,
+  body: AggregateBody,
+  defaultZone: string,
+): Promise<AggregateResult> {
+  const timeZone = body.timeZone ?? defaultZone;
+  if (!isValidTimeZone(timeZone)) {
+    throw new FormworkError("BAD_REQUEST", `Unknown time zone "${timeZone}"`, [
+      { path: "/timeZone", message: "not an IANA time zone" },
+    ]);
+  }
+  const scope = await recordScope(db, principal, form, timeZone);
+  requireAction(scope, "view");
+  const hidden = new Set(scope.hiddenFields);
+  const subform = body.source?.subform;
+  // Inside a sub-form every name is the sub-form's own; its visibility is the sub-form field's.
+  if (subform !== undefined && hidden.has(subform)) throw forbiddenField("/source/subform", subform);
+  const groupBy = body.groupBy ?? [];
+  if (subform === undefined) {
+    groupBy.forEach((g, i) => {
+      if (hidden.has(g.field)) throw forbiddenField(`/groupBy/${i}/field`, g.field);
+    });
+    body.measures.forEach((m, i) => {
+      if (m.field !== undefined && hidden.has(m.field)) throw forbiddenField(`/measures/${i}/field`, m.field);
+    });
+  }
+  const filter =
+    body.filter === undefined || body.filter === null
+      ? undefined
+      : compileRecordFilter(form, body.filter, principal, timeZone, "/filter", {
+          forbidden: scope.hiddenFields,
+          params: scope.params,
+        });
+  const access = scope.where("view");
+  const combined =
+    filter && access ? sql<SqlBool>`(${filter}) AND (${access})` : (filter ?? access ?? undefined);
+  return aggregateRecords(db, form, {
+    groupBy,
+    measures: body.measures,
+    ...(body.sort ? { sort: body.sort } : {}),
+    ...(body.limit !== undefined ? { limit: body.limit } : {}),
+    ...(subform !== undefined ? { subform } : {}),
+    ...(combined ? { filter: combined } : {}),
+    timeZone,
+  });
+}

@@ -1,0 +1,70 @@
+// The aggregate request and response shapes; limits are the db's (MAX_AGGREGATE_ROWS).
+import { AGGREGATE_OPS, DATE_BUCKETS, MAX_AGGREGATE_ROWS } from "@formwork/db";
+
+const NAME = { type: "string", minLength: 1, maxLength: 100 } as const;
+
+export const aggregateBody = {
+  type: "object",
+  additionalProperties: false,
+  required: ["measures"],
+  properties: {
+    groupBy: {
+      type: "array",
+      maxItems: 4,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["field"],
+        properties: { field: NAME, bucket: { type: "string", enum: [...DATE_BUCKETS] } },
+      },
+    },
+    measures: {
+      type: "array",
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["op"],
+        properties: { op: { type: "string", enum: [...AGGREGATE_OPS] }, field: NAME },
+      },
+    },
+    filter: { description: "json-logic over the records' field ids, as the records list takes it" },
+    sort: {
+      type: "array",
+      maxItems: 8,
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["by"],
+        properties: {
+          by: {
+            type: "string",
+            pattern: "^[gm][0-9]{1,2}$",
+            description: "`g<i>` a group, `m<i>` a measure",
+          },
+          direction: { type: "string", enum: ["asc", "desc"] },
+        },
+      },
+    },
+    limit: { type: "integer", minimum: 1, maximum: MAX_AGGREGATE_ROWS },
+    source: {
+      type: "object",
+      additionalProperties: false,
+      required: ["subform"],
+      properties: { subform: NAME },
+    },
+    timeZone: { type: "string", maxLength: 64, description: "IANA zone date buckets are cut in" },
+  },
+} as const;
+
+export const aggregateResponse = {
+  type: "object",
+  properties: {
+    rows: {
+      type: "array",
+      items: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
+    },
+    truncated: { type: "boolean" },
+  },
+} as const;

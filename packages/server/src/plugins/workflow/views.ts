@@ -13,6 +13,7 @@ import {
   fieldPermission,
   type InstanceState,
   NODE_HANDLERS,
+  returnTargetsOf,
   visibleFields,
 } from "@formwork/engine";
 import { type FieldDefinition, type FlowNode, FormworkError } from "@formwork/schema";
@@ -22,7 +23,6 @@ import type { PublishedForms } from "../records/published-forms";
 import { recordPasses } from "../records/record-access";
 import type { FlowVersions, LoadedFlow } from "./flows";
 import { currentRecords } from "./records";
-import { returnTargets } from "./return-targets";
 
 export interface ViewDeps {
   db: Db;
@@ -104,7 +104,7 @@ export async function taskView(deps: ViewDeps, principal: Principal, taskId: str
       mode: node && "mode" in node ? (node.mode ?? "any") : null,
       actions: pending && task.kind !== "cc" ? [...(NODE_HANDLERS[node?.type ?? "end"]?.actions ?? [])] : [],
       returnTargets: pending
-        ? returnTargets(state, task.nodeRunId).map((id) => nodeSummary(nodeOf(flow, id), id))
+        ? returnTargetsOf(state, task.nodeRunId).map((id) => nodeSummary(nodeOf(flow, id), id))
         : [],
     },
     instance: instanceSummary(instance),

@@ -9,6 +9,7 @@ describe("readSettings", () => {
     expect(s.host).toBe("0.0.0.0");
     expect(s.dataDir).toBe("/srv/formwork/data");
     expect(s.databaseUrl).toBeUndefined();
+    expect(s.preparedStatements).toBe(true);
     expect(s.server.trustProxy).toEqual([]);
     expect(s.server.bodyLimit).toBe(1024 * 1024);
   });
@@ -24,10 +25,16 @@ describe("readSettings", () => {
         FORMWORK_DATA_DIR: "/var/fw",
         DATABASE_URL: "postgres://x/y",
         TRUST_PROXY: "10.0.0.1, 10.1.0.0/16",
+        DATABASE_PREPARED_STATEMENTS: "false",
       },
       "/",
     );
-    expect(s).toMatchObject({ port: 8080, dataDir: "/var/fw", databaseUrl: "postgres://x/y" });
+    expect(s).toMatchObject({
+      port: 8080,
+      dataDir: "/var/fw",
+      databaseUrl: "postgres://x/y",
+      preparedStatements: false,
+    });
     expect(s.server.trustProxy).toEqual(["10.0.0.1", "10.1.0.0/16"]);
   });
 

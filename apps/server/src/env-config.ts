@@ -9,6 +9,8 @@ export interface RuntimeSettings {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: the record insert as a named prepared statement (DATABASE_PREPARED_STATEMENTS=false turns it off). */
+  preparedStatements: boolean;
   admin: { email: string | undefined; password: string | undefined };
   server: ServerConfig;
 }
@@ -46,6 +48,7 @@ export function readSettings(
     host: env.HOST?.trim() || "0.0.0.0",
     dataDir: resolve(cwd, env.FORMWORK_DATA_DIR?.trim() || "./data"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS?.trim() !== "false",
     admin: {
       email: env.FORMWORK_ADMIN_EMAIL?.trim() || undefined,
       password: env.FORMWORK_ADMIN_PASSWORD || undefined,

@@ -12,7 +12,7 @@ export async function openDatabase(settings: RuntimeSettings): Promise<Database>
   if (!settings.databaseUrl) await mkdir(settings.dataDir, { recursive: true });
   const database = await createDatabase(
     settings.databaseUrl
-      ? { url: settings.databaseUrl }
+      ? { url: settings.databaseUrl, preparedStatements: settings.preparedStatements }
       : { dataDir: join(settings.dataDir, "pglite"), template: PGLITE_TEMPLATE },
   );
   try {

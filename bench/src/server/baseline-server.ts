@@ -13,7 +13,12 @@ import {
 } from "./bench-form";
 import { announceReady } from "./processes";
 
-const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
+// Named, so the benchmark can find its backends (and their CPU time) in pg_stat_activity.
+const pool = new pg.Pool({
+  connectionString: process.env.BENCH_DATABASE_URL,
+  max: 10,
+  application_name: "bench-baseline",
+});
 const columns = ["id", "created_by", "owner_id", ...BASELINE_COLUMNS.map(([name]) => name)];
 const insert = `INSERT INTO ${BASELINE_TABLE} (${columns.join(", ")}) VALUES (${columns
   .map((_, i) => `$${i + 1}`)

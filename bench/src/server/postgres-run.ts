@@ -62,6 +62,14 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const database = await createDatabase({ url });
   const stops: (() => Promise<void>)[] = [];
+  /** Process ids of the database's backends for one application name (PostgreSQL on this machine). */
+  const backendsOf = (application: string) => async () =>
+    (
+      await pool.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+        [application],
+      )
+    ).rows.map((row) => row.pid);
   try {
     // Ours first: its migrations install pg_trgm, which the baseline's search index needs too.
     const ours = await startScript<ServerInfo>("src/server/our-server.ts", { BENCH_DATABASE_URL: url });
@@ -73,7 +81,13 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
     });
     stops.push(baseline.stop);
     const session = await signIn(ours.info.port);
-    const forms = await publishBenchForms(session, ["orders", "batch_http", "batch_db", "grid"]);
+    const forms = await publishBenchForms(session, [
+      "orders",
+      "batch_http",
+      "batch_minimal",
+      "batch_db",
+      "grid",
+    ]);
     const actorId = await actorOf(session);
 
     let baselinePerSecond: number | undefined;
@@ -81,12 +95,19 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
       log("PostgreSQL: submissions");
       const submissions = await compareSubmissions(
         [
-          { name: "baseline: Fastify + ajv + pg INSERT", ...baseline.info, path: "/records", headers: {} },
+          {
+            name: "baseline: Fastify + ajv + pg INSERT",
+            ...baseline.info,
+            path: "/records",
+            headers: {},
+            backends: backendsOf("bench-baseline"),
+          },
           {
             name: "ours: POST /api/forms/:form/records (PostgreSQL)",
             ...ours.info,
             path: `/api/forms/${forms.orders}/records`,
             headers: { authorization: `Bearer ${session.token}` },
+            backends: backendsOf("formwork"),
           },
         ],
         settings.submissions,
@@ -117,6 +138,9 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
       await pool.query(`TRUNCATE ${BASELINE_TABLE}`);
       const raw = await batchRawSql(pool, actorId, settings.batchRecords);
       const http = await batchOverHttp(session, forms.batch_http as string, settings.batchRecords);
+      const minimal = await batchOverHttp(session, forms.batch_minimal as string, settings.batchRecords, {
+        minimal: true,
+      });
       const batchForm = await publishedForm(database.db, forms.batch_db as string);
       const direct = await batchThroughDb(database.db as never, batchForm, actorId, settings.batchRecords);
       emit(
@@ -126,7 +150,7 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
           throughputTable(
             "records",
             raw,
-            [http, direct].map((b) => ({ ...b, extra: batchExtra(b) })),
+            [http, minimal, direct].map((b) => ({ ...b, extra: batchExtra(b) })),
             0.5,
           ),
           "",

@@ -100,3 +100,13 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): number } {
     },
   };
 }
+
+/** CPU time (user + system) a process has used so far, in ms; 0 once it is gone. Clock ticks are 10 ms. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  } catch {
+    return 0;
+  }
+}

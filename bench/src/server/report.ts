@@ -41,7 +41,10 @@ export function throughputTable(
 
 export function submissionExtra(result: SubmissionResult): string {
   const errors = result.errors ? `, ${result.errors} errors: ${result.firstError ?? ""}` : "";
-  return `p50 ${round(result.p50, 1)} ms, p95 ${round(result.p95, 1)} ms, peak RSS ${round(result.peakRssMb, 0)} MB${errors}`;
+  const database =
+    result.databaseCpuMs === undefined ? "" : ` + PostgreSQL ${round(result.databaseCpuMs, 2)} ms`;
+  const cpu = `CPU per record: server ${round(result.serverCpuMs, 2)} ms${database}`;
+  return `p50 ${round(result.p50, 1)} ms, p95 ${round(result.p95, 1)} ms, peak RSS ${round(result.peakRssMb, 0)} MB, ${cpu}${errors}`;
 }
 
 export function batchExtra(result: BatchResult): string {

@@ -2,7 +2,7 @@
 // alternating rounds so background noise on a shared machine lands on both.
 import { benchData } from "./bench-form";
 import { type LoadRequest, type LoadResult, runLoad } from "./load";
-import { sampleRss } from "./processes";
+import { cpuMs, sampleRss } from "./processes";
 
 export interface SubmissionTarget {
   name: string;
@@ -10,6 +10,8 @@ export interface SubmissionTarget {
   pid: number;
   path: string;
   headers: Record<string, string>;
+  /** The database backend processes serving this target (PostgreSQL on this machine), to count their CPU. */
+  backends?: () => Promise<number[]>;
 }
 
 export interface SubmissionResult {
@@ -22,6 +24,12 @@ export interface SubmissionResult {
   p95: number;
   /** Peak RSS of the server's process tree while under this load, in MB. */
   peakRssMb: number;
+  /**
+   * CPU time per created record of the server process and of its database backends, in ms: steadier
+   * than throughput on a loaded machine, since it counts work done, not time waited for a core.
+   */
+  serverCpuMs: number;
+  databaseCpuMs?: number;
 }
 
 export interface SubmissionOptions {
@@ -49,7 +57,17 @@ function load(target: SubmissionTarget, options: SubmissionOptions, durationMs: 
   });
 }
 
-function combine(name: string, runs: LoadResult[], peakRssMb: number): SubmissionResult {
+interface CpuUse {
+  server: number;
+  database: number | undefined;
+}
+
+async function cpuOf(target: SubmissionTarget): Promise<CpuUse> {
+  const backends = target.backends ? await target.backends() : undefined;
+  return { server: cpuMs(target.pid), database: backends?.reduce((sum, pid) => sum + cpuMs(pid), 0) };
+}
+
+function combine(name: string, runs: LoadResult[], peakRssMb: number, cpu: CpuUse): SubmissionResult {
   const latencies = runs.flatMap((r) => r.latenciesMs).sort((a, b) => a - b);
   const at = (p: number) =>
     latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
@@ -66,6 +84,8 @@ function combine(name: string, runs: LoadResult[], peakRssMb: number): Submissio
     p50: at(0.5),
     p95: at(0.95),
     peakRssMb,
+    serverCpuMs: cpu.server / Math.max(1, requests - errors),
+    ...(cpu.database === undefined ? {} : { databaseCpuMs: cpu.database / Math.max(1, requests - errors) }),
   };
 }
 
@@ -77,12 +97,19 @@ export async function compareSubmissions(
   for (const target of targets) await load(target, options, options.warmupMs);
   const runs = targets.map(() => [] as LoadResult[]);
   const peaks = targets.map(() => 0);
+  const cpu: CpuUse[] = targets.map(() => ({ server: 0, database: undefined }));
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, target] of targets.entries()) {
       const rss = sampleRss(target.pid);
+      const before = await cpuOf(target);
       runs[i]?.push(await load(target, options, options.durationMs));
+      const after = await cpuOf(target);
       peaks[i] = Math.max(peaks[i] ?? 0, rss.stop());
+      const used = cpu[i] as CpuUse;
+      used.server += after.server - before.server;
+      if (after.database !== undefined && before.database !== undefined)
+        used.database = (used.database ?? 0) + after.database - before.database;
     }
   }
-  return targets.map((target, i) => combine(target.name, runs[i] ?? [], peaks[i] ?? 0));
+  return targets.map((target, i) => combine(target.name, runs[i] ?? [], peaks[i] ?? 0, cpu[i] as CpuUse));
 }

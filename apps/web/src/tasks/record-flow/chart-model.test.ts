@@ -4,11 +4,35 @@ import { chartModel, nodeSummaries } from "./chart-model";
 
 const chart: RecordFlow["chart"] = {
   nodes: [
-    { id: "start", type: "start", name: "start", position: null, state: "done", outcome: "submitted" },
-    { id: "check", type: "branch", name: "check", position: null, state: "done", outcome: null },
-    { id: "manager", type: "approval", name: "经理", position: null, state: "current", outcome: null },
-    { id: "director", type: "approval", name: "总监", position: null, state: "skipped", outcome: null },
-    { id: "end", type: "end", name: "end", position: null, state: "pending", outcome: null },
+    {
+      id: "start",
+      type: "start",
+      name: "start",
+      position: null,
+      state: "done",
+      visits: 1,
+      outcome: "submitted",
+    },
+    { id: "check", type: "branch", name: "check", position: null, state: "done", visits: 1, outcome: null },
+    {
+      id: "manager",
+      type: "approval",
+      name: "经理",
+      position: null,
+      state: "current",
+      visits: 1,
+      outcome: null,
+    },
+    {
+      id: "director",
+      type: "approval",
+      name: "总监",
+      position: null,
+      state: "skipped",
+      visits: 0,
+      outcome: null,
+    },
+    { id: "end", type: "end", name: "end", position: null, state: "pending", visits: 0, outcome: null },
   ],
   edges: [
     { id: "e1", source: "start", target: "check" },

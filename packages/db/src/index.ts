@@ -93,6 +93,7 @@ export {
 export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors";
 export { isId, newId } from "./ids";
 export { migrateToLatest, migrationNames } from "./migrations";
+export * from "./notifications";
 export * from "./org";
 export * from "./permissions";
 export * from "./records";

@@ -1,6 +1,7 @@
 // Kysely types of the platform's own tables (created by ./migrations). Per-form record tables are
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { NotificationTables } from "./notifications/tables";
 import type { PermissionTables } from "./permissions/tables";
 import type { SecurityTables } from "./security/tables";
 import type { WorkflowTables } from "./workflow/tables";
@@ -251,7 +252,7 @@ export interface FormIndexesTable {
 }
 
 /** The workflow tables are listed in ./workflow/tables (migration 0008). */
-export interface SystemTables extends WorkflowTables, PermissionTables, SecurityTables {
+export interface SystemTables extends WorkflowTables, PermissionTables, SecurityTables, NotificationTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -18,6 +18,7 @@ import * as workflow from "./0008_workflow";
 import * as revisionsWithoutFormFk from "./0009_revisions_without_form_fk";
 import * as permissions from "./0010_permissions";
 import * as security from "./0011_security";
+import * as commentsAndNotifications from "./0013_comments_and_notifications";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0009_revisions_without_form_fk": revisionsWithoutFormFk,
   "0010_permissions": permissions,
   "0011_security": security,
+  "0013_comments_and_notifications": commentsAndNotifications,
 };
 
 const provider: MigrationProvider = {

@@ -4,6 +4,7 @@
 // parts see the same snapshot, so a row must not be both inserted and changed here: the caller folds a
 // change of a row it creates into the new row. The caller holds the instances' row locks.
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { flowNotificationsPart } from "../notifications/from-flow";
 import { json, type SystemTables } from "../tables";
 import type { FlowInstanceStatus, NodeRunStatus, TaskKind, TaskStatus } from "./tables";
 
@@ -171,6 +172,8 @@ export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
   if (w.newTimers.length > 0) parts.push(insertTimers(w.newTimers));
   if (w.events.length > 0) parts.push(insertEvents(w.events));
   if (w.outbox.length > 0) parts.push(insertOutbox(w.outbox));
+  const notifications = flowNotificationsPart(w.outbox);
+  if (notifications) parts.push(notifications);
   parts.push(...updateRecordStatuses(w.recordStatuses));
   if (parts.length === 0) return;
   if (parts.length === 1) {

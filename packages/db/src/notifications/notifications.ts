@@ -1,0 +1,130 @@
+// The in-app notification centre's rows: written by features in their own transactions (comments'
+// mentions, workflow effects through flowNotificationsPart), read per recipient newest first. Paging,
+// counting and marking read are SQL; a user only ever reaches their own rows (every query is keyed by
+// user_id).
+import { type RawBuilder, sql } from "kysely";
+import type { Db } from "../org/shared";
+import { json } from "../tables";
+import type { NotificationKind } from "./tables";
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  actorId?: string | null;
+  title?: string | null;
+  payload?: Record<string, unknown>;
+  link?: string | null;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: NotificationKind;
+  actor: { id: string; name: string } | null;
+  title: string | null;
+  payload: Record<string, unknown>;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  nextCursor: string | null;
+}
+
+/** Inserts the rows (one statement); recipients that are not users (or are disabled) are skipped. */
+export async function insertNotifications(db: Db, rows: readonly NewNotification[]): Promise<void> {
+  if (rows.length > 0) await notificationsInsert(rows).execute(db);
+}
+
+/** The INSERT of `rows` as a statement part (the workflow writes it as one CTE of its statement). */
+export function notificationsInsert(rows: readonly NewNotification[]): RawBuilder<unknown> {
+  const values = rows.map((r) => ({
+    userId: r.userId,
+    kind: r.kind,
+    actorId: r.actorId ?? null,
+    title: r.title ?? null,
+    payload: r.payload ?? {},
+    link: r.link ?? null,
+  }));
+  return sql`INSERT INTO notifications (user_id, kind, actor_id, title, payload, link)
+    SELECT u.id, v.kind, v."actorId", v.title, v.payload, v.link
+    FROM jsonb_to_recordset(${json(values)}::jsonb)
+      AS v("userId" text, kind text, "actorId" uuid, title text, payload jsonb, link text)
+    JOIN users u ON u.id::text = v."userId" AND NOT u.disabled`;
+}
+
+/** The user's notifications, newest first; `unread` keeps the unread ones; `cursor` from nextCursor. */
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  options: { unread?: boolean; cursor?: string | null; limit?: number } = {},
+): Promise<NotificationPage> {
+  const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+  const before = options.cursor ? Number(options.cursor) : null;
+  let query = db
+    .selectFrom("notifications as n")
+    .leftJoin("users as a", "a.id", "n.actor_id")
+    .leftJoin("flow_instances as fi", (join) => join.on(sql`fi.id::text`, "=", sql`n.payload->>'instanceId'`))
+    .select([
+      "n.id",
+      "n.kind",
+      "n.actor_id",
+      "a.name as actor_name",
+      sql<string | null>`coalesce(n.title, fi.title)`.as("title"),
+      "n.payload",
+      "n.link",
+      "n.read_at",
+      "n.created_at",
+    ])
+    .where("n.user_id", "=", userId)
+    .orderBy("n.id", "desc")
+    .limit(limit + 1);
+  if (options.unread) query = query.where("n.read_at", "is", null);
+  if (before !== null && Number.isSafeInteger(before)) query = query.where("n.id", "<", before);
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({
+      id: String(r.id),
+      kind: r.kind,
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? "" } : null,
+      title: r.title,
+      payload: r.payload,
+      link: r.link,
+      readAt: r.read_at ? r.read_at.toISOString() : null,
+      createdAt: r.created_at.toISOString(),
+    })),
+    nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+export async function countUnread(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks the user's given notifications (or all of them) read; answers how many changed. */
+export async function markNotificationsRead(
+  db: Db,
+  userId: string,
+  which: { ids: readonly string[] } | { all: true },
+): Promise<number> {
+  let query = db
+    .updateTable("notifications")
+    .set({ read_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null);
+  if ("ids" in which) {
+    const ids = which.ids.map(Number).filter(Number.isSafeInteger);
+    if (ids.length === 0) return 0;
+    query = query.where("id", "in", ids);
+  }
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

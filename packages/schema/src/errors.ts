@@ -26,6 +26,8 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   UNIQUE_VIOLATION: 409,
   VERSION_CONFLICT: 412,
+  /** A record whose flow is running: only data managers edit or delete it; handlers act through their task. */
+  RECORD_IN_FLOW: 409,
   PRECONDITION_REQUIRED: 428,
   // definitions
   INVALID_DEFINITION: 422,

@@ -19,7 +19,7 @@ import { FormworkError, type Locale } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { checkWritableFields, requireAction } from "../permissions/enforce";
-import { recordScope } from "../permissions/scope";
+import { type RecordScope, recordScope } from "../permissions/scope";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
@@ -139,6 +139,7 @@ export async function patchRecord(
   requireAction(scope, "edit");
   return inTransaction(deps.db, async (tx) => {
     const current = await getWritable(tx, principal, form, id);
+    refuseInFlow(principal, scope, current, "edit");
     checkWritableFields(scope, "edit", body.data, "/data", current.data);
     if (current.version !== expectedVersion) {
       throw new FormworkError(
@@ -220,9 +221,10 @@ export async function binRecord(
   id: string,
   expectedVersion: number | undefined,
 ): Promise<ApiRecord> {
-  requireAction(await recordScope(deps.db, principal, form, deps.timeZone), "delete");
+  const scope = await recordScope(deps.db, principal, form, deps.timeZone);
+  requireAction(scope, "delete");
   return inTransaction(deps.db, async (tx) => {
-    await getWritable(tx, principal, form, id, "delete");
+    refuseInFlow(principal, scope, await getWritable(tx, principal, form, id, "delete"), "delete");
     return deleteRecord(
       tx,
       form,
@@ -277,6 +279,19 @@ async function getWritable(
   if (!current) throw notFound();
   await assertRecordAccess(tx, principal, form, id, action);
   return current;
+}
+
+/**
+ * As in Jiandaoyun, a record whose flow is running is changed only by data managers (system or app
+ * admins); its handlers change it through their task (writePatch, which does not come here).
+ */
+function refuseInFlow(principal: Principal, scope: RecordScope, current: ApiRecord, verb: "edit" | "delete") {
+  if (current.flowStatus !== "running" || principal.isAdmin || scope.appAdmin) return;
+  throw new FormworkError(
+    "RECORD_IN_FLOW",
+    `The record's flow is running: only administrators may ${verb} it; handlers change it through their task`,
+    [{ path: "/flowStatus", message: "running" }],
+  );
 }
 
 function notFound(): FormworkError {

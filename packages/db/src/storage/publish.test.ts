@@ -3,7 +3,7 @@ import { FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormRow } from "../../test/fixtures";
-import { getRecord, insertRecord } from "../records";
+import { getRecord, insertRecord, queryRecords } from "../records";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
 import { loadPublishedForm } from "./load";
@@ -207,6 +207,89 @@ describe.each(testDatabases())("publishForm on $name", ({ create }) => {
     const bad = await addIndexes(db, formId, [["ghost"]]).catch((e: unknown) => e);
     expect((bad as FormworkError).code).toBe("INVALID_DEFINITION");
   });
+
+  // A type change of a field in (or entering) the search index: the old search index is dropped before
+  // the column changes type and the new one covers the new layout's searched columns, in one publish.
+  const option = (value: string) => ({ value, label: value });
+  const searchedChanges: [string, FieldDefinition, FieldDefinition, unknown, boolean][] = [
+    [
+      "text -> multiselect",
+      text("subject"),
+      { id: "subject", type: "multiselect", label: "S", options: [option("red")] } as FieldDefinition,
+      "red",
+      false,
+    ],
+    [
+      "text -> checkbox",
+      text("subject", { indexed: true }),
+      {
+        id: "subject",
+        type: "checkbox",
+        label: "S",
+        options: [option("red")],
+        indexed: true,
+      } as FieldDefinition,
+      "red",
+      false,
+    ],
+    [
+      "text -> address",
+      text("subject"),
+      { id: "subject", type: "address", label: "S" } as FieldDefinition,
+      "red",
+      false,
+    ],
+    [
+      "text -> textarea",
+      text("subject"),
+      { id: "subject", type: "textarea", label: "S" } as FieldDefinition,
+      "red",
+      true,
+    ],
+    [
+      "text -> select",
+      text("subject"),
+      { id: "subject", type: "select", label: "S", options: [option("red")] } as FieldDefinition,
+      "red",
+      false,
+    ],
+    [
+      "number -> text",
+      { id: "subject", type: "number", label: "S" } as FieldDefinition,
+      text("subject"),
+      42,
+      true,
+    ],
+    [
+      "date -> text",
+      { id: "subject", type: "date", label: "S" } as FieldDefinition,
+      text("subject"),
+      "2026-11-27",
+      true,
+    ],
+  ];
+  it.each(searchedChanges)(
+    "publishes %s over searched fields and rebuilds the search index",
+    async (_, before, after, value, searched) => {
+      const v1 = form([text("name"), before]);
+      const formId = await createFormRow(db, v1);
+      const { tableName } = await publishForm(db, { formId, definition: v1 });
+      const published1 = await loadPublishedForm(db, formId);
+      if (!published1) throw new Error("not published");
+      await insertRecord(db, published1, { data: { name: "Ann", subject: value } }, { actorId: null });
+
+      const v2 = form([text("name"), after]);
+      expect((await publishForm(db, { formId, definition: v2, previousDefinition: v1 })).version).toBe(2);
+      const search = (await indexesOf(db, tableName)).filter((d) => d.includes("gin_trgm_ops"));
+      expect(search).toHaveLength(1);
+      expect(search[0]?.includes("f_subject")).toBe(searched);
+      const published2 = await loadPublishedForm(db, formId);
+      if (!published2) throw new Error("not published");
+      expect((await queryRecords(db, published2, { search: "Ann" })).records).toHaveLength(1);
+      const bySubject = await queryRecords(db, published2, { search: String(value) });
+      expect(bySubject.records).toHaveLength(searched ? 1 : 0);
+    },
+  );
 
   it("answers NOT_FOUND for a form that does not exist", async () => {
     const error = await publishForm(db, {

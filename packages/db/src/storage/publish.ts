@@ -102,6 +102,17 @@ async function applyLayout(db: Kysely<SystemTables>, layout: TableLayout, previo
   const tables = [layout.table, ...layout.children.map((c) => c.table)];
   const existing = await readColumns(db as unknown as Kysely<unknown>, tables);
 
+  // Indexes are diffed by name (names encode kind and coverage). The ones the new layout no longer
+  // wants go first: ALTER COLUMN TYPE rebuilds every index on the column with its old expression, and
+  // the old search index's coalesce(col, '') cannot be rebuilt over a column that became text[] or
+  // jsonb ("COALESCE types text[] and text"). Indexes of tables this layout no longer lists (a removed
+  // sub-form) are left alone with their hidden data.
+  const present = await readIndexes(db as unknown as Kysely<unknown>, tables);
+  const wanted = new Set(layout.indexes.map((index) => index.name));
+  for (const name of present) {
+    if (!wanted.has(name)) await execute(db, `DROP INDEX ${quoteIdentifier(name)}`);
+  }
+
   await syncTable(db, layout.table, SYSTEM_COLUMNS, layout.columns, existing.get(layout.table), previous);
   for (const child of layout.children) {
     await syncTable(
@@ -114,13 +125,6 @@ async function applyLayout(db: Kysely<SystemTables>, layout: TableLayout, previo
     );
   }
 
-  // Indexes are diffed by name (names encode kind and coverage). Indexes of tables this layout no longer
-  // lists (a removed sub-form) are left alone with their hidden data.
-  const present = await readIndexes(db as unknown as Kysely<unknown>, tables);
-  const wanted = new Set(layout.indexes.map((index) => index.name));
-  for (const name of present) {
-    if (!wanted.has(name)) await execute(db, `DROP INDEX ${quoteIdentifier(name)}`);
-  }
   for (const index of layout.indexes) {
     if (present.has(index.name)) continue;
     try {

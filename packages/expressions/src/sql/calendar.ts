@@ -46,6 +46,11 @@ function wallClock(instantMs: number, timeZone: string): { y: number; m: number;
   return { y, m, d, ms: local };
 }
 
+/** "YYYY-MM-DD HH:mm:ss" of an instant on the wall clock of a time zone (exports, print views). */
+export function wallClockText(instant: Date, timeZone: string): string {
+  return new Date(wallClock(instant.getTime(), timeZone).ms).toISOString().slice(0, 19).replace("T", " ");
+}
+
 export interface CalendarDate {
   year: number;
   month: number; // 1-12

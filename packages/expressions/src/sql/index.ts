@@ -1,4 +1,4 @@
-export { isValidTimeZone } from "./calendar";
+export { isValidTimeZone, wallClockText } from "./calendar";
 export { compileFilter } from "./compile-filter";
 export { compileSort, MAX_SORT_KEYS, orderByClause } from "./compile-sort";
 export { escapeLike } from "./like";

@@ -1,5 +1,6 @@
 // The aggregate request and response shapes; limits are the db's (MAX_AGGREGATE_ROWS).
 import { AGGREGATE_OPS, DATE_BUCKETS, MAX_AGGREGATE_ROWS } from "@formwork/db";
+import { MAX_FILTER_LENGTH } from "../records/query-params";
 
 const NAME = { type: "string", minLength: 1, maxLength: 100 } as const;
 
@@ -66,5 +67,17 @@ export const aggregateResponse = {
       items: { type: "object", additionalProperties: { type: ["string", "number", "boolean", "null"] } },
     },
     truncated: { type: "boolean" },
+  },
+} as const;
+
+export const exportQuery = {
+  type: "object",
+  additionalProperties: false,
+  required: ["format"],
+  properties: {
+    format: { type: "string", enum: ["csv", "xlsx"] },
+    filter: { type: "string", maxLength: MAX_FILTER_LENGTH, description: "json-logic, as the records list" },
+    sort: { type: "string", maxLength: 1000, description: "as the records list" },
+    fields: { type: "string", maxLength: 10_000, description: "comma-separated field ids, in column order" },
   },
 } as const;

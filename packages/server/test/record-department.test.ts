@@ -1,0 +1,66 @@
+// A new record's department (what "the owner's department" row conditions read, $deptId = dept_id) is
+// its submitter's primary department, on every create path (one statement, the transaction path with
+// references, a minimal batch); a submitter without one leaves it null. PGlite and PostgreSQL.
+import { createDepartment, setUserDepartments } from "@formwork/db";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverTestDatabases } from "./databases";
+import { publishedForm } from "./fixtures";
+import { startTestApp, type TestApp } from "./harness";
+import { DEALS, type Member } from "./permissions-fixtures";
+
+describe.each(serverTestDatabases())("record department on create ($name)", (database) => {
+  let t: TestApp;
+  let formId: string;
+  let url: string;
+  let table: string;
+  beforeAll(async () => {
+    t = await startTestApp(database);
+    formId = await publishedForm(t, DEALS);
+    url = `/api/forms/${formId}/records`;
+    const row = await t.db
+      .selectFrom("forms")
+      .select("table_name")
+      .where("id", "=", formId)
+      .executeTakeFirst();
+    table = row!.table_name!;
+  });
+  afterAll(() => t.close());
+
+  const deptOf = async (id: string) => {
+    const { rows } = await sql<{ dept_id: string | null; owner_id: string | null }>`
+      SELECT dept_id, owner_id FROM ${sql.table(table)} WHERE id = ${id}`.execute(t.db);
+    return rows[0];
+  };
+
+  it("sets the submitter's primary department (not their other one), on every create path", async () => {
+    const sales = await createDepartment(t.db, { name: "Sales" });
+    const east = await createDepartment(t.db, { name: "East" });
+    const rep: Member = await t.newUser("rep@example.com");
+    await setUserDepartments(t.db, rep.id, [sales.id, east.id], east.id);
+
+    const plain = await rep.request("POST", url, { data: { title: "plain" } });
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect(await deptOf(plain.json().id)).toEqual({ dept_id: east.id, owner_id: rep.id });
+
+    // A member field makes the create check references, in a transaction.
+    const referencing = await rep.request("POST", url, { data: { title: "ref", rep: rep.id } });
+    expect(referencing.statusCode, referencing.body).toBe(201);
+    expect((await deptOf(referencing.json().id))?.dept_id).toBe(east.id);
+
+    const batch = await rep.request("POST", url, [{ data: { title: "b1" } }, { data: { title: "b2" } }], {
+      prefer: "return=minimal",
+    });
+    expect(batch.statusCode, batch.body).toBe(201);
+    for (const { id } of batch.json().records) expect((await deptOf(id))?.dept_id).toBe(east.id);
+  });
+
+  it("leaves it null for a submitter without a department", async () => {
+    const loner: Member = await t.newUser("loner@example.com");
+    const created = await loner.request("POST", url, { data: { title: "alone" } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await deptOf(created.json().id)).toEqual({ dept_id: null, owner_id: loner.id });
+    const byAdmin = await t.admin.request("POST", url, { data: { title: "admin" } });
+    expect((await deptOf(byAdmin.json().id))?.dept_id).toBeNull();
+  });
+});

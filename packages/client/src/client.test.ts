@@ -240,4 +240,28 @@ describe("createClient", () => {
     expect(body).toBeInstanceOf(FormData);
     expect((body.get("file") as File).name).toBe("a.png");
   });
+
+  it("posts an aggregation and builds the export address with the list's query spelling", async () => {
+    const result = { rows: [{ g0: "north", m0: 2 }], truncated: false };
+    const { fetch, seen } = fakeFetch(json(200, result));
+    const client = createClient({ fetch, baseUrl: "https://x.test/" });
+    const request = { groupBy: [{ field: "region" }], measures: [{ op: "count" as const }] };
+    await expect(client.analytics.aggregate("f/1", request)).resolves.toEqual(result);
+    expect(seen[0]?.url).toBe("https://x.test/api/forms/f%2F1/aggregate");
+    expect(seen[0]?.body).toEqual(request);
+    const url = client.analytics.exportUrl("f1", {
+      format: "xlsx",
+      filter: { "==": [{ var: "region" }, "north"] },
+      sort: [{ field: "amount", direction: "desc" }],
+      fields: ["region", "amount"],
+    });
+    const parsed = new URL(url);
+    expect(parsed.pathname).toBe("/api/forms/f1/export");
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({
+      format: "xlsx",
+      filter: '{"==":[{"var":"region"},"north"]}',
+      sort: "-amount",
+      fields: "region,amount",
+    });
+  });
 });

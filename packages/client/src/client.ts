@@ -1,3 +1,4 @@
+import { analyticsApi } from "./analytics";
 import { appsApi } from "./apps";
 import { authApi } from "./auth";
 import { filesApi } from "./files";
@@ -26,6 +27,7 @@ export function createClient(options: ClientOptions = {}) {
     org: orgApi(send),
     tasks: tasksApi(send),
     views: viewsApi(send),
+    analytics: analyticsApi(send, baseUrlOf(options)),
   };
 }
 

@@ -1,3 +1,10 @@
+export type {
+  AggregateOp,
+  AggregateRequest,
+  AggregateResult,
+  DateBucket,
+  ExportQuery,
+} from "./analytics";
 export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";

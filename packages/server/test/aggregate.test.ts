@@ -241,4 +241,13 @@ describe.each(testDatabases())("aggregate ($name)", (database) => {
       code: "FORBIDDEN",
     });
   });
+
+  it("is in the OpenAPI document with the export route", async () => {
+    const spec = await t.anonymous.request("GET", "/api/openapi.json");
+    const paths = spec.json().paths;
+    expect(paths["/api/forms/{form}/aggregate"]?.post?.requestBody).toBeDefined();
+    expect(paths["/api/forms/{form}/export"]?.get?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "format", in: "query" })]),
+    );
+  });
 });

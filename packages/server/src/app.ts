@@ -24,6 +24,7 @@ import { notificationsPlugin } from "./plugins/notifications/plugin";
 import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
 import { permissionsPlugin } from "./plugins/permissions/plugin";
+import { publicLinksPlugin } from "./plugins/public-links/plugin";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
 import { usersPlugin } from "./plugins/users/plugin";
@@ -104,6 +105,7 @@ export async function buildApp({
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
+    await api.register(publicLinksPlugin, { db, config, forms });
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db });

@@ -31,6 +31,8 @@ export interface ServerConfig {
     perIp: number;
     perUser: number;
     perToken: number;
+    /** Requests to public links (fill, query) per client address: guessing and spamming are slow. */
+    publicPerIp: number;
   };
   /** IANA time zone for "today" in filters, serial-number periods and date defaults. */
   timeZone: string;
@@ -74,7 +76,14 @@ export const DEFAULT_CONFIG: ServerConfig = {
   loginThrottle: { maxFailuresPerEmail: 5, maxFailuresPerIp: 50, windowSeconds: 15 * 60 },
   uploads: { maxFileBytes: 20 * 1024 * 1024, allowedTypes: DEFAULT_ALLOWED_UPLOAD_TYPES },
   // 50 requests/s per token (Airtable's figure), twice that per user, and room for an office behind one NAT.
-  rateLimits: { enabled: true, windowSeconds: 60, perIp: 12_000, perUser: 6_000, perToken: 3_000 },
+  rateLimits: {
+    enabled: true,
+    windowSeconds: 60,
+    perIp: 12_000,
+    perUser: 6_000,
+    perToken: 3_000,
+    publicPerIp: 60,
+  },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
   workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },

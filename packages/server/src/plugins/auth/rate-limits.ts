@@ -20,21 +20,26 @@ declare module "fastify" {
   }
 }
 
-/** Registers the store and returns a function making keyed limiters that throw TOO_MANY_REQUESTS. */
-export async function registerRateLimits(app: FastifyInstance) {
-  await app.register(rateLimit, { global: false });
-  return (max: number, windowSeconds: number, key: (request: FastifyRequest) => string | null) => {
-    const limiter = app.createRateLimit({
-      max,
-      timeWindow: windowSeconds * 1000,
-      keyGenerator: (request) => key(request) ?? "",
-    });
-    return async (request: FastifyRequest): Promise<void> => {
-      if (key(request) === null) return;
-      const result = await limiter(request);
-      if (result.isExceeded)
-        throw new ThrottledError(Math.max(1, result.ttlInSeconds ?? windowSeconds), "requests");
-    };
+/**
+ * A limiter of `max` requests per window per key (null: not limited) that throws TOO_MANY_REQUESTS with
+ * the seconds to wait. Needs the store registered by apiRateLimitHooks on this instance or a parent.
+ */
+export function keyedLimiter(
+  app: FastifyInstance,
+  max: number,
+  windowSeconds: number,
+  key: (request: FastifyRequest) => string | null,
+) {
+  const limiter = app.createRateLimit({
+    max,
+    timeWindow: windowSeconds * 1000,
+    keyGenerator: (request) => key(request) ?? "",
+  });
+  return async (request: FastifyRequest): Promise<void> => {
+    if (key(request) === null) return;
+    const result = await limiter(request);
+    if (result.isExceeded)
+      throw new ThrottledError(Math.max(1, result.ttlInSeconds ?? windowSeconds), "requests");
   };
 }
 
@@ -43,7 +48,9 @@ export async function registerRateLimits(app: FastifyInstance) {
  * cookies is counted too), per user and per token after it.
  */
 export async function apiRateLimitHooks(app: FastifyInstance, config: ServerConfig["rateLimits"]) {
-  const limit = await registerRateLimits(app);
+  await app.register(rateLimit, { global: false });
+  const limit = (max: number, windowSeconds: number, key: (request: FastifyRequest) => string | null) =>
+    keyedLimiter(app, max, windowSeconds, key);
   const perIp = limit(config.perIp, config.windowSeconds, (r) => `ip:${r.ip}`);
   const perUser = limit(config.perUser, config.windowSeconds, (r) =>
     r.principal ? `user:${r.principal.userId}` : null,

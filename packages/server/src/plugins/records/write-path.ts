@@ -15,10 +15,10 @@ import {
   restoreRecord,
   updateRecord,
 } from "@formwork/db";
-import { FormworkError, type Locale } from "@formwork/schema";
+import { FormworkError, type Locale, pointerSegment } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
-import { checkWritableFields, requireAction } from "../permissions/enforce";
+import { checkWritableFields, forbiddenField, requireAction } from "../permissions/enforce";
 import { type RecordScope, recordScope } from "../permissions/scope";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
@@ -36,6 +36,18 @@ export interface WriteDeps {
   afterCreate?: (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => Promise<void>;
 }
 
+/**
+ * An anonymous submitter through a public fill link: may set only `fields`; the record has no creator
+ * or owner (created_by NULL) and starts no flow (a flow needs an initiator).
+ */
+export interface PublicSubmitter {
+  public: true;
+  fields: ReadonlySet<string>;
+}
+
+/** Stands in for the user in the fields pipeline and file checks: no user or upload has this id. */
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
 export interface RecordBody {
   data: Record<string, unknown>;
 }
@@ -51,7 +63,7 @@ export type CreateReturning = "records" | "refs";
  */
 export async function createRecords(
   deps: WriteDeps,
-  principal: Principal,
+  writer: Principal | PublicSubmitter,
   form: PublishedForm,
   bodies: RecordBody[],
   bases: string[],
@@ -60,18 +72,25 @@ export async function createRecords(
 ): Promise<ApiRecord[] | RecordRef[]> {
   const now = new Date();
   const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
-  const scope = await recordScope(options.trx ?? deps.db, principal, form, deps.timeZone);
-  requireAction(scope, "create");
-  for (const input of inputs) checkWritableFields(scope, "create", input.data, input.base);
-  const ctx = { now, actorId: principal.userId, timeZone: deps.timeZone, locale };
+  const principal = "public" in writer ? null : writer;
+  const scope = principal ? await recordScope(options.trx ?? deps.db, principal, form, deps.timeZone) : null;
+  if (scope) {
+    requireAction(scope, "create");
+    for (const input of inputs) checkWritableFields(scope, "create", input.data, input.base);
+  } else if ("public" in writer) {
+    for (const input of inputs) checkPublicFields(writer.fields, input.data, input.base);
+  }
+  const actorId = principal?.userId ?? NO_USER;
+  const ctx = { now, actorId, timeZone: deps.timeZone, locale };
   const firstPass = prepareAll(form, inputs, ctx);
-  const writeCtx = { actorId: principal.userId, now, timeZone: deps.timeZone };
+  const writeCtx = { actorId: principal?.userId ?? null, now, timeZone: deps.timeZone };
   const refsOnly = options.returning === "refs";
   // The record's department is its owner's primary one: what "the owner's department" rules read.
-  const deptId = scope.org?.primaryDepartmentId ?? null;
+  const deptId = scope?.org?.primaryDepartmentId ?? null;
   const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
   // afterCreate starts the form's flow; a form whose definition has none has nothing to run after.
-  const startsFlows = deps.afterCreate !== undefined && form.definition.flow !== undefined;
+  const startsFlows =
+    deps.afterCreate !== undefined && form.definition.flow !== undefined && principal !== null;
 
   if (!startsFlows && !needsLookups(form, firstPass)) {
     const datas = firstPass.map((p) => p.data);
@@ -96,7 +115,7 @@ export async function createRecords(
       ctx,
     );
     const fileIds = await checkReferences(
-      { db: tx, form, appId, actorId: principal.userId, recordId: null, loadForm: deps.loadForm },
+      { db: tx, form, appId, actorId, recordId: null, loadForm: deps.loadForm },
       prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
     if (refsOnly && !startsFlows) {
@@ -106,9 +125,16 @@ export async function createRecords(
     }
     const records = await insertRecords(tx, form, rows(prepared), writeCtx);
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
-    await deps.afterCreate?.(tx, form, records, principal);
+    if (principal) await deps.afterCreate?.(tx, form, records, principal);
     return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
   });
+}
+
+/** A public submitter names only the link's fields (system keys of an echoed record are dropped later). */
+function checkPublicFields(fields: ReadonlySet<string>, data: Record<string, unknown>, base: string): void {
+  for (const key of Object.keys(data)) {
+    if (!fields.has(key)) throw forbiddenField(`${base}/${pointerSegment(key)}`, key);
+  }
 }
 
 /** Whether preparing the records left lookups to the server: data-linkage defaults or link fill rules. */

@@ -3,23 +3,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
-import { signIn, uniqueSuffix } from "./steps";
-
-/** Calls the API with the page's session (for setup the test is not about). */
-function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(path, {
-        method,
-        headers: { "Content-Type": "application/json", "X-Requested-With": "formwork" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.status === 204 ? null : response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
+import { api, signIn, uniqueSuffix } from "./steps";
 
 /** Opens a member picker (by the id of its input), types, and picks the option showing `name`. */
 async function pickMember(page: Page, input: ReturnType<Page["locator"]>, name: string) {

@@ -3,8 +3,9 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { e2eSettings } from "./browser";
 
-export async function signIn(page: Page): Promise<void> {
-  const { email, password } = e2eSettings();
+/** Signs in as the admin, or as the member whose credentials are given. */
+export async function signIn(page: Page, credentials?: { email: string; password: string }): Promise<void> {
+  const { email, password } = credentials ?? e2eSettings();
   await page.goto("/apps");
   await page.waitForURL(/\/login/);
   await page.locator("#login_email").fill(email);
@@ -49,4 +50,20 @@ export async function switchLanguage(page: Page, to: "简体中文" | "English")
 
 export function uniqueSuffix(): string {
   return Date.now().toString(36).slice(-5);
+}
+
+/** Calls the API with the page's session (for setup a test is not about). */
+export function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, {
+        method,
+        headers: { "Content-Type": "application/json", "X-Requested-With": "formwork" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.status === 204 ? null : response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
 }

@@ -4,6 +4,7 @@ import { authApi } from "./auth";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
 import { orgApi } from "./org";
+import { permissionsApi } from "./permissions";
 import { recordsApi } from "./records";
 import { tasksApi } from "./tasks";
 import { tokensApi } from "./tokens";
@@ -25,6 +26,7 @@ export function createClient(options: ClientOptions = {}) {
     users: usersApi(send),
     tokens: tokensApi(send),
     org: orgApi(send),
+    permissions: permissionsApi(send),
     tasks: tasksApi(send),
     views: viewsApi(send),
     analytics: analyticsApi(send, baseUrlOf(options)),

@@ -42,6 +42,16 @@ export interface PermissionSetContent {
   members: PermissionMember[];
 }
 
+/** A stored permission set, as the API returns it. */
+export interface PermissionSetRecord extends PermissionSetContent {
+  id: string;
+  formId: string;
+  sortOrder: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /**
  * Dynamic values a row condition may compare with ({"var": name} on the value side), resolved per
  * request for the current user. The record's own department is the system field `$deptId` (set from the

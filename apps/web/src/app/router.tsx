@@ -42,6 +42,7 @@ export const router = createBrowserRouter([
                   { path: "fill", lazy: () => import("../forms/FillRoute") },
                   { path: "data", lazy: () => import("../forms/DataRoute") },
                   { path: "design", lazy: () => import("../forms/DesignRoute") },
+                  { path: "permissions", lazy: () => import("../permissions/PermissionsRoute") },
                 ],
               },
             ],

@@ -4,6 +4,7 @@ import { useParams } from "react-router";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
 import { StatusMessage } from "../common/StatusMessage";
+import { useMyRights } from "../permissions/use-permissions";
 import { DataGrid } from "./DataGrid";
 import { usePublishedForm } from "./use-published-form";
 
@@ -12,6 +13,7 @@ export function DataPage() {
   const { t } = useTranslation();
   const { appId = "", formId = "" } = useParams();
   const { version, published } = usePublishedForm(appId, formId);
+  const { data: rights } = useMyRights(formId);
 
   if (version === 0)
     return (
@@ -25,5 +27,10 @@ export function DataPage() {
     return <ErrorState error={published.error} onRetry={() => void published.refetch()} />;
   const definition = published.data?.definition;
   if (!definition) return <PageLoading />;
-  return <DataGrid key={formId} formId={formId} definition={definition} />;
+  // Columns of fields hidden from this user are left out: the server sends no values for them and
+  // refuses sorting or filtering on them.
+  const shown = rights
+    ? { ...definition, fields: definition.fields.filter((f) => rights.fields[f.id] !== "hidden") }
+    : definition;
+  return <DataGrid key={formId} formId={formId} definition={shown} />;
 }

@@ -11,6 +11,7 @@ import { useCurrentUser } from "../api/use-session";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
 import { StatusMessage } from "../common/StatusMessage";
+import { useMyRights } from "../permissions/use-permissions";
 
 /**
  * The fill tab: the form's latest PUBLISHED version (never the draft being designed) rendered for
@@ -23,6 +24,8 @@ export function Component() {
   const [search] = useSearchParams();
   const user = useCurrentUser();
   const { data: app } = useApp(appId);
+  // Fields hidden from or read-only for this user on the fill form (the server refuses them anyway).
+  const { data: rights } = useMyRights(formId);
   const version = app?.forms.find((f) => f.id === formId)?.publishedVersion ?? 0;
   const published = useQuery({
     queryKey: ["forms", formId, "versions", version],
@@ -64,6 +67,7 @@ export function Component() {
         key={`${formId}:${version}`}
         form={definition}
         mode="fill"
+        {...(rights ? { fieldPermissions: rights.createFields } : {})}
         locale={locale}
         services={services}
         prefill={prefill}

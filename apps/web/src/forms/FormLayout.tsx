@@ -5,6 +5,7 @@ import { useCurrentUser } from "../api/use-session";
 import { localize } from "../common/localized-text";
 import { NotFoundPage } from "../common/NotFoundPage";
 import { useDocumentTitle } from "../common/use-document-title";
+import { useMyRights } from "../permissions/use-permissions";
 import { FormTabBar } from "./FormTabBar";
 import { isFormTab, visibleTabs } from "./form-tabs";
 import styles from "./forms.module.css";
@@ -16,13 +17,14 @@ export function FormLayout() {
   const user = useCurrentUser();
   const { pathname } = useLocation();
   const { data: app } = useApp(appId);
+  const { data: rights } = useMyRights(formId);
   const form = app?.forms.find((f) => f.id === formId);
   const name = form ? localize(form.name, i18n.language) : undefined;
   useDocumentTitle(name && app ? `${name} · ${app.name}` : undefined);
   if (!form) return <NotFoundPage />;
 
   const segment = pathname.split("/").filter(Boolean).pop();
-  const tabs = visibleTabs(user);
+  const tabs = visibleTabs(rights ?? user);
   // The form's own path redirects to a tab; a tab this user may not open is as good as missing.
   const allowed = segment === formId || (isFormTab(segment) && tabs.includes(segment));
 

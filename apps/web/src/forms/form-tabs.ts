@@ -1,17 +1,47 @@
-// The tabs of a form, in display order, and which ones a user may open.
-export const FORM_TABS = ["fill", "data", "design"] as const;
+// The tabs of a form, in display order, and which ones a user may open: what the server's
+// GET /api/forms/:form/my-rights answers decides (fill needs `create`, data `view`, design and
+// permissions the app's admins). The server enforces all of it; the tabs only avoid dead ends.
+export const FORM_TABS = ["fill", "data", "design", "permissions"] as const;
 export type FormTab = (typeof FORM_TABS)[number];
 
 export function isFormTab(value: string | undefined): value is FormTab {
   return (FORM_TABS as readonly string[]).includes(value ?? "");
 }
 
-/** Designing is for administrators; everyone signed in may fill in and see data (row rules apply server-side). */
-export function visibleTabs(user: { isAdmin: boolean }): FormTab[] {
-  return FORM_TABS.filter((tab) => tab !== "design" || user.isAdmin);
+export interface TabRights {
+  actions: readonly string[];
+  canDesign: boolean;
+  canManagePermissions: boolean;
 }
 
-/** Where opening a form lands: an unpublished form has nothing to fill yet, so its designer (if allowed). */
-export function landingTab(user: { isAdmin: boolean }, form: { publishedVersion: number }): FormTab {
-  return form.publishedVersion === 0 && user.isAdmin ? "design" : "fill";
+/** Rights before the server answered: administrators have all; members are assumed to fill and see. */
+export function rightsOf(who: TabRights | { isAdmin: boolean }): TabRights {
+  if ("actions" in who) return who;
+  return {
+    actions: ["create", "view"],
+    canDesign: who.isAdmin,
+    canManagePermissions: who.isAdmin,
+  };
+}
+
+export function visibleTabs(who: TabRights | { isAdmin: boolean }): FormTab[] {
+  const rights = rightsOf(who);
+  return FORM_TABS.filter((tab) => {
+    if (tab === "fill") return rights.actions.includes("create");
+    if (tab === "data") return rights.actions.includes("view");
+    if (tab === "design") return rights.canDesign;
+    return rights.canManagePermissions;
+  });
+}
+
+/** Where opening a form lands: an unpublished form opens in its designer (if allowed), else fill or data. */
+export function landingTab(
+  who: TabRights | { isAdmin: boolean },
+  form: { publishedVersion: number },
+): FormTab {
+  const rights = rightsOf(who);
+  if (form.publishedVersion === 0 && rights.canDesign) return "design";
+  if (rights.actions.includes("create")) return "fill";
+  if (rights.actions.includes("view")) return "data";
+  return visibleTabs(rights)[0] ?? "fill";
 }

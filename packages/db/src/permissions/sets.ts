@@ -6,6 +6,7 @@ import {
   type PermissionMember,
   type PermissionSetContent,
   type PermissionSetKind,
+  type PermissionSetRecord,
   type RecordAction,
 } from "@formwork/schema";
 import { sql } from "kysely";
@@ -14,14 +15,7 @@ import { type Db, nameMustBeFree, notFound, requireAll } from "../org/shared";
 import { json } from "../tables";
 import { inTransaction } from "../transaction";
 
-export interface PermissionSetView extends PermissionSetContent {
-  id: string;
-  formId: string;
-  sortOrder: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type PermissionSetView = PermissionSetRecord;
 
 interface SetRow {
   id: string;

@@ -9,6 +9,7 @@ import styles from "../designer.module.css";
 import { JsonInput } from "../properties/JsonInput";
 import {
   emptyGroup,
+  isDynamicValue,
   logicToRule,
   RULE_OPERATORS,
   type RuleCondition,
@@ -20,19 +21,67 @@ import {
 const NUMERIC = new Set(["number", "money", "rating", "aggregate"]);
 const ORDERED = new Set([...NUMERIC, "date", "datetime"]);
 
+/**
+ * Values resolved when the rule runs (row permissions: the current user, their departments), offered
+ * beside fixed values; `in` ("belongs to one of") is offered only with them. Labels come from the caller.
+ */
+export interface DynamicValueOptions {
+  values: { value: string; label: string }[];
+  fixedLabel: string;
+  inLabel: string;
+}
+
 interface RuleBuilderProps {
   /** Fields a condition may test. */
   fields: FieldDefinition[];
   value: JsonLogic | undefined;
   onChange: (logic: JsonLogic | undefined) => void;
+  dynamic?: DynamicValueOptions;
 }
 
-function operatorsFor(field: FieldDefinition | undefined) {
+function operatorsFor(field: FieldDefinition | undefined, dynamic: boolean) {
   return RULE_OPERATORS.filter((op) => {
+    if (op === "in") return dynamic;
     if (op === ">" || op === ">=" || op === "<" || op === "<=") return field ? ORDERED.has(field.type) : true;
     if (op === "contains") return field ? !NUMERIC.has(field.type) : true;
     return true;
   });
+}
+
+/** A fixed value, or (with `dynamic`) one of the dynamic values; `in` takes dynamic lists only. */
+function ValueChoice({
+  field,
+  condition,
+  dynamic,
+  onChange,
+}: {
+  field: FieldDefinition | undefined;
+  condition: RuleCondition;
+  dynamic: DynamicValueOptions | undefined;
+  onChange: (v: RuleCondition["value"]) => void;
+}) {
+  const { t } = useTranslation();
+  if (!dynamic) return <ValueInput field={field} condition={condition} onChange={onChange} />;
+  const current = isDynamicValue(condition.value) ? condition.value.var : "";
+  const choices = [
+    ...(condition.op === "in" ? [] : [{ value: "", label: dynamic.fixedLabel }]),
+    ...dynamic.values,
+  ];
+  return (
+    <>
+      <Select
+        className={styles.ruleValue}
+        aria-label={t("designer.rules.value")}
+        value={current}
+        options={choices}
+        data-testid="rule-dynamic-value"
+        onChange={(choice: string) => onChange(choice ? { var: choice } : null)}
+      />
+      {current === "" && condition.op !== "in" ? (
+        <ValueInput field={field} condition={condition} onChange={onChange} />
+      ) : null}
+    </>
+  );
 }
 
 function ValueInput({
@@ -84,12 +133,14 @@ function GroupEditor({
   group,
   fields,
   depth,
+  dynamic,
   onChange,
   onRemove,
 }: {
   group: RuleGroup;
   fields: FieldDefinition[];
   depth: number;
+  dynamic?: DynamicValueOptions | undefined;
   onChange: (group: RuleGroup) => void;
   onRemove?: () => void;
 }) {
@@ -135,6 +186,7 @@ function GroupEditor({
             group={item}
             fields={fields}
             depth={depth + 1}
+            dynamic={dynamic}
             onChange={(next) => setItem(index, next)}
             onRemove={() => setItem(index, undefined)}
           />
@@ -154,9 +206,12 @@ function GroupEditor({
               className={styles.ruleOp}
               aria-label={t("designer.rules.operator")}
               value={item.op}
-              options={operatorsFor(fields.find((f) => f.id === item.field)).map((op) => ({
+              options={operatorsFor(
+                fields.find((f) => f.id === item.field),
+                dynamic !== undefined,
+              ).map((op) => ({
                 value: op,
-                label: t(`designer.rules.op.${op}`),
+                label: op === "in" && dynamic ? dynamic.inLabel : t(`designer.rules.op.${op}`),
               }))}
               onChange={(op: RuleCondition["op"]) =>
                 setItem(
@@ -166,9 +221,10 @@ function GroupEditor({
               }
             />
             {takesValue(item.op) ? (
-              <ValueInput
+              <ValueChoice
                 field={fields.find((f) => f.id === item.field)}
                 condition={item}
+                dynamic={dynamic}
                 onChange={(value) => setItem(index, { ...item, value })}
               />
             ) : null}
@@ -213,7 +269,7 @@ function GroupEditor({
 }
 
 /** "When <field> <operator> <value>" in all/any groups, read from and written as json-logic. */
-export function RuleBuilder({ fields, value, onChange }: RuleBuilderProps) {
+export function RuleBuilder({ fields, value, onChange, dynamic }: RuleBuilderProps) {
   const { t } = useTranslation();
   // The editor keeps its own model so half-built rows (a group not yet filled) survive a render; it
   // re-reads `value` only when that changes from outside (undo, another field selected).
@@ -239,6 +295,7 @@ export function RuleBuilder({ fields, value, onChange }: RuleBuilderProps) {
       group={rule}
       fields={usable}
       depth={0}
+      dynamic={dynamic}
       onChange={(next) => {
         setRule(next);
         const logic = ruleToLogic(next);

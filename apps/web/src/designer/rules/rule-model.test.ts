@@ -14,6 +14,21 @@ const cond = (field: string, op: RuleCondition["op"], value?: RuleCondition["val
   takesValue(op) ? { kind: "condition", field, op, value } : { kind: "condition", field, op };
 
 describe("rule builder json-logic", () => {
+  it("reads and writes row permissions' dynamic values", () => {
+    const logic: JsonLogic = {
+      or: [
+        { "==": [{ var: "$ownerId" }, { var: "$user" }] },
+        { in: [{ var: "$deptId" }, { var: "$user.departmentsWithSub" }] },
+      ],
+    };
+    const rule = logicToRule(logic)!;
+    expect(rule.items).toEqual([
+      cond("$ownerId", "==", { var: "$user" }),
+      cond("$deptId", "in", { var: "$user.departmentsWithSub" }),
+    ]);
+    expect(ruleToLogic(rule)).toEqual(logic);
+  });
+
   it("writes the runtime's json-logic", () => {
     const rule: RuleGroup = { kind: "group", match: "all", items: [cond("discount", ">", 0.2)] };
     expect(ruleToLogic(rule)).toEqual({ and: [{ ">": [{ var: "discount" }, 0.2] }] });
@@ -56,13 +71,20 @@ describe("rule builder json-logic", () => {
 
   it("round-trips every rule it can build", () => {
     const scalar = fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean());
+    const dynamic = fc
+      .constantFrom("$user", "$user.departments", "$user.departmentsWithSub")
+      .map((v) => ({ var: v }));
     const condition = fc
       .record({
         field: fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/),
         op: fc.constantFrom(...RULE_OPERATORS),
         value: scalar,
+        dynamicValue: dynamic,
+        useDynamic: fc.boolean(),
       })
-      .map(({ field, op, value }) => cond(field, op, value));
+      .map(({ field, op, value, dynamicValue, useDynamic }) =>
+        cond(field, op, op === "in" || (useDynamic && op !== "contains") ? dynamicValue : value),
+      );
     const group = (items: fc.Arbitrary<RuleGroup["items"][number]>) =>
       fc.record({
         kind: fc.constant("group" as const),

@@ -2,7 +2,18 @@
 // and its two-way mapping to the json-logic the runtime evaluates.
 import type { JsonLogic } from "@formwork/schema";
 
-export const RULE_OPERATORS = ["==", "!=", ">", ">=", "<", "<=", "contains", "empty", "notEmpty"] as const;
+export const RULE_OPERATORS = [
+  "==",
+  "!=",
+  ">",
+  ">=",
+  "<",
+  "<=",
+  "contains",
+  "in",
+  "empty",
+  "notEmpty",
+] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
 /** Operators that compare with a value (the others test the field alone). */
@@ -10,11 +21,21 @@ export function takesValue(op: RuleOperator): boolean {
   return op !== "empty" && op !== "notEmpty";
 }
 
+/** A value resolved when the rule runs, e.g. {"var": "$user"} (row permissions' current user). */
+export interface DynamicValue {
+  var: string;
+}
+
 export interface RuleCondition {
   kind: "condition";
   field: string;
+  /** "in": the field's value is one of a dynamic list (`{"in": [{"var": field}, {"var": "$user.departments"}]}`). */
   op: RuleOperator;
-  value?: string | number | boolean | null;
+  value?: string | number | boolean | null | DynamicValue;
+}
+
+export function isDynamicValue(value: unknown): value is DynamicValue {
+  return varName(value)?.startsWith("$") === true;
 }
 
 export interface RuleGroup {
@@ -31,15 +52,19 @@ const COMPARISONS = new Set<string>(["==", "!=", ">", ">=", "<", "<="]);
 
 function conditionToLogic(c: RuleCondition): JsonLogic {
   const field = { var: c.field };
+  // A dynamic value is itself json-logic ({"var": "$user"}), so every value here is.
+  const value = (c.value ?? null) as JsonLogic;
   switch (c.op) {
     case "empty":
       return { "==": [field, null] };
     case "notEmpty":
       return { "!=": [field, null] };
     case "contains":
-      return { in: [c.value ?? "", field] };
+      return { in: [value ?? "", field] };
+    case "in":
+      return { in: [field, value ?? []] };
     default:
-      return { [c.op]: [field, c.value ?? null] };
+      return { [c.op]: [field, value] };
   }
 }
 
@@ -71,6 +96,9 @@ function logicToCondition(logic: unknown): RuleCondition | undefined {
   const [op, args] = entries[0] ?? [];
   if (entries.length !== 1 || !op || !Array.isArray(args) || args.length !== 2) return undefined;
   const [left, right] = args;
+  if (op === "in" && varName(left) !== undefined && isDynamicValue(right)) {
+    return { kind: "condition", field: varName(left)!, op: "in", value: right };
+  }
   if (op === "in") {
     const field = varName(right);
     return field !== undefined && isScalar(left)
@@ -78,7 +106,8 @@ function logicToCondition(logic: unknown): RuleCondition | undefined {
       : undefined;
   }
   const field = varName(left);
-  if (field === undefined || !COMPARISONS.has(op) || !isScalar(right)) return undefined;
+  if (field === undefined || !COMPARISONS.has(op) || !(isScalar(right) || isDynamicValue(right)))
+    return undefined;
   if (right === null && op === "==") return { kind: "condition", field, op: "empty" };
   if (right === null && op === "!=") return { kind: "condition", field, op: "notEmpty" };
   return { kind: "condition", field, op: op as RuleOperator, value: right };

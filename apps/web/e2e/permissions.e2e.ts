@@ -38,11 +38,6 @@ describe("permissions (desktop)", () => {
       email,
       name: memberName,
     });
-    await api(page, "POST", "/api/org/invites/accept", {
-      token: invited.invite.token,
-      name: memberName,
-      password,
-    });
 
     // The admin's permissions tab: a new set with the preset, given to the member.
     await page.goto(`/apps/${app.id}/forms/${form.id}/permissions`);
@@ -66,8 +61,14 @@ describe("permissions (desktop)", () => {
     await shot("sets");
 
     // The member: fill and data only; submits a record; the grid lists that record alone.
+    // Accepting the invitation in the member's own browser signs them in there.
     const mine = member.page;
-    await signIn(mine, { email, password });
+    await mine.goto("/login");
+    await api(mine, "POST", "/api/org/invites/accept", {
+      token: invited.invite.token,
+      name: memberName,
+      password,
+    });
     await mine.goto(`/apps/${app.id}/forms/${form.id}`);
     await mine.getByTestId("fill-page").waitFor();
     expect(await mine.getByTestId("form-tab-design").count()).toBe(0);

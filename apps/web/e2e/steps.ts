@@ -3,9 +3,8 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { e2eSettings } from "./browser";
 
-/** Signs in as the admin, or as the member whose credentials are given. */
-export async function signIn(page: Page, credentials?: { email: string; password: string }): Promise<void> {
-  const { email, password } = credentials ?? e2eSettings();
+export async function signIn(page: Page): Promise<void> {
+  const { email, password } = e2eSettings();
   await page.goto("/apps");
   await page.waitForURL(/\/login/);
   await page.locator("#login_email").fill(email);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
-import { addSet, dealsForm, type Member, makeOrg, type Org } from "./permissions-fixtures";
+import { addSet, DEALS, dealsForm, type Member, makeOrg, type Org } from "./permissions-fixtures";
 
 describe.each(testDatabases())("permission sets ($name)", (database) => {
   let t: TestApp;
@@ -424,6 +424,14 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     ).toHaveLength(1);
     const rights = await org.alice.request("GET", `/api/forms/${a.formId}/my-rights`);
     expect(rights.json()).toMatchObject({ appAdmin: true, canDesign: true, canManagePermissions: true });
+
+    // She designs app A's forms (new forms, drafts, publishing), not app B's.
+    expect((await org.alice.request("POST", `/api/forms/${a.formId}/publish`)).statusCode).toBe(200);
+    const draft = { ...DEALS, key: "more" };
+    expect((await org.alice.request("POST", `/api/apps/${a.appId}/forms`, draft)).statusCode).toBe(201);
+    expect((await org.alice.request("POST", `/api/apps/${b.appId}/forms`, draft)).statusCode).toBe(403);
+    expect((await org.alice.request("POST", `/api/forms/${b.formId}/publish`)).statusCode).toBe(403);
+    expect((await org.bob.request("POST", `/api/forms/${a.formId}/publish`)).statusCode).toBe(403);
 
     // In app B she is a plain member: no sets to see or add, and B's set ids answer 404.
     const other = await addSet(t, b.formId, {

@@ -1,5 +1,6 @@
 // App admins: members who design an app's forms and manage their permission sets.
 import { sql } from "kysely";
+import { isId } from "../ids";
 import { type Db, requireUsers } from "../org/shared";
 
 export interface AppAdminView {
@@ -51,4 +52,26 @@ export async function isAppAdmin(db: Db, appId: string, userId: string): Promise
 export async function administeredApps(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom("app_admins").select("app_id").where("user_id", "=", userId).execute();
   return rows.map((r) => r.app_id);
+}
+
+/** Whether the user administers the app named by `appId`, or the app of the form `formId`. */
+export async function isAdminOfAppOrForm(
+  db: Db,
+  userId: string,
+  target: { appId?: string | undefined; formId?: string | undefined },
+): Promise<boolean> {
+  const appId = target.appId && isId(target.appId) ? target.appId : null;
+  const formId = target.formId && isId(target.formId) ? target.formId : null;
+  if (!isId(userId) || (!appId && !formId)) return false;
+  const row = await db
+    .selectFrom("app_admins")
+    .select(sql`1`.as("one"))
+    .where("user_id", "=", userId)
+    .where((eb) =>
+      appId
+        ? eb("app_id", "=", appId)
+        : eb("app_id", "=", eb.selectFrom("forms").select("app_id").where("id", "=", formId!)),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }

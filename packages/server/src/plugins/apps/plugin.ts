@@ -73,7 +73,7 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
   app.put<AppParams & { Body: { menu: MenuLayout } }>(
     "/api/apps/:app/menu",
     {
-      config: { auth: "admin" },
+      config: { auth: "appAdmin" },
       schema: {
         tags: ["apps"],
         params: appParams,
@@ -91,7 +91,7 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
   app.patch<AppParams & { Body: Partial<AppInput> }>(
     "/api/apps/:app",
     {
-      config: { auth: "admin" },
+      config: { auth: "appAdmin" },
       schema: { tags: ["apps"], params: appParams, body: updateAppBody, response: { 200: appSchema } },
     },
     async (request) => updateApp(db, request.params.app, request.body),

@@ -2,6 +2,7 @@
 // check to everything not authenticated by a token, then enforces the route's access level. Principals
 // come from the credential cache when it holds a fresh answer (./credential-cache: a few seconds, cleared
 // in-process on revoke and logout), so a busy client costs no lookup per request.
+import { isAdminOfAppOrForm } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
@@ -63,7 +64,15 @@ export function authenticateHook(db: Db, config: ServerConfig, cache: Credential
       const problem = csrfProblem(request, config.allowedOrigins, request.principal?.csrfToken);
       if (problem) throw new FormworkError("CSRF_FAILED", problem);
     }
-    enforceAccess(request, request.routeOptions.config.auth ?? "user");
+    const level = request.routeOptions.config.auth ?? "user";
+    enforceAccess(request, level);
+    if (level === "appAdmin" && !request.principal?.isAdmin) {
+      const params = (request.params ?? {}) as { app?: string; form?: string };
+      const target = { appId: params.app, formId: params.form };
+      if (!(await isAdminOfAppOrForm(db, request.principal!.userId, target))) {
+        throw new FormworkError("FORBIDDEN", "Only administrators of this app may do this");
+      }
+    }
   };
 }
 

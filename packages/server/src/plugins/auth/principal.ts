@@ -15,7 +15,8 @@ export interface Principal {
   tokenScope?: TokenScope;
 }
 
-export type AccessLevel = "public" | "user" | "admin";
+/** "appAdmin": system admins and the admins of the app the route's :app or :form belongs to. */
+export type AccessLevel = "public" | "user" | "appAdmin" | "admin";
 
 declare module "fastify" {
   interface FastifyRequest {

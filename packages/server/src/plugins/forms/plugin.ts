@@ -17,12 +17,12 @@ import {
 
 type FormParams = { Params: { form: string } };
 
-/** Form drafts, publishing and versions: any signed-in user reads, admins design and publish. */
+/** Form drafts, publishing and versions: any signed-in user reads, admins and the app's admins design and publish. */
 export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   app.post<{ Params: { app: string }; Body: FormDefinition }>(
     "/api/apps/:app/forms",
     {
-      config: { auth: "admin" },
+      config: { auth: "appAdmin" },
       schema: { tags: ["forms"], params: appParams, body: formDefinitionBody, response: { 201: formSchema } },
     },
     async (request, reply) => {
@@ -45,7 +45,7 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.put<FormParams & { Body: FormDefinition }>(
     "/api/forms/:form",
     {
-      config: { auth: "admin" },
+      config: { auth: "appAdmin" },
       schema: {
         tags: ["forms"],
         params: formParams,
@@ -65,7 +65,7 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
   app.post<FormParams>(
     "/api/forms/:form/publish",
     {
-      config: { auth: "admin" },
+      config: { auth: "appAdmin" },
       schema: {
         tags: ["forms"],
         params: formParams,

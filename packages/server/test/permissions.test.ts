@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 import { addSet, DEALS, dealsForm, type Member, makeOrg, type Org } from "./permissions-fixtures";
+import { PNG } from "./upload-fixtures";
+import { download, upload } from "./uploads";
 
 describe.each(testDatabases())("permission sets ($name)", (database) => {
   let t: TestApp;
@@ -217,6 +219,23 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     expect(await titles(org.bob, url, "?q=again")).toEqual([]);
     expect(await titles(org.bob, url, "?q=alice")).toEqual(["alice deal"]);
 
+    // Saved views: a hidden field in a view's filter or sort is refused as in the list.
+    const views = `/api/forms/${formId}/views`;
+    const viewFilter = { name: "v1", filter: { "==": [{ var: "secret" }, "x"] } };
+    expect(errorOf(await org.bob.request("POST", views, viewFilter))).toEqual({
+      status: 403,
+      code: "FORBIDDEN_FIELD",
+      path: "/filter/==/0",
+    });
+    const viewSort = { name: "v2", sort: [{ field: "secret", direction: "asc" }] };
+    expect(errorOf(await org.bob.request("POST", views, viewSort))).toMatchObject({
+      status: 403,
+      path: "/sort/0/field",
+    });
+    expect(
+      (await org.bob.request("POST", views, { name: "v3", sort: [{ field: "title" }] })).statusCode,
+    ).toBe(201);
+
     // Writes: the view-only field is refused with a pointer, the hidden one too; unchanged values pass.
     const readOnly = await org.bob.request(
       "PATCH",
@@ -247,6 +266,45 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     expect(errorOf(createHidden)).toEqual({ status: 403, code: "FORBIDDEN_FIELD", path: "/data/secret" });
     const rights = await org.bob.request("GET", `/api/forms/${formId}/my-rights`);
     expect(rights.json().fields).toMatchObject({ secret: "hidden", amount: "view", title: "edit" });
+  });
+
+  it("files: a file in a hidden field is not downloadable; one in a visible field is, for readers only", async () => {
+    forms += 1;
+    const { formId } = await dealsForm(t, `photos${forms}`);
+    const definition = {
+      ...DEALS,
+      key: `photos${forms}`,
+      fields: [
+        ...DEALS.fields,
+        { id: "photo", type: "image", label: "Photo" },
+        { id: "proof", type: "image", label: "Proof" },
+      ],
+    };
+    expect((await t.admin.request("PUT", `/api/forms/${formId}`, definition)).statusCode).toBe(200);
+    expect((await t.admin.request("POST", `/api/forms/${formId}/publish`)).statusCode).toBe(200);
+    const [photo, proof] = await Promise.all(
+      ["photo.png", "proof.png"].map(async (name) =>
+        (await upload(t, t.adminToken, { name, type: "image/png", bytes: PNG })).json(),
+      ),
+    );
+    const record = await t.admin.request("POST", `/api/forms/${formId}/records`, {
+      data: {
+        title: "with files",
+        photo: [{ id: photo.id, name: "photo.png", size: PNG.length, type: "image/png" }],
+        proof: [{ id: proof.id, name: "proof.png", size: PNG.length, type: "image/png" }],
+      },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    await addSet(t, formId, {
+      name: "No proof",
+      kind: "view_all",
+      fields: { proof: "hidden" },
+      members: [{ type: "user", id: org.bob.id }],
+    });
+    expect((await download(t, org.bob.token, photo.id)).statusCode).toBe(200);
+    expect((await download(t, org.bob.token, proof.id)).statusCode).toBe(404);
+    expect((await download(t, org.dave.token, photo.id)).statusCode).toBe(404);
+    expect((await download(t, t.adminToken, proof.id)).statusCode).toBe(200);
   });
 
   it("row conditions with $user, $user.departments, $user.departmentsWithSub and the record's department", async () => {

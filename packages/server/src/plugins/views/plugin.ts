@@ -20,6 +20,7 @@ import { parseIfMatch } from "../../http/if-match";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { getForm } from "../forms/forms-store";
+import { recordScope } from "../permissions/scope";
 import type { PublishedForms } from "../records/published-forms";
 import { cannotChange, cannotShare, viewNotFound } from "./errors";
 import type { IndexBuilds } from "./index-builds";
@@ -73,6 +74,12 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
     updatedAt: view.updated_at.toISOString(),
   });
 
+  /** Fields hidden from the caller may not appear in a view's filter or sort (403 FORBIDDEN_FIELD). */
+  const viewAccess = async (principal: Principal, form: PublishedForm) => {
+    const scope = await recordScope(db, principal, form, config.timeZone);
+    return { forbidden: scope.hiddenFields, params: scope.params };
+  };
+
   /** The view, if the caller may see it (NOT_FOUND otherwise: a personal view's existence is private). */
   const visibleView = async (principal: Principal, id: string) => {
     const view = await findView(db, id);
@@ -110,7 +117,14 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
       const principal = currentUser(request);
       const form = await forms.get(request.params.form);
       const owner = await ownershipOf(form.id);
-      const content = checkedContent(form, principal, config.timeZone, EMPTY_VIEW, request.body);
+      const content = checkedContent(
+        form,
+        principal,
+        config.timeZone,
+        EMPTY_VIEW,
+        request.body,
+        await viewAccess(principal, form),
+      );
       if (content.shared && !canDesignForm(principal, owner)) throw cannotShare();
       const view = await insertView(db, form, principal.userId, content);
       builds.schedule(form.id);
@@ -146,7 +160,14 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
       const principal = currentUser(request);
       const { view, form, owner } = await visibleView(principal, request.params.view);
       if (!canChangeView(principal, view, owner)) throw cannotChange();
-      const content = checkedContent(form, principal, config.timeZone, contentOf(view), request.body);
+      const content = checkedContent(
+        form,
+        principal,
+        config.timeZone,
+        contentOf(view),
+        request.body,
+        await viewAccess(principal, form),
+      );
       if (content.shared !== view.shared && !canDesignForm(principal, owner)) throw cannotShare();
       const expected = parseIfMatch(request.headers["if-match"], false, "view");
       // A shared view made personal becomes the personal view of whoever un-shared it.

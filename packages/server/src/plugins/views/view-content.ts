@@ -3,7 +3,8 @@
 // of the form. Nothing invalid is ever stored, so opening a saved view cannot fail on its own content.
 import { checkSort, type PublishedForm, SYSTEM_FIELDS, type ViewContent } from "@formwork/db";
 import type { Principal } from "../auth/principal";
-import { compileRecordFilter } from "../records/record-filter";
+import { forbiddenField } from "../permissions/enforce";
+import { compileRecordFilter, type FilterAccess } from "../records/record-filter";
 import { blankName, repeatedColumn, unknownColumn } from "./errors";
 
 export interface ViewBody {
@@ -24,16 +25,22 @@ export function checkedContent(
   timeZone: string,
   base: ViewContent,
   body: ViewBody,
+  access: FilterAccess = {},
 ): ViewContent {
   const name = (body.name ?? base.name).trim();
   if (name === "") throw blankName();
   const filter = body.filter === undefined ? base.filter : body.filter;
   // Compiled only to be checked: the list compiles it again per request (relative dates move on).
-  if (filter !== null && filter !== undefined) compileRecordFilter(form, filter, principal, timeZone);
+  if (filter !== null && filter !== undefined)
+    compileRecordFilter(form, filter, principal, timeZone, "/filter", access);
   const sort = body.sort
     ? body.sort.map((key) => ({ field: key.field, direction: key.direction ?? ("asc" as const) }))
     : base.sort;
   checkSort(form, sort);
+  // A view never sorts on a field hidden from the one who saves it (the list would refuse it anyway).
+  sort.forEach((key, index) => {
+    if (access.forbidden?.includes(key.field)) throw forbiddenField(`/sort/${index}/field`, key.field);
+  });
   const columns = body.columns ? body.columns.map((c) => ({ ...c })) : base.columns;
   checkColumns(form, columns);
   return {

@@ -18,6 +18,7 @@ const ORDERS: FormDefinition = {
     { id: "at", type: "datetime", label: "At" },
     { id: "day", type: "date", label: "Day" },
     { id: "rep", type: "member", label: "Rep" },
+    { id: "tags", type: "multiselect", label: "Tags", options: [{ value: "a" }, { value: "b" }] },
     {
       id: "lines",
       type: "subform",
@@ -48,6 +49,7 @@ describe.each(testDatabases())("aggregate ($name)", (database) => {
         at: "2026-01-31T17:00:00Z",
         day: "2026-01-05",
         rep: org.alice.id,
+        tags: ["a", "b"],
         lines: [
           { sku: "a", qty: 1 },
           { sku: "b", qty: 2 },
@@ -59,6 +61,7 @@ describe.each(testDatabases())("aggregate ($name)", (database) => {
         at: "2026-01-10T00:00:00Z",
         day: "2026-01-06",
         rep: org.bob.id,
+        tags: ["a"],
         lines: [{ sku: "a", qty: 5 }],
       },
       { region: "south", amount: 5, at: "2026-03-01T00:00:00Z", day: "2026-04-01", rep: org.alice.id },
@@ -140,6 +143,20 @@ describe.each(testDatabases())("aggregate ($name)", (database) => {
       filter: { ">=": [{ var: "amount" }, 10] },
     });
     expect(filtered.json().rows).toEqual([{ m0: 2, m1: 40 }]);
+  });
+
+  it("groups a multi-value field by each of its values; records without one fall under null", async () => {
+    const r = await post({
+      groupBy: [{ field: "tags" }],
+      measures: [{ op: "count" }, { op: "sum", field: "amount" }],
+      filter: { "!=": [{ var: "region" }, "east"] },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().rows).toEqual([
+      { g0: "a", m0: 2, m1: 40 },
+      { g0: "b", m0: 1, m1: 10 },
+      { g0: null, m0: 2, m1: 5 },
+    ]);
   });
 
   it("aggregates sub-form rows of the records that pass the filter", async () => {

@@ -68,6 +68,26 @@ function columnOf(form: PublishedForm, subform: string | undefined, name: string
   return found;
 }
 
+interface Group {
+  expr: RawBuilder<unknown>;
+  /** A multi-value column: each value is its own group, through a lateral unnest named `__u<i>`. */
+  unnest?: RawBuilder<unknown>;
+}
+
+function groupOf(
+  col: Column,
+  bucket: DateBucket | undefined,
+  timeZone: string,
+  path: string,
+  i: number,
+): Group {
+  if (col.sqlType === "text[]" && bucket === undefined) {
+    // A record tagged [a, b] counts under a and under b (as Jiandaoyun and Airtable group multi-selects).
+    return { expr: sql`${sql.ref(`__u${i}.v`)}`, unnest: sql`${sql.ref(col.column)}` };
+  }
+  return { expr: groupExpression(col, bucket, timeZone, path) };
+}
+
 function groupExpression(col: Column, bucket: DateBucket | undefined, timeZone: string, path: string) {
   const ref = sql.ref(col.column);
   if (bucket !== undefined) {
@@ -120,11 +140,12 @@ export async function aggregateRecords(
   }
   if (query.measures.length === 0) throw bad("/measures", "At least one measure is needed");
   const groups = query.groupBy.map((g, i) =>
-    groupExpression(
+    groupOf(
       columnOf(form, query.subform, g.field, `/groupBy/${i}/field`),
       g.bucket,
       query.timeZone,
       `/groupBy/${i}`,
+      i,
     ),
   );
   const measures = query.measures.map((m, i) =>
@@ -152,7 +173,18 @@ export async function aggregateRecords(
         )
     : any.selectFrom(model.layout.table).where("deleted_at", "is", null);
   if (!child && query.filter) select = select.where(sql<SqlBool>`(${query.filter})`);
-  select = select.select([...groups.map((g, i) => g.as(`g${i}`)), ...measures.map((m, i) => m.as(`m${i}`))]);
+  groups.forEach((g, i) => {
+    // LEFT: a record with no value still counts, under the null group.
+    if (g.unnest) {
+      select = select.leftJoinLateral(sql`(SELECT unnest(${g.unnest}) AS v)`.as(`__u${i}`), (join) =>
+        join.onTrue(),
+      );
+    }
+  });
+  select = select.select([
+    ...groups.map((g, i) => g.expr.as(`g${i}`)),
+    ...measures.map((m, i) => m.as(`m${i}`)),
+  ]);
   // Ordinals, not repeated expressions: a parameter in a repeated expression would not match its twin.
   if (groups.length > 0) select = select.groupBy(groups.map((_, i) => sql.raw(String(i + 1))));
   const sort = query.sort?.length

@@ -19,6 +19,7 @@ import { PAGE_SIZES } from "./saved-views";
 import { nextSort, sortOrderOf, sortPriority } from "./sort-state";
 import { useGridHeight } from "./use-grid-height";
 import { useGridView } from "./use-grid-view";
+import { useOrgNames } from "./use-org-names";
 import { useRecordPage } from "./use-records";
 import { ViewBar } from "./ViewBar";
 
@@ -70,6 +71,7 @@ export function DataGrid({ formId, definition }: Props) {
   const result = useRecordPage(formId, query);
   const records = result.data?.records ?? [];
   const count = result.data?.count;
+  const names = useOrgNames(records, columns);
 
   const labelOf = (column: GridColumn) =>
     column.field
@@ -98,7 +100,7 @@ export function DataGrid({ formId, definition }: Props) {
         sorter: { multiple: sortPriority(sort, column.id) },
         sortOrder: sortOrderOf(sort, column.id),
         showSorterTooltip: false,
-        render: (_: unknown, record: FormRecord) => cellText(record, column, locale),
+        render: (_: unknown, record: FormRecord) => cellText(record, column, locale, names),
         onHeaderCell: (): ResizableHeaderProps => ({
           width,
           onResize: (next) => changeView(setColumnWidth(view, column.id, next)),

@@ -1,15 +1,19 @@
 import type { FormRecord } from "@formwork/client";
 import type { Locale } from "@formwork/schema";
 import { Descriptions } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../common/localized-text";
 import styles from "./data.module.css";
 import { cellText, type GridColumn } from "./record-columns";
+import { useOrgNames } from "./use-org-names";
 
 /** Every stored field of the record, formatted as the grid formats it, then who and when. */
 export function RecordDetails({ record, columns }: { record: FormRecord; columns: GridColumn[] }) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
+  const records = useMemo(() => [record], [record]);
+  const names = useOrgNames(records, columns);
   return (
     <Descriptions
       column={1}
@@ -18,7 +22,7 @@ export function RecordDetails({ record, columns }: { record: FormRecord; columns
       className={styles.details}
       data-testid="record-details"
       items={columns.map((column) => {
-        const text = cellText(record, column, locale);
+        const text = cellText(record, column, locale, names);
         return {
           key: column.id,
           label: column.field

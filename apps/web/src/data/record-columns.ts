@@ -3,6 +3,7 @@
 import type { FormRecord } from "@formwork/client";
 import { type FilterOperator, fieldTypes, storedFields } from "@formwork/fields";
 import type { FieldDefinition, FormDefinition, Locale, OptionItem } from "@formwork/schema";
+import { type OrgNames, orgText } from "./org-names";
 
 export const SYSTEM_COLUMNS = ["$createdAt", "$updatedAt"] as const;
 export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
@@ -96,8 +97,12 @@ export function formatValue(value: unknown, field: FieldDefinition, locale: Loca
   }
 }
 
-export function cellText(record: FormRecord, column: GridColumn, locale: Locale): string {
+/** A cell's text; with `names`, member and department ids read as names. */
+export function cellText(record: FormRecord, column: GridColumn, locale: Locale, names?: OrgNames): string {
   if (column.id === "$createdAt") return formatDateTime(record.createdAt, locale);
   if (column.id === "$updatedAt") return formatDateTime(record.updatedAt, locale);
-  return column.field ? formatValue(record.data[column.id], column.field, locale) : "";
+  if (!column.field) return "";
+  const value = record.data[column.id];
+  const named = names ? orgText(value, column.field, names, locale === "en" ? ", " : "、") : null;
+  return named ?? formatValue(value, column.field, locale);
 }

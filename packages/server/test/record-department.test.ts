@@ -1,12 +1,13 @@
 // A new record's department (what "the owner's department" row conditions read, $deptId = dept_id) is
 // its submitter's primary department, on every create path (one statement, the transaction path with
-// references, a minimal batch); a submitter without one leaves it null. PGlite and PostgreSQL.
+// references, a minimal batch); a submitter without one, or a public submission, leaves it null. PGlite
+// and PostgreSQL.
 import { createDepartment, setUserDepartments } from "@formwork/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
 import { publishedForm } from "./fixtures";
-import { startTestApp, type TestApp } from "./harness";
+import { CSRF, startTestApp, type TestApp } from "./harness";
 import { DEALS, type Member } from "./permissions-fixtures";
 
 describe.each(serverTestDatabases())("record department on create ($name)", (database) => {
@@ -62,5 +63,21 @@ describe.each(serverTestDatabases())("record department on create ($name)", (dat
     expect(await deptOf(created.json().id)).toEqual({ dept_id: null, owner_id: loner.id });
     const byAdmin = await t.admin.request("POST", url, { data: { title: "admin" } });
     expect((await deptOf(byAdmin.json().id))?.dept_id).toBeNull();
+  });
+
+  it("leaves it null for a public submission (no user)", async () => {
+    const link = await t.admin.request("POST", `/api/forms/${formId}/public-links`, {
+      kind: "fill",
+      displayFields: ["title"],
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const submitted = await t.app.inject({
+      method: "POST",
+      url: `/api/public/forms/${link.json().token}/records`,
+      headers: CSRF,
+      payload: { data: { title: "from outside" } },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect(await deptOf(submitted.json().id)).toEqual({ dept_id: null, owner_id: null });
   });
 });

@@ -74,7 +74,8 @@ export async function startExport(
       {
         ...(query.filter !== undefined ? { filter: query.filter } : {}),
         ...(query.sort !== undefined ? { sort: query.sort } : {}),
-        fields: fields.map((f) => f.id).join(","),
+        // As asked, so an unknown or hidden name is refused with its own index (never dropped).
+        fields: (requested ?? fields.map((f) => f.id)).join(","),
         limit: EXPORT_BATCH,
         count: false,
         ...(cursor !== undefined ? { cursor } : {}),

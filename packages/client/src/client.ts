@@ -3,6 +3,7 @@ import { appsApi } from "./apps";
 import { authApi } from "./auth";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
+import { commentsApi, notificationsApi } from "./notifications";
 import { orgApi } from "./org";
 import { permissionsApi } from "./permissions";
 import { recordsApi } from "./records";
@@ -30,6 +31,8 @@ export function createClient(options: ClientOptions = {}) {
     tasks: tasksApi(send),
     views: viewsApi(send),
     analytics: analyticsApi(send, baseUrlOf(options)),
+    notifications: notificationsApi(send),
+    comments: commentsApi(send),
   };
 }
 

@@ -8,6 +8,7 @@ export type {
 export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
+export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export * from "./tasks";

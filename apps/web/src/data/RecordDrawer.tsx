@@ -5,6 +5,7 @@ import { App as AntdApp, Button, Drawer, Grid, Popconfirm, Space, Tabs } from "a
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { CommentsPanel } from "../comments/CommentsPanel";
 import { RecordFlowPanel } from "../tasks/record-flow/RecordFlowPanel";
 import { failureText } from "./failure-text";
 import { RecordDetails } from "./RecordDetails";
@@ -126,6 +127,16 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
                 },
               ]
             : []),
+          ...(bin
+            ? []
+            : [
+                {
+                  key: "comments",
+                  label: t("comments.title"),
+                  children:
+                    tab === "comments" ? <CommentsPanel formId={formId} recordId={record.id} /> : null,
+                },
+              ]),
           {
             key: "history",
             label: t("data.history.title"),

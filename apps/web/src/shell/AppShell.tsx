@@ -1,5 +1,6 @@
 import { Flex, Layout } from "antd";
 import { Link, Outlet } from "react-router";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { TasksNavLink } from "../tasks/TasksNavLink";
 import { Brand } from "./Brand";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -16,6 +17,7 @@ export function AppShell() {
         </Link>
         <Flex align="center" gap={4}>
           <TasksNavLink />
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu />
         </Flex>

@@ -1,26 +1,13 @@
 // Comments on a record (issue 7): plain text with the ids of the members it @mentions. The routes check
 // that the caller may view the record; these functions only store. Deleted comments are soft-deleted
 // (kept for the audit, never listed).
-import { FormworkError } from "@formwork/schema";
+import { type CommentInput, FormworkError, type RecordComment } from "@formwork/schema";
 import { sql } from "kysely";
 import { newId } from "../ids";
 import type { Db } from "../org/shared";
 
-export interface CommentView {
-  id: string;
-  formId: string;
-  recordId: string;
-  author: { id: string; name: string } | null;
-  text: string;
-  mentions: { id: string; name: string }[];
-  createdAt: string;
-  editedAt: string | null;
-}
-
-export interface CommentInput {
-  text: string;
-  mentions: readonly string[];
-}
+export type CommentView = RecordComment;
+export type { CommentInput };
 
 const MAX_LISTED = 500;
 
@@ -54,7 +41,7 @@ export async function insertComment(
       record_id: target.recordId,
       author_id: target.authorId,
       body: input.text,
-      mentions: [...new Set(input.mentions)],
+      mentions: [...new Set(input.mentions ?? [])],
     })
     .execute();
   return (await getComment(db, id))!;
@@ -63,7 +50,7 @@ export async function insertComment(
 export async function updateComment(db: Db, id: string, input: CommentInput): Promise<CommentView> {
   const result = await db
     .updateTable("comments")
-    .set({ body: input.text, mentions: [...new Set(input.mentions)], edited_at: sql`now()` })
+    .set({ body: input.text, mentions: [...new Set(input.mentions ?? [])], edited_at: sql`now()` })
     .where("id", "=", id)
     .where("deleted_at", "is", null)
     .executeTakeFirst();

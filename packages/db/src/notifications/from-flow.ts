@@ -1,10 +1,11 @@
 // Workflow notify effects as notification rows, written by the workflow's own statement (a part of
 // applyWrites), so a task assignment and its notification commit or roll back together. The flow's
 // outbox rows stay as they are for external delivery (email, webhooks).
+
+import type { NotificationKind } from "@formwork/schema";
 import type { RawBuilder } from "kysely";
 import type { NewOutboxRow } from "../workflow/writes";
 import { type NewNotification, notificationsInsert } from "./notifications";
-import type { NotificationKind } from "./tables";
 
 /** Engine notify kinds (outbox topic `flow.<kind>`) → centre kinds; kinds left out notify nobody here. */
 const KINDS: Record<string, NotificationKind> = {

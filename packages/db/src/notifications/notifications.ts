@@ -2,10 +2,11 @@
 // mentions, workflow effects through flowNotificationsPart), read per recipient newest first. Paging,
 // counting and marking read are SQL; a user only ever reaches their own rows (every query is keyed by
 // user_id).
+
+import type { NotificationItem, NotificationKind } from "@formwork/schema";
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../org/shared";
 import { json } from "../tables";
-import type { NotificationKind } from "./tables";
 
 export interface NewNotification {
   userId: string;
@@ -16,16 +17,7 @@ export interface NewNotification {
   link?: string | null;
 }
 
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  actor: { id: string; name: string } | null;
-  title: string | null;
-  payload: Record<string, unknown>;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+export type NotificationView = NotificationItem;
 
 export interface NotificationPage {
   items: NotificationView[];

@@ -1,16 +1,6 @@
+import type { NotificationKind } from "@formwork/schema";
 import type { ColumnType, Generated } from "kysely";
 import type { CreatedAt, Json, Timestamp } from "../tables";
-
-export const NOTIFICATION_KINDS = [
-  "task_assigned",
-  "cc",
-  "mention",
-  "automation",
-  "deadline_reminder",
-  "urge",
-  "flow_finished",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationsTable {
   /** bigint identity, read as a number (the type parser maps int8). */

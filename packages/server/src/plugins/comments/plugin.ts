@@ -35,7 +35,10 @@ type CommentRoute = { Params: { id: string } };
 type Body = { text: string; mentions?: string[] };
 
 export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (app, { db, forms }) => {
-  const inputOf = (body: Body): CommentInput => ({ text: body.text, mentions: body.mentions ?? [] });
+  const inputOf = (body: Body): Required<CommentInput> => ({
+    text: body.text,
+    mentions: body.mentions ?? [],
+  });
 
   /** The comment and its form, when the caller may view its record (NOT_FOUND otherwise). */
   const visibleComment = async (principal: Principal, id: string) => {

@@ -1,0 +1,37 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api/client";
+
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  count: ["notifications", "count"] as const,
+  list: (unread: boolean) => ["notifications", "list", unread] as const,
+};
+
+/** The header bell's number; realtime hints and a slow poll keep it current. */
+export function useUnreadCount() {
+  return useQuery({
+    queryKey: notificationKeys.count,
+    queryFn: () => api.notifications.count(),
+    refetchInterval: 60_000,
+    staleTime: 15_000,
+  });
+}
+
+/** The centre's list, newest first, page by page (SQL cursor). */
+export function useNotifications(unread: boolean) {
+  return useInfiniteQuery({
+    queryKey: notificationKeys.list(unread),
+    queryFn: ({ pageParam }) =>
+      api.notifications.list({ unread, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: "",
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (which: { ids: string[] } | { all: true }) => api.notifications.markRead(which),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}

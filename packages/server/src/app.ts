@@ -10,6 +10,8 @@ import { registerJsonBodyParser } from "./http/json-body";
 import { validatorCompiler } from "./http/validator-compiler";
 import { aggregatePlugin } from "./plugins/aggregate/plugin";
 import { appsPlugin } from "./plugins/apps/plugin";
+import { orgAuditHook } from "./plugins/audit/org-hook";
+import { auditPlugin } from "./plugins/audit/plugin";
 import { authenticateHook } from "./plugins/auth/authenticate";
 import { CredentialCache } from "./plugins/auth/credential-cache";
 import { authPlugin } from "./plugins/auth/plugin";
@@ -91,7 +93,7 @@ export async function buildApp({
     api.addHook("onRequest", rateLimits.afterAuth);
     await api.register(authPlugin, { db, config, credentials });
     await api.register(usersPlugin, { db });
-    await api.register(orgPlugin, { db, config });
+    await api.register(orgPlugin, { db, config, hooks: { audit: orgAuditHook } });
     await api.register(appsPlugin, { db });
     await api.register(formsPlugin, { db });
     await api.register(recordsPlugin, {
@@ -106,6 +108,7 @@ export async function buildApp({
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
     await api.register(publicLinksPlugin, { db, config, forms });
+    await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db });

@@ -2,6 +2,7 @@
 import { FormworkError } from "@formwork/schema";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
+import { writeAudit } from "../audit/audit-store";
 import { findUserByEmail, normalizeEmail, toUserView, type UserView } from "../users/users-store";
 import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from "./credentials-store";
 import { assertNotThrottled, clearLoginFailures, recordLoginFailure } from "./login-throttle";
@@ -34,12 +35,28 @@ export async function login(
   const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
   if (!user || !valid || user.disabled) {
     await recordLoginFailure(db, [emailKey, ipKey], windowSeconds);
+    await writeAudit(db, {
+      actorId: user?.id ?? null,
+      actorLabel: normalizeEmail(input.email),
+      action: "auth.login.failed",
+      ip: input.clientIp,
+      detail: { reason: !user ? "unknown" : user.disabled ? "disabled" : "password" },
+    });
     throw new FormworkError("INVALID_CREDENTIALS", "Wrong email or password");
   }
   await clearLoginFailures(db, emailKey);
   // A session id planted before login never becomes authenticated: it is dropped and a new one issued.
   if (input.previousSessionHash) await deleteSession(db, input.previousSessionHash);
   await deleteExpiredSessions(db);
-  const session = await createSession(db, user.id, config.sessionTtlSeconds);
+  const session = await db.transaction().execute(async (trx) => {
+    const created = await createSession(trx, user.id, config.sessionTtlSeconds);
+    await writeAudit(trx, {
+      actorId: user.id,
+      actorLabel: user.email,
+      action: "auth.login",
+      ip: input.clientIp,
+    });
+    return created;
+  });
   return { user: toUserView(user), session };
 }

@@ -3,6 +3,7 @@ import { FormworkError } from "@formwork/schema";
 import type { FastifyPluginAsync } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
+import { requestActor, writeAudit } from "../audit/audit-store";
 import { findUserById, toUserView } from "../users/users-store";
 import { currentUser } from "./authenticate";
 import type { CredentialCache } from "./credential-cache";
@@ -69,10 +70,20 @@ export const authPlugin: FastifyPluginAsync<{
     "/api/tokens",
     { schema: { tags: ["auth"], body: createTokenBody, response: { 201: createdTokenSchema } } },
     async (request, reply) => {
-      const { token, info } = await createApiToken(db, {
-        id: newId(),
-        userId: currentUser(request).userId,
-        ...request.body,
+      const { token, info } = await db.transaction().execute(async (trx) => {
+        const created = await createApiToken(trx, {
+          id: newId(),
+          userId: currentUser(request).userId,
+          ...request.body,
+        });
+        const { scope, appIds } = created.info;
+        await writeAudit(trx, {
+          ...requestActor(request),
+          action: "token.create",
+          targetId: created.info.id,
+          detail: { name: created.info.name, scope, appIds },
+        });
+        return created;
       });
       return reply.status(201).send({ ...info, token });
     },
@@ -95,9 +106,16 @@ export const authPlugin: FastifyPluginAsync<{
     "/api/tokens/:id",
     { schema: { tags: ["auth"], params: idParams } },
     async (request, reply) => {
-      if (!(await revokeApiToken(db, currentUser(request).userId, request.params.id))) {
-        throw new FormworkError("NOT_FOUND", "No such token");
-      }
+      await db.transaction().execute(async (trx) => {
+        if (!(await revokeApiToken(trx, currentUser(request).userId, request.params.id))) {
+          throw new FormworkError("NOT_FOUND", "No such token");
+        }
+        await writeAudit(trx, {
+          ...requestActor(request),
+          action: "token.revoke",
+          targetId: request.params.id,
+        });
+      });
       // This instance refuses the token from the next request on; others within the cache's TTL.
       credentials.forgetCredential("token", request.params.id);
       return reply.status(204).send();

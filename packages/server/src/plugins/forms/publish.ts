@@ -4,6 +4,7 @@ import { inTransaction, loadPublishedForm, publishForm, saveFlowVersion } from "
 import { validateDefinition } from "@formwork/fields";
 import { type FormDefinition, FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
+import { writeAudit } from "../audit/audit-store";
 import { getForm } from "./forms-store";
 
 export async function publishDraft(db: Db, formId: string, actorId: string): Promise<{ version: number }> {
@@ -30,6 +31,7 @@ export async function publishDraft(db: Db, formId: string, actorId: string): Pro
     if (definition.flow) {
       await saveFlowVersion(tx, { formId, formVersion: version, definition: definition.flow, actorId });
     }
+    await writeAudit(tx, { actorId, action: "form.publish", targetId: formId, detail: { version } });
     return { version };
   });
 }

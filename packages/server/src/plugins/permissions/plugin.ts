@@ -16,11 +16,12 @@ import {
   viewIndexLists,
 } from "@formwork/db";
 import { type FieldLevel, FormworkError } from "@formwork/schema";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { etagOf, parseIfMatch } from "../../http/if-match";
 import { getApp } from "../apps/apps-store";
+import { requestActor, writeAudit } from "../audit/audit-store";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import type { PublishedForms } from "../records/published-forms";
@@ -51,6 +52,11 @@ export interface PermissionsPluginOptions {
 export async function canManageForm(db: Db, forms: PublishedForms, principal: Principal, formId: string) {
   if (principal.isAdmin) return true;
   return isAppAdmin(db, await forms.appIdOf(formId), principal.userId);
+}
+
+/** A permission set change into the audit log, in the change's transaction. */
+function auditSet(tx: Db, request: FastifyRequest, action: string, setId: string, formId: string) {
+  return writeAudit(tx, { ...requestActor(request), action, targetId: setId, detail: { formId } });
 }
 
 export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = async (
@@ -104,9 +110,16 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
     },
     async (request) => {
       const owner = await getApp(db, request.params.app);
-      await inTransaction(db, (tx) =>
-        setAppAdmins(tx, owner.id, request.body.userIds, currentUser(request).userId),
-      );
+      await inTransaction(db, async (tx) => {
+        await setAppAdmins(tx, owner.id, request.body.userIds, currentUser(request).userId);
+        await writeAudit(tx, {
+          ...requestActor(request),
+          action: "app.admins",
+          targetId: owner.id,
+          appId: owner.id,
+          detail: { userIds: request.body.userIds },
+        });
+      });
       return { admins: await listAppAdmins(db, owner.id) };
     },
   );
@@ -127,7 +140,11 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
       const principal = currentUser(request);
       const form = await managedForm(principal, request.params.form);
       const content = checkedSetContent(form, request.body, config.timeZone);
-      const set = await insertPermissionSet(db, form.id, content, principal.userId);
+      const set = await inTransaction(db, async (tx) => {
+        const created = await insertPermissionSet(tx, form.id, content, principal.userId);
+        await auditSet(tx, request, "permissionSet.create", created.id, form.id);
+        return created;
+      });
       await requestRowIndexes(form, content.rowCondition);
       return reply.status(201).header("etag", etagOf(set.version)).send(set);
     },
@@ -168,7 +185,11 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
       const current = await managedSet(currentUser(request), request.params.set);
       const form = await forms.get(current.formId);
       const content = checkedSetContent(form, request.body, config.timeZone);
-      const set = await updatePermissionSet(db, current.id, content, expected);
+      const set = await inTransaction(db, async (tx) => {
+        const updated = await updatePermissionSet(tx, current.id, content, expected);
+        await auditSet(tx, request, "permissionSet.update", current.id, form.id);
+        return updated;
+      });
       await requestRowIndexes(form, content.rowCondition);
       return reply.header("etag", etagOf(set.version)).send(set);
     },
@@ -179,7 +200,10 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
     { schema: { tags: ["permissions"], params: setParams } },
     async (request, reply) => {
       const set = await managedSet(currentUser(request), request.params.set);
-      await deletePermissionSet(db, set.id);
+      await inTransaction(db, async (tx) => {
+        await deletePermissionSet(tx, set.id);
+        await auditSet(tx, request, "permissionSet.delete", set.id, set.formId);
+      });
       return reply.status(204).send();
     },
   );

@@ -9,6 +9,7 @@ import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { localeOf } from "../../http/locale";
+import { requestActor, writeAudit } from "../audit/audit-store";
 import { currentUser } from "../auth/authenticate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { keyedLimiter } from "../auth/rate-limits";
@@ -99,17 +100,27 @@ export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
           { path: "/expiresAt", message: "in the past" },
         ]);
       }
-      const { token, info } = await createLink(db, {
-        id: newId(),
-        formId: form.id,
-        kind: body.kind,
-        name: body.name,
-        passwordHash: body.password === undefined ? null : await hashPassword(body.password),
-        expiresAt: body.expiresAt ?? null,
-        maxSubmissions: body.kind === "fill" ? (body.maxSubmissions ?? null) : null,
-        queryFields,
-        displayFields,
-        createdBy: currentUser(request).userId,
+      const passwordHash = body.password === undefined ? null : await hashPassword(body.password);
+      const { token, info } = await db.transaction().execute(async (trx) => {
+        const made = await createLink(trx, {
+          id: newId(),
+          formId: form.id,
+          kind: body.kind,
+          name: body.name,
+          passwordHash,
+          expiresAt: body.expiresAt ?? null,
+          maxSubmissions: body.kind === "fill" ? (body.maxSubmissions ?? null) : null,
+          queryFields,
+          displayFields,
+          createdBy: currentUser(request).userId,
+        });
+        await writeAudit(trx, {
+          ...requestActor(request),
+          action: `publicLink.create`,
+          targetId: made.info.id,
+          detail: { formId: form.id, kind: body.kind },
+        });
+        return made;
       });
       return reply.status(201).send({ ...info, token });
     },
@@ -135,7 +146,16 @@ export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
         const formId = await linkFormId(db, request.params.id);
         if (!formId) throw new FormworkError("NOT_FOUND", "No such link");
         await managed(request, formId);
-        return setLinkDisabled(db, request.params.id, disabled);
+        return db.transaction().execute(async (trx) => {
+          const info = await setLinkDisabled(trx, request.params.id, disabled);
+          await writeAudit(trx, {
+            ...requestActor(request),
+            action: `publicLink.${path}`,
+            targetId: info.id,
+            detail: { formId },
+          });
+          return info;
+        });
       },
     );
   }

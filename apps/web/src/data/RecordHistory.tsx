@@ -1,13 +1,16 @@
 import type { FormRecord, Revision } from "@formwork/client";
 import type { Locale } from "@formwork/schema";
 import { Timeline } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../api/use-session";
 import { ErrorState } from "../common/ErrorState";
 import { localize } from "../common/localized-text";
 import { PageLoading } from "../common/PageLoading";
 import styles from "./data.module.css";
+import { diffRecords, listSeparator, orgText } from "./org-names";
 import { formatDateTime, formatValue, type GridColumn } from "./record-columns";
+import { useOrgNames } from "./use-org-names";
 import { useRecordHistory } from "./use-records";
 
 interface Props {
@@ -24,6 +27,8 @@ export function RecordHistory({ formId, record, columns, enabled }: Props) {
   const user = useCurrentUser();
   // Its key sits under the form's records, so a save or restore refetches it.
   const history = useRecordHistory(formId, record.id, enabled);
+  const changed = useMemo(() => diffRecords((history.data ?? []).map((r) => r.diff)), [history.data]);
+  const names = useOrgNames(changed, columns);
   if (history.isError) return <ErrorState error={history.error} onRetry={() => void history.refetch()} />;
   if (!history.data) return <PageLoading />;
 
@@ -32,7 +37,9 @@ export function RecordHistory({ formId, record, columns, enabled }: Props) {
     actor === null ? t("data.history.system") : actor === user.id ? t("data.history.you") : actor.slice(0, 8);
   const show = (fieldId: string, value: unknown) => {
     const field = byId.get(fieldId)?.field;
-    const text = field ? formatValue(value, field, locale) : value == null ? "" : JSON.stringify(value);
+    const named = field ? orgText(value, field, names, listSeparator(locale)) : null;
+    const text =
+      named ?? (field ? formatValue(value, field, locale) : value == null ? "" : JSON.stringify(value));
     return text === "" ? t("data.blank") : text;
   };
   const label = (fieldId: string) => {

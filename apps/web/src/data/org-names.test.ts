@@ -1,7 +1,7 @@
-import type { FormRecord } from "@formwork/client";
+import type { FormRecord, Revision } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
 import { describe, expect, it } from "vitest";
-import { chunks, collectOrgIds, type OrgNames, orgText } from "./org-names";
+import { chunks, collectOrgIds, diffRecords, type OrgNames, orgText } from "./org-names";
 import { cellText, gridColumns } from "./record-columns";
 
 const definition: FormDefinition = {
@@ -40,6 +40,14 @@ describe("collectOrgIds", () => {
       columns,
     );
     expect(ids).toEqual({ member: ["u1", "u2", "u3"], department: ["d1", "d2"] });
+  });
+
+  it("collects the ids on both sides of history diffs", () => {
+    const diffs: Revision["diff"][] = [
+      { rep: { from: "u1", to: "u2" } },
+      { depts: { from: null, to: ["d1"] }, title: { from: "a", to: "b" } },
+    ];
+    expect(collectOrgIds(diffRecords(diffs), columns)).toEqual({ member: ["u1", "u2"], department: ["d1"] });
   });
 
   it("is empty for a page without org values", () => {

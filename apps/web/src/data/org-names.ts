@@ -1,8 +1,8 @@
 // Member and department fields store ids; the grid and the drawer show names. These pure helpers collect
 // the ids on the shown records (for one batched look-up) and turn a stored value into names, with a
 // "former member" / "deleted department" text for an id the directory no longer has.
-import type { FormRecord } from "@formwork/client";
-import type { FieldDefinition } from "@formwork/schema";
+import type { FormRecord, Revision } from "@formwork/client";
+import type { FieldDefinition, Locale } from "@formwork/schema";
 import type { GridColumn } from "./record-columns";
 
 export type OrgKind = "member" | "department";
@@ -49,6 +49,17 @@ export function collectOrgIds(
   return { member: [...found.member].sort(), department: [...found.department].sort() };
 }
 
+/** A revision diff's values as records (one per side), so their org ids are looked up like a page's. */
+export function diffRecords(diffs: readonly Revision["diff"][]): FormRecord[] {
+  return diffs.flatMap((diff) => {
+    const entries = Object.entries(diff);
+    return [
+      { data: Object.fromEntries(entries.map(([id, change]) => [id, change.from])) },
+      { data: Object.fromEntries(entries.map(([id, change]) => [id, change.to])) },
+    ] as FormRecord[];
+  });
+}
+
 /** An org field's value as names, joined like the field type's own format; null: format it as usual. */
 export function orgText(
   value: unknown,
@@ -64,6 +75,11 @@ export function orgText(
   if (known === undefined) return null;
   if (known === "loading") return names.loading;
   return ids.map((id) => known.get(id) ?? names.missing[kind]).join(separator);
+}
+
+/** How the field types join several ids: the Chinese enumeration comma, or a comma and space. */
+export function listSeparator(locale: Locale): string {
+  return locale === "en" ? ", " : "、";
 }
 
 /** Splits ids into look-ups of at most `size` (the member API answers up to 200 ids at once). */

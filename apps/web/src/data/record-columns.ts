@@ -3,7 +3,7 @@
 import type { FormRecord } from "@formwork/client";
 import { type FilterOperator, fieldTypes, storedFields } from "@formwork/fields";
 import type { FieldDefinition, FormDefinition, Locale, OptionItem } from "@formwork/schema";
-import { type OrgNames, orgText } from "./org-names";
+import { listSeparator, type OrgNames, orgText } from "./org-names";
 
 export const SYSTEM_COLUMNS = ["$createdAt", "$updatedAt"] as const;
 export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
@@ -103,6 +103,6 @@ export function cellText(record: FormRecord, column: GridColumn, locale: Locale,
   if (column.id === "$updatedAt") return formatDateTime(record.updatedAt, locale);
   if (!column.field) return "";
   const value = record.data[column.id];
-  const named = names ? orgText(value, column.field, names, locale === "en" ? ", " : "、") : null;
+  const named = names ? orgText(value, column.field, names, listSeparator(locale)) : null;
   return named ?? formatValue(value, column.field, locale);
 }

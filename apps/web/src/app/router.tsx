@@ -12,6 +12,7 @@ import { AppShell } from "../shell/AppShell";
 export const router = createBrowserRouter([
   { path: "/login", lazy: async () => ({ Component: (await import("../auth/LoginPage")).LoginPage }) },
   { path: "/invite", lazy: () => import("../admin/JoinPage") },
+  { path: "/f/:token", lazy: () => import("../public/PublicFillPage") },
   {
     element: <RequireSession />,
     hydrateFallbackElement: <PageLoading />,

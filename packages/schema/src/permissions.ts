@@ -72,8 +72,11 @@ export const PRESETS: Record<
   { actions: RecordAction[]; rowCondition: unknown | null }
 > = {
   submit: { actions: ["create"], rowCondition: null },
-  submit_own: { actions: ["create", "view", "edit", "delete"], rowCondition: OWN_RECORDS_CONDITION },
-  view_all: { actions: ["view"], rowCondition: null },
+  submit_own: {
+    actions: ["create", "view", "edit", "delete", "comment"],
+    rowCondition: OWN_RECORDS_CONDITION,
+  },
+  view_all: { actions: ["view", "comment"], rowCondition: null },
   manage_all: { actions: [...RECORD_ACTIONS], rowCondition: null },
 };
 

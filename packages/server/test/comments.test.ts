@@ -116,6 +116,21 @@ describe.each(testDatabases())("comments and notifications ($name)", (database) 
     expect((await org.alice.request("POST", url, { text: "x", authorId: org.bob.id })).statusCode).toBe(422);
   });
 
+  it("writing a comment takes the set's comment action: a custom set that only views may read, not write", async () => {
+    const { formId, url } = await deal();
+    await addSet(t, formId, {
+      name: "Look only",
+      kind: "custom",
+      actions: ["view"],
+      members: [{ type: "user", id: org.carol.id }],
+    });
+    expect((await org.carol.request("GET", url)).statusCode).toBe(200);
+    const refused = await org.carol.request("POST", url, { text: "may I?" });
+    expect(errorOf(refused)).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect(refused.json().error.details[0].code).toBe("COMMENT_NOT_ALLOWED");
+    expect((await t.admin.request("GET", url)).json().items).toHaveLength(0);
+  });
+
   it("a row condition decides too: a record outside it has no comments for that member", async () => {
     const { formId, url } = await deal(org.alice);
     await addSet(t, formId, {

@@ -435,7 +435,7 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json()).toMatchObject({
       kind: "submit_own",
-      actions: ["create", "view", "edit", "delete"],
+      actions: ["create", "view", "edit", "delete", "comment"],
       rowCondition: { "==": [{ var: "$ownerId" }, { var: "$user" }] },
       members: [{ type: "role", id: org.role }],
     });

@@ -30,7 +30,7 @@ describe("permission set editor model", () => {
       kind: "view_all" as const,
       fields: { a: "edit" as const, b: "hidden" as const },
     };
-    expect(actionsOf(view)).toEqual(["view"]);
+    expect(actionsOf(view)).toEqual(["view", "comment"]);
     expect(levelsFor(view)).toEqual(["hidden", "view"]);
     expect(levelOf(view, "c")).toBe("view");
     expect(inputOf(view).fields).toEqual({ b: "hidden" });

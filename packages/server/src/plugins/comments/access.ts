@@ -25,6 +25,18 @@ export async function assertCanViewRecord(
   return record;
 }
 
+/** Writing a comment takes the permission sets' `comment` action on top of seeing the record. */
+export async function assertCanComment(db: Db, principal: Principal, form: PublishedForm, recordId: string) {
+  const record = await assertCanViewRecord(db, principal, form, recordId);
+  const scope = await recordScope(db, principal, form, scopeTimeZone(db));
+  if (!scope.actions.has("comment")) {
+    throw new FormworkError("FORBIDDEN", "You may not comment on this form's records", [
+      { path: "", message: "the comment action is not granted", code: "COMMENT_NOT_ALLOWED" },
+    ]);
+  }
+  return record;
+}
+
 export interface MentionTarget {
   userId: string;
   /** The record's title from the fields this member may read (never a hidden field's text). */

@@ -22,7 +22,7 @@ import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { canManageForm } from "../permissions/plugin";
 import type { PublishedForms } from "../records/published-forms";
-import { assertCanViewRecord, checkMentions, type MentionTarget } from "./access";
+import { assertCanComment, assertCanViewRecord, checkMentions, type MentionTarget } from "./access";
 import { commentBody, commentListSchema, commentParams, commentSchema, recordParams } from "./schemas";
 
 export interface CommentsPluginOptions {
@@ -104,7 +104,7 @@ export const commentsPlugin: FastifyPluginAsync<CommentsPluginOptions> = async (
     async (request, reply) => {
       const principal = currentUser(request);
       const form = await forms.get(request.params.form);
-      await assertCanViewRecord(db, principal, form, request.params.id);
+      await assertCanComment(db, principal, form, request.params.id);
       const input = inputOf(request.body);
       const comment = await inTransaction(db, async (tx) => {
         const targets = await checkMentions(tx, form, request.params.id, input.mentions);

@@ -1,4 +1,12 @@
-export { isValidTimeZone, wallClockText } from "./calendar";
+export {
+  type CalendarDate,
+  dateInZone,
+  formatDate,
+  isValidTimeZone,
+  parseDate,
+  startOfDayInstant,
+  wallClockText,
+} from "./calendar";
 export { compileFilter } from "./compile-filter";
 export { compileSort, MAX_SORT_KEYS, orderByClause } from "./compile-sort";
 export { escapeLike } from "./like";

@@ -2,7 +2,7 @@ import { LockOutlined } from "@ant-design/icons";
 import { createFieldServices, FormRenderer } from "@formwork/renderer";
 import type { Locale } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Flex, Input, Result } from "antd";
+import { Alert, Button, Flex, Input, Result } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -30,18 +30,28 @@ export function Component() {
   );
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
   const status = form.error instanceof PublicLinkError ? form.error.status : 0;
+  const wrongPassword = form.error instanceof PublicLinkError && form.error.code === "INVALID_CREDENTIALS";
 
   if (done) return <Result status="success" title={t("public.thanks")} data-testid="public-done" />;
   if (status === 401)
     return (
-      <Flex vertical gap={12} align="center" style={{ padding: 48 }}>
+      <Flex vertical gap={12} align="center" style={{ padding: 48 }} data-testid="public-password">
         <LockOutlined style={{ fontSize: 32 }} />
+        {wrongPassword && (
+          <Alert
+            type="error"
+            showIcon
+            title={t("public.wrongPassword")}
+            data-testid="public-password-wrong"
+          />
+        )}
         <Input.Password
           style={{ maxWidth: 320 }}
           placeholder={t("public.password")}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           onPressEnter={() => setPassword(typed)}
+          autoFocus
         />
         <Button type="primary" onClick={() => setPassword(typed)}>
           {t("public.open")}

@@ -12,6 +12,7 @@ import {
 import { sql } from "kysely";
 import { newId } from "../ids";
 import { type Db, nameMustBeFree, notFound, requireAll } from "../org/shared";
+import { prepared } from "../prepared";
 import { json } from "../tables";
 import { inTransaction } from "../transaction";
 
@@ -226,8 +227,12 @@ export interface AccessFacts {
   sets: PermissionSetView[];
 }
 
+/**
+ * Sent as a named prepared statement (its text never changes): the recursive query is parsed and
+ * planned once per connection instead of on every create that misses the server's access cache.
+ */
 export async function accessFacts(db: Db, formId: string, userId: string): Promise<AccessFacts> {
-  const { rows } = await sql<{
+  const query = sql<{
     app_admin: boolean;
     direct: string[];
     primary_id: string | null;
@@ -261,7 +266,8 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
            m.user_id = ${userId}
            OR m.role_id IN (SELECT role_id FROM my_roles)
            OR m.department_id IN (SELECT id FROM mine)
-           OR (m.include_sub AND m.department_id IN (SELECT id FROM up))))) AS sets`.execute(db);
+           OR (m.include_sub AND m.department_id IN (SELECT id FROM up))))) AS sets`;
+  const { rows } = await db.executeQuery(prepared(query.compile(db)));
   const row = rows[0]!;
   return {
     appAdmin: row.app_admin,

@@ -22,6 +22,8 @@ export class CredentialCache {
    * when it changed meanwhile: a read that raced a revoke cannot put the revoked principal back.
    */
   private generation = 0;
+  /** Caches derived from who a user is (the permissions' access facts): told of every forget. */
+  private readonly listeners: ((userId: string | null) => void)[] = [];
 
   constructor(
     private readonly ttlMs = CREDENTIAL_CACHE_TTL_MS,
@@ -76,6 +78,20 @@ export class CredentialCache {
     for (const [key, entry] of this.entries) {
       if (entry.principal.userId === userId) this.entries.delete(key);
     }
+    for (const listener of this.listeners) listener(userId);
+  }
+
+  /**
+   * The organisation (departments, roles, memberships), an app's admins or a permission set changed:
+   * credentials stay valid, but every user's derived access facts are forgotten. Call after commit.
+   */
+  forgetAccess(): void {
+    for (const listener of this.listeners) listener(null);
+  }
+
+  /** Registers a derived cache: called with a user id (that user changed) or null (anyone may have). */
+  onForget(listener: (userId: string | null) => void): void {
+    this.listeners.push(listener);
   }
 }
 
@@ -83,7 +99,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /**
      * The app's credential cache. Code that disables a user, changes a user's admin flag or ends
-     * credentials outside the auth plugin calls `forgetUser` after its transaction commits.
+     * credentials outside the auth plugin calls `forgetUser` after its transaction commits; code that
+     * changes departments, roles, memberships, app admins or permission sets calls `forgetAccess`.
      */
     credentialCache: CredentialCache;
   }

@@ -45,14 +45,26 @@ export interface OrgHooks {
    * (the realtime issue registers this hook).
    */
   memberDisabled?(userId: string): void;
+  /**
+   * Called after every change's transaction committed: departments, roles and memberships decide
+   * permissions, so the org plugin forgets cached access facts here.
+   */
+  committed?(event: OrgAuditEvent): void;
 }
 
 /** Runs one state change in one transaction with its audit event. */
 export function auditedChange(db: Db, hooks: OrgHooks) {
   return <T>(event: (result: T) => OrgAuditEvent, work: (trx: Db) => Promise<T>): Promise<T> =>
-    db.transaction().execute(async (trx) => {
-      const result = await work(trx);
-      await hooks.audit?.(trx, event(result));
-      return result;
-    });
+    db
+      .transaction()
+      .execute(async (trx) => {
+        const result = await work(trx);
+        const audited = event(result);
+        await hooks.audit?.(trx, audited);
+        return { result, audited };
+      })
+      .then(({ result, audited }) => {
+        hooks.committed?.(audited);
+        return result;
+      });
 }

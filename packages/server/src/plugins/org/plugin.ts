@@ -14,8 +14,15 @@ export type { OrgAuditEvent, OrgHooks } from "./hooks";
 
 export const orgPlugin: FastifyPluginAsync<{ db: Db; config: ServerConfig; hooks?: OrgHooks }> = async (
   app,
-  { db, config, hooks = {} },
+  { db, config, hooks: given = {} },
 ) => {
+  const hooks: OrgHooks = {
+    ...given,
+    committed(event) {
+      app.credentialCache.forgetAccess();
+      given.committed?.(event);
+    },
+  };
   await app.register(membersRoutes, { db, hooks });
   await app.register(invitesRoutes, { db, config, hooks });
   await app.register(departmentsRoutes, { db, hooks });

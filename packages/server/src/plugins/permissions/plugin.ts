@@ -26,6 +26,7 @@ import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import type { PublishedForms } from "../records/published-forms";
 import type { IndexBuilds } from "../views/index-builds";
+import { attachAccessCache } from "./access-cache";
 import { withPlaceholders } from "./row-condition";
 import {
   adminsBody,
@@ -64,6 +65,9 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
   { db, config, forms, builds },
 ) => {
   setScopeTimeZone(db, config.timeZone);
+  attachAccessCache(db, app.credentialCache);
+  // Every change below alters who may do what: cached access facts go as soon as it commits.
+  const accessChanged = () => app.credentialCache.forgetAccess();
 
   const managedForm = async (principal: Principal, formId: string): Promise<PublishedForm> => {
     const form = await forms.get(formId);
@@ -120,6 +124,7 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
           detail: { userIds: request.body.userIds },
         });
       });
+      accessChanged();
       return { admins: await listAppAdmins(db, owner.id) };
     },
   );
@@ -145,6 +150,7 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
         await auditSet(tx, request, "permissionSet.create", created.id, form.id);
         return created;
       });
+      accessChanged();
       await requestRowIndexes(form, content.rowCondition);
       return reply.status(201).header("etag", etagOf(set.version)).send(set);
     },
@@ -190,6 +196,7 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
         await auditSet(tx, request, "permissionSet.update", current.id, form.id);
         return updated;
       });
+      accessChanged();
       await requestRowIndexes(form, content.rowCondition);
       return reply.header("etag", etagOf(set.version)).send(set);
     },
@@ -204,6 +211,7 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
         await deletePermissionSet(tx, set.id);
         await auditSet(tx, request, "permissionSet.delete", set.id, set.formId);
       });
+      accessChanged();
       return reply.status(204).send();
     },
   );

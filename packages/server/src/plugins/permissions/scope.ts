@@ -16,6 +16,7 @@ import { defaultFieldLevel, type FieldLevel, RECORD_ACTIONS, type RecordAction }
 import { type Expression, type SqlBool, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
+import { accessCacheOf } from "./access-cache";
 import { compileRowCondition, dynamicValues } from "./row-condition";
 
 /** The actions whose records are limited by row conditions (create has no existing record). */
@@ -73,6 +74,8 @@ const memo = new WeakMap<Principal, Map<string, Promise<RecordScope>>>();
 /**
  * The caller's scope on the form, computed once per request (memoised on the request's principal and
  * the form version) from one query: app admin flag, the user's departments and roles, matching sets.
+ * That query's answer is cached for seconds across requests (access-cache.ts, invalidated at once in
+ * this process by every change that can alter it).
  */
 export function recordScope(
   db: Db,
@@ -101,7 +104,10 @@ async function computeScope(
   form: PublishedForm,
   timeZone: string,
 ): Promise<RecordScope> {
-  const facts = await accessFacts(db, form.id, principal.userId);
+  const cache = accessCacheOf(db);
+  const facts = cache
+    ? await cache.get(principal.userId, form.id, () => accessFacts(db, form.id, principal.userId))
+    : await accessFacts(db, form.id, principal.userId);
   const params = dynamicValues(principal.userId, facts.org);
   if (principal.isAdmin || facts.appAdmin || !facts.anySets)
     return fullScope(form, facts.appAdmin, facts.org, params);

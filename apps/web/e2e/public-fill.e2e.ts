@@ -2,7 +2,7 @@
 // profile, never signed in) opens /f/<token>, fills and submits; a wrong, used-up or disabled token
 // shows the same not-found page; a password link asks for its password and says when it is wrong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, PHONE, type Session } from "./browser";
+import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
 import { publishOrders } from "./data-steps";
 import { api, signIn, uniqueSuffix } from "./steps";
 
@@ -100,5 +100,89 @@ describe("public fill links (anonymous, phone)", () => {
       `/api/forms/${formId}/records`,
     );
     expect(stored.records.map((r) => r.data.customer)).toContain("带密码的客户");
+  });
+});
+
+describe("share settings (admin, desktop)", () => {
+  let admin: Session;
+  let visitor: Session;
+  beforeAll(async () => {
+    admin = await openBrowser("share-admin", DESKTOP);
+    visitor = await openBrowser("share-visitor", PHONE, { mobile: true });
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await visitor?.close();
+  });
+
+  it("creates a fill link with a cap, hands out its address, turns it off; creates a query link", async () => {
+    const { page, shot } = admin;
+    await signIn(page);
+    const { appId, formId } = await publishOrders(page, `分享 ${uniqueSuffix()}`, 1);
+    await page.goto(`/apps/${appId}/forms/${formId}/data`);
+    await page.getByTestId("form-tab-share").click();
+    await page.getByTestId("share-page").waitFor();
+    await page.getByText("还没有公开链接").waitFor();
+
+    await page.getByTestId("share-new-fill").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.locator("#share-link_name").fill("展会登记");
+    await dialog.locator("#share-link_maxSubmissions").fill("5");
+    await dialog.getByRole("button", { name: /创\s*建/ }).click();
+    const address = (await dialog.getByTestId("share-address").locator("code").textContent()) ?? "";
+    expect(address).toMatch(/\/f\/[^/]+$/);
+    await shot("fill-link-created");
+    await dialog.getByRole("button", { name: /完\s*成/ }).click();
+    const row = page.locator(".ant-table-row", { hasText: "展会登记" });
+    await row.getByText("0 / 5").waitFor();
+
+    await visitor.page.goto(new URL(address).pathname);
+    await visitor.page.getByTestId("public-fill-page").waitFor();
+    await visitor.page.locator("#field-customer").fill("展会客户");
+    await visitor.page.getByRole("button", { name: /提\s*交/ }).click();
+    await visitor.page.getByTestId("public-done").waitFor();
+    await page.reload();
+    await page.locator(".ant-table-row", { hasText: "展会登记" }).getByText("1 / 5").waitFor();
+
+    await page.locator(".ant-table-row", { hasText: "展会登记" }).getByTestId("share-toggle").click();
+    await expect
+      .poll(
+        async () =>
+          (await api<{ links: { disabled: boolean }[] }>(page, "GET", `/api/forms/${formId}/public-links`))
+            .links[0]?.disabled,
+      )
+      .toBe(true);
+    await visitor.page.goto(new URL(address).pathname);
+    await visitor.page.getByTestId("public-unavailable").waitFor();
+
+    await page.getByTestId("share-new-query").click();
+    await dialog.locator("#share-link_name").fill("订单查询");
+    await dialog.getByRole("button", { name: /创\s*建/ }).click();
+    // Condition fields are required.
+    await dialog.getByText("请至少选择一个字段").first().waitFor();
+    await dialog.locator("#share-link_queryFields").click();
+    await page.keyboard.type("客户");
+    await page.keyboard.press("Enter");
+    await dialog.locator(".ant-modal-title").click();
+    await dialog.locator("#share-link_displayFields").click();
+    await page.keyboard.type("金额");
+    await page.keyboard.press("Enter");
+    await dialog.locator(".ant-modal-title").click();
+    await dialog.getByRole("button", { name: /创\s*建/ }).click();
+    const queryAddress = (await dialog.getByTestId("share-address").locator("code").textContent()) ?? "";
+    const found = await visitor.page.evaluate(async (url) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Requested-With": "formwork" },
+        body: JSON.stringify({ conditions: { customer: "展会客户" } }),
+      });
+      return response.json();
+    }, queryAddress);
+    // One match, showing only the chosen display field (the visitor left the amount empty).
+    expect(found.records).toHaveLength(1);
+    expect(Object.keys(found.records[0].data).filter((id) => id !== "amount")).toEqual([]);
+    await dialog.getByRole("button", { name: /完\s*成/ }).click();
+    await page.locator(".ant-table-row", { hasText: "订单查询" }).getByText("客户 → 金额").waitFor();
+    await shot("links");
   });
 });

@@ -6,6 +6,7 @@ import { formsApi } from "./forms";
 import { commentsApi, notificationsApi } from "./notifications";
 import { orgApi } from "./org";
 import { permissionsApi } from "./permissions";
+import { publicLinksApi } from "./public-links";
 import { recordsApi } from "./records";
 import { tasksApi } from "./tasks";
 import { tokensApi } from "./tokens";
@@ -33,6 +34,7 @@ export function createClient(options: ClientOptions = {}) {
     analytics: analyticsApi(send, baseUrlOf(options)),
     notifications: notificationsApi(send),
     comments: commentsApi(send),
+    publicLinks: publicLinksApi(send),
   };
 }
 

@@ -10,6 +10,7 @@ export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
 export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
+export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export * from "./tasks";
 export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
                   { path: "data", lazy: () => import("../forms/DataRoute") },
                   { path: "design", lazy: () => import("../forms/DesignRoute") },
                   { path: "permissions", lazy: () => import("../permissions/PermissionsRoute") },
+                  { path: "share", lazy: () => import("../share/ShareRoute") },
                 ],
               },
             ],

@@ -15,7 +15,7 @@ export function FormTabBar({ basePath, tabs }: { basePath: string; tabs: readonl
           className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
           data-testid={`form-tab-${tab}`}
         >
-          {tab === "permissions" ? t("permissions.tab") : t(`formTabs.${tab}`)}
+          {tab === "permissions" || tab === "share" ? t(`${tab}.tab`) : t(`formTabs.${tab}`)}
         </NavLink>
       ))}
     </nav>

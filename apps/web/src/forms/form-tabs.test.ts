@@ -8,8 +8,8 @@ const rights = (actions: string[], manage = false) => ({
 });
 
 describe("form tabs", () => {
-  it("before the rights arrive: design and permissions for administrators only", () => {
-    expect(visibleTabs({ isAdmin: true })).toEqual(["fill", "data", "design", "permissions"]);
+  it("before the rights arrive: design, permissions and share for administrators only", () => {
+    expect(visibleTabs({ isAdmin: true })).toEqual(["fill", "data", "design", "permissions", "share"]);
     expect(visibleTabs({ isAdmin: false })).toEqual(["fill", "data"]);
   });
 
@@ -17,7 +17,7 @@ describe("form tabs", () => {
     expect(visibleTabs(rights(["create"]))).toEqual(["fill"]);
     expect(visibleTabs(rights(["view"]))).toEqual(["data"]);
     expect(visibleTabs(rights(["create", "view", "edit", "delete"]))).toEqual(["fill", "data"]);
-    expect(visibleTabs(rights([], true))).toEqual(["design", "permissions"]);
+    expect(visibleTabs(rights([], true))).toEqual(["design", "permissions", "share"]);
     expect(visibleTabs(rights([]))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // The tabs of a form, in display order, and which ones a user may open: what the server's
 // GET /api/forms/:form/my-rights answers decides (fill needs `create`, data `view`, design and
-// permissions the app's admins). The server enforces all of it; the tabs only avoid dead ends.
-export const FORM_TABS = ["fill", "data", "design", "permissions"] as const;
+// permissions and share the app's admins). The server enforces all of it; the tabs only avoid dead ends.
+export const FORM_TABS = ["fill", "data", "design", "permissions", "share"] as const;
 export type FormTab = (typeof FORM_TABS)[number];
 
 export function isFormTab(value: string | undefined): value is FormTab {

@@ -1,4 +1,5 @@
 import { LockOutlined } from "@ant-design/icons";
+import { ApiError } from "@formwork/client";
 import { createFieldServices, FormRenderer } from "@formwork/renderer";
 import type { Locale } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
@@ -9,7 +10,6 @@ import { useParams } from "react-router";
 import { api } from "../api/client";
 import { PageLoading } from "../common/PageLoading";
 import { useDocumentTitle } from "../common/use-document-title";
-import { PublicLinkError, publicForm, publicSubmit } from "./public-api";
 
 /** A public fill link (/f/:token): the link's fields in the normal renderer, no sign-in. */
 export function Component() {
@@ -21,7 +21,7 @@ export function Component() {
   useDocumentTitle(t("public.title"));
   const form = useQuery({
     queryKey: ["public-form", token, password],
-    queryFn: () => publicForm(token, password),
+    queryFn: () => api.publicLinks.form(token, password),
     retry: false,
   });
   const services = useMemo(
@@ -29,8 +29,8 @@ export function Component() {
     [i18n],
   );
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
-  const status = form.error instanceof PublicLinkError ? form.error.status : 0;
-  const wrongPassword = form.error instanceof PublicLinkError && form.error.code === "INVALID_CREDENTIALS";
+  const status = form.error instanceof ApiError ? form.error.status : 0;
+  const wrongPassword = form.error instanceof ApiError && form.error.code === "INVALID_CREDENTIALS";
 
   if (done) return <Result status="success" title={t("public.thanks")} data-testid="public-done" />;
   if (status === 401)
@@ -70,7 +70,7 @@ export function Component() {
         services={services}
         user={{ id: "" }}
         onSubmit={async (data) => {
-          await publicSubmit(token, data, password);
+          await api.publicLinks.submit(token, data, password);
           setDone(true);
           return { data };
         }}

@@ -1,5 +1,6 @@
 import { analyticsApi } from "./analytics";
 import { appsApi } from "./apps";
+import { auditApi } from "./audit";
 import { authApi } from "./auth";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
@@ -35,6 +36,7 @@ export function createClient(options: ClientOptions = {}) {
     notifications: notificationsApi(send),
     comments: commentsApi(send),
     publicLinks: publicLinksApi(send),
+    audit: auditApi(send),
   };
 }
 

@@ -6,6 +6,7 @@ export type {
   ExportQuery,
 } from "./analytics";
 export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
+export type { AuditEntry, AuditQuery } from "./audit";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
 export * from "./notifications";

@@ -53,6 +53,7 @@ export const router = createBrowserRouter([
           { path: "tasks/records/:formId/:recordId", lazy: () => import("../tasks/detail/RecordFlowPage") },
           { path: "tasks/:taskId", lazy: () => import("../tasks/detail/TaskPage") },
           { path: "admin/org/:tab?", lazy: () => import("../admin/OrgPage") },
+          { path: "admin/audit", lazy: () => import("../admin-audit/AuditPage") },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -34,6 +34,19 @@ export function UserMenu() {
           {t("admin.entry")}
         </Button>
       )}
+      {user.isAdmin && (
+        <Button
+          type="text"
+          className={styles.logout}
+          onClick={() => {
+            setOpen(false);
+            navigate("/admin/audit");
+          }}
+          data-testid="nav-audit"
+        >
+          {t("audit.entry")}
+        </Button>
+      )}
       <Button
         danger
         type="text"

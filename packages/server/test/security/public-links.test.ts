@@ -85,6 +85,13 @@ describe.each(testDatabases())("security: public links ($name)", (database) => {
       displayFields: ["title"],
       expiresAt: new Date(Date.now() + 1500).toISOString(),
     });
+    const badExpiry = await t.admin.request("POST", url, {
+      kind: "fill",
+      displayFields: ["title"],
+      expiresAt: "next tuesday",
+    });
+    expect(badExpiry.statusCode, badExpiry.body).toBe(422);
+    expect(JSON.stringify(badExpiry.json().error.details)).toContain("/expiresAt");
     await new Promise((resolve) => setTimeout(resolve, 1600));
     const invalid = `pl_${"A".repeat(43)}`;
     const answers = [];

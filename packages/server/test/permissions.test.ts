@@ -486,7 +486,13 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     // She designs app A's forms (new forms, drafts, publishing), not app B's.
     expect((await org.alice.request("POST", `/api/forms/${a.formId}/publish`)).statusCode).toBe(200);
     const draft = { ...DEALS, key: "more" };
-    expect((await org.alice.request("POST", `/api/apps/${a.appId}/forms`, draft)).statusCode).toBe(201);
+    const created = await org.alice.request("POST", `/api/apps/${a.appId}/forms`, draft);
+    expect(created.statusCode).toBe(201);
+    // An unpublished form: its designers may open every page (they say "not published"), others nothing.
+    const draftRights = await org.alice.request("GET", `/api/forms/${created.json().id}/my-rights`);
+    expect(draftRights.json()).toMatchObject({ canDesign: true, actions: expect.arrayContaining(["view"]) });
+    const bobDraft = await org.bob.request("GET", `/api/forms/${created.json().id}/my-rights`);
+    expect(bobDraft.json()).toMatchObject({ canDesign: false, actions: [] });
     expect((await org.alice.request("POST", `/api/apps/${b.appId}/forms`, draft)).statusCode).toBe(403);
     expect((await org.alice.request("POST", `/api/forms/${b.formId}/publish`)).statusCode).toBe(403);
     expect((await org.bob.request("POST", `/api/forms/${a.formId}/publish`)).statusCode).toBe(403);

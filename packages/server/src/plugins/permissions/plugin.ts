@@ -15,7 +15,7 @@ import {
   updatePermissionSet,
   viewIndexLists,
 } from "@formwork/db";
-import { type FieldLevel, FormworkError } from "@formwork/schema";
+import { type FieldLevel, FormworkError, RECORD_ACTIONS } from "@formwork/schema";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
@@ -234,10 +234,11 @@ export const permissionsPlugin: FastifyPluginAsync<PermissionsPluginOptions> = a
       try {
         form = await forms.get(request.params.form);
       } catch (error) {
-        // Not published yet: nothing to fill or see, but its designers may design it.
+        // Not published yet: nothing to fill or see yet, but its designers may design it and open its
+        // (empty) fill and data pages, which say it is not published; everyone else has nothing.
         if (!(error instanceof FormworkError) || error.code !== "CONFLICT") throw error;
         return {
-          actions: [],
+          actions: manage ? [...RECORD_ACTIONS] : [],
           fields: {},
           createFields: {},
           rowScoped: false,

@@ -269,6 +269,13 @@ function RuleModal({
 }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<JsonLogic | undefined>(field.visibleWhen);
+  // Start from the field's rule as the dialog opens, in the same render: resetting it after the opening
+  // animation (afterOpenChange) threw away a condition added during the animation.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setDraft(field.visibleWhen);
+  }
   return (
     <Modal
       open={open}
@@ -279,7 +286,6 @@ function RuleModal({
       onCancel={onClose}
       onOk={() => onSave(draft)}
       okButtonProps={{ "data-testid": "rule-apply" }}
-      afterOpenChange={(visible) => visible && setDraft(field.visibleWhen)}
       destroyOnHidden
     >
       <p className={styles.hint}>{t("designer.rules.explain")}</p>

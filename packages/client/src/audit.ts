@@ -1,18 +1,8 @@
 // The audit log (system administrators): GET /api/audit, filtered and keyset-paged by the server.
+import type { AuditLogEntry, AuditPage } from "@formwork/schema";
 import type { Send } from "./transport";
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  actorName: string | null;
-  action: string;
-  targetId: string | null;
-  appId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
+export type AuditEntry = AuditLogEntry;
 
 export interface AuditQuery {
   actor?: string;
@@ -29,7 +19,7 @@ export interface AuditQuery {
 export function auditApi(send: Send) {
   return {
     list: (query: AuditQuery = {}) =>
-      send<{ entries: AuditEntry[]; nextCursor: string | null }>({
+      send<AuditPage>({
         method: "GET",
         path: "/api/audit",
         query: { ...query },

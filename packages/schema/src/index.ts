@@ -1,5 +1,6 @@
 export { createAjv } from "./ajv";
 export * from "./app-appearance";
+export * from "./audit";
 export * from "./errors";
 export * from "./notifications";
 export * from "./permissions";

@@ -1,20 +1,17 @@
-import type { Locale } from "@formwork/schema";
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
 import { type DepartmentNode, departmentTree } from "./department-tree";
 import { textOf } from "./text-of";
-import type { FieldServices } from "./types";
+import type { FieldInputProps } from "./types";
 import { useRemoteList } from "./use-remote";
 
-interface DepartmentSelectProps {
-  services: FieldServices;
+type PickerBase = Pick<
+  FieldInputProps<"member">,
+  "services" | "value" | "onChange" | "readOnly" | "locale" | "inputId" | "invalid"
+>;
+
+interface DepartmentSelectProps extends PickerBase {
   multiple: boolean;
-  value: unknown;
-  onChange(value: unknown): void;
-  readOnly: boolean;
-  locale: Locale;
-  inputId: string;
-  invalid: boolean;
 }
 
 interface TreeOption {

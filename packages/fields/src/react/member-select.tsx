@@ -1,20 +1,17 @@
-import type { Locale } from "@formwork/schema";
 import { Avatar, Button, Divider, Flex, Select, Typography } from "antd";
 import { type MouseEvent, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { departmentTree, pathTo } from "./department-tree";
 import { textOf } from "./text-of";
-import type { FieldServices, PersonChoice } from "./types";
+import type { FieldInputProps, PersonChoice } from "./types";
 import { useRemoteList } from "./use-remote";
 
-interface MemberSelectProps {
-  services: FieldServices;
+type PickerBase = Pick<
+  FieldInputProps<"member">,
+  "services" | "value" | "onChange" | "readOnly" | "locale" | "inputId" | "invalid"
+>;
+
+interface MemberSelectProps extends PickerBase {
   multiple: boolean;
-  value: unknown;
-  onChange(value: unknown): void;
-  readOnly: boolean;
-  locale: Locale;
-  inputId: string;
-  invalid: boolean;
   /** The field's allowed departments (with their sub-departments); all members when absent. */
   departments?: readonly string[] | undefined;
 }

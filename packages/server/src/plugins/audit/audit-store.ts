@@ -1,6 +1,7 @@
 // The audit log (migration 0011): one append-only row per security-relevant change, written with the
 // transaction's own connection so the row commits or rolls back with the change it records.
 import { json } from "@formwork/db";
+import type { AuditPage } from "@formwork/schema";
 import type { FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../database";
@@ -52,24 +53,8 @@ export interface AuditQuery {
   limit: number;
 }
 
-export interface AuditView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  actorName: string | null;
-  action: string;
-  targetId: string | null;
-  appId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
-
 /** Newest first, filtered and paged in SQL (keyset on the identity id, served by the (…, at, id) indexes). */
-export async function listAudit(
-  db: Db,
-  query: AuditQuery,
-): Promise<{ entries: AuditView[]; nextCursor: string | null }> {
+export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
   let q = db
     .selectFrom("audit_log as a")
     .leftJoin("users as u", "u.id", "a.actor_id")

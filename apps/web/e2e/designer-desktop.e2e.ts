@@ -3,17 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, type Session } from "./browser";
 import { createApp, createForm, signIn, uniqueSuffix } from "./steps";
 
-/** A real pointer drag: press, move in steps (dnd-kit needs movement past its 4 px threshold), release. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+/**
+ * A real pointer drag: press, move in steps (dnd-kit needs movement past its 4 px threshold), release.
+ * `at: "end"` drops into the target's bottom padding after scrolling it fully into view: aiming at a
+ * fixed offset from the top lands on the first field once the canvas is taller than the window (or off
+ * screen), which inserts before that field instead of appending.
+ */
+async function drag(page: Page, from: Locator, to: Locator, at: "top" | "end" = "top"): Promise<void> {
   await to.scrollIntoViewIfNeeded();
+  if (at === "end") {
+    await to.evaluate((element) => {
+      const scroller = element.parentElement;
+      if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    });
+  }
   await from.scrollIntoViewIfNeeded();
   const a = await from.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error("drag source or target is not visible");
+  const y = at === "end" ? b.y + b.height - 16 : b.y + Math.min(b.height / 2, 40);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 4 });
-  await page.mouse.move(b.x + b.width / 2, b.y + Math.min(b.height / 2, 40), { steps: 12 });
+  await page.mouse.move(b.x + b.width / 2, y, { steps: 12 });
   await page.mouse.up();
 }
 
@@ -63,9 +75,19 @@ describe("form designer on a desktop", () => {
 
     const canvas = page.getByTestId("designer-canvas");
     for (const type of ["text", "number", "textarea", "select", "date", "phone", "email", "subform"]) {
-      await drag(page, page.getByTestId(`palette-${type}`), canvas);
+      await drag(page, page.getByTestId(`palette-${type}`), canvas, "end");
       await page.getByTestId(`canvas-field-${type}_1`).waitFor();
     }
+    expect(await canvasOrder(page)).toEqual([
+      "text_1",
+      "number_1",
+      "textarea_1",
+      "select_1",
+      "date_1",
+      "phone_1",
+      "email_1",
+      "subform_1",
+    ]);
     // Clicking a palette item appends it too (the accessible path).
     await page.getByTestId("palette-rating").click();
     await page.getByTestId("canvas-field-rating_1").waitFor();

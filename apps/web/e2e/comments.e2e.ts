@@ -13,7 +13,7 @@ describe("comments and the notification bell (desktop)", () => {
     await session?.close();
   });
 
-  it("a comment @mentioning a member lights their bell; the centre opens the record's page and marks it read", async () => {
+  it("a comment @mentioning a member lights their bell; the centre opens the record in its drawer and marks it read", async () => {
     const { page, shot } = session;
     await signIn(page);
     const suffix = uniqueSuffix();
@@ -47,6 +47,16 @@ describe("comments and the notification bell (desktop)", () => {
     await shot("notification-centre");
     await item.click();
     await page.waitForURL((url) => url.pathname === `/apps/${appId}/forms/${formId}/data`);
+    // The link names the record: its drawer opens on it, wherever it sits in the grid.
+    await page
+      .getByTestId("record-drawer")
+      .getByText("请看一下这个订单")
+      .or(page.getByTestId("record-drawer").getByText("客户2"))
+      .first()
+      .waitFor();
+    // The drawer's slide-in, so the screenshot shows it whole.
+    await page.waitForTimeout(400);
+    await shot("notification-opened-record");
     await expect.poll(() => page.getByTestId("nav-notifications-count").count()).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { PAGE_SIZES } from "./saved-views";
 import { nextSort, sortOrderOf, sortPriority } from "./sort-state";
 import { useGridHeight } from "./use-grid-height";
 import { useGridView } from "./use-grid-view";
+import { useLinkedRecord } from "./use-linked-record";
 import { useOrgNames } from "./use-org-names";
 import { useRecordPage } from "./use-records";
 import { ViewBar } from "./ViewBar";
@@ -58,6 +59,8 @@ export function DataGrid({ formId, definition }: Props) {
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<FormRecord[]>([]);
   const [opened, setOpened] = useState<FormRecord | null>(null);
+  const linked = useLinkedRecord(formId);
+  const drawn = opened ?? linked.record ?? null;
   const height = useGridHeight(RESERVED_HEIGHT);
 
   const query: RecordQuery = {
@@ -214,14 +217,18 @@ export function DataGrid({ formId, definition }: Props) {
           }}
         />
       )}
-      {opened ? (
+      {drawn ? (
         <RecordDrawer
+          key={drawn.id}
           formId={formId}
           definition={definition}
           columns={columns}
-          initial={opened}
+          initial={drawn}
           bin={bin}
-          onClose={() => setOpened(null)}
+          onClose={() => {
+            setOpened(null);
+            linked.clear();
+          }}
         />
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 export { createAjv } from "./ajv";
 export * from "./app-appearance";
 export * from "./audit";
+export * from "./bundle";
 export * from "./errors";
 export * from "./notifications";
 export * from "./permissions";

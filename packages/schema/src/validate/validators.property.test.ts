@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DefinitionValidation } from "./result";
 import { flow, quoteFormDefinition } from "./test-support/flows";
-import { pointsIntoInput } from "./test-support/pointers";
+import { pointersOf, pointsIntoInput } from "./test-support/pointers";
 import { quoteForm, testAnalyzer } from "./test-support/quote-form";
 import { validateFlowDefinition } from "./validate-flow";
 import { validateFormDefinition } from "./validate-form";
@@ -13,16 +13,6 @@ function wellFormed(input: unknown, result: DefinitionValidation<unknown>): bool
     result.issues.length > 0 &&
     result.issues.every((issue) => typeof issue.code === "string" && pointsIntoInput(input, issue.path))
   );
-}
-
-/** Every pointer into a value, so mutations can land anywhere in a realistic definition. */
-function pointersOf(value: unknown, base = ""): string[] {
-  if (typeof value !== "object" || value === null) return [];
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  return entries.flatMap(([key, child]) => {
-    const path = `${base}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    return [path, ...pointersOf(child, path)];
-  });
 }
 
 function replaceAt(root: unknown, pointer: string, replacement: unknown): void {

@@ -29,3 +29,13 @@ export function pointsIntoInput(root: unknown, pointer: string): boolean {
     (resolves(root, pointer) || resolves(root, pointer.slice(0, pointer.lastIndexOf("/"))))
   );
 }
+
+/** Every pointer into a value, so mutations can land anywhere in a realistic definition. */
+export function pointersOf(value: unknown, base = ""): string[] {
+  if (typeof value !== "object" || value === null) return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  return entries.flatMap(([key, child]) => {
+    const path = `${base}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    return [path, ...pointersOf(child, path)];
+  });
+}

@@ -27,6 +27,7 @@ import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
 import { permissionsPlugin } from "./plugins/permissions/plugin";
 import { publicLinksPlugin } from "./plugins/public-links/plugin";
+import { RecordEventHub } from "./plugins/records/events";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
 import { usersPlugin } from "./plugins/users/plugin";
@@ -84,7 +85,10 @@ export async function buildApp({
   app.decorate("viewIndexBuilds", builds);
   app.addHook("onReady", async () => builds.resume());
   app.addHook("onClose", async () => builds.close());
-  const workflow = createWorkflow(app, db, forms, config);
+  // Every record and flow change is emitted through one hub (automations, webhooks, realtime listen).
+  const events = new RecordEventHub(app.log);
+  app.decorate("recordEvents", events);
+  const workflow = createWorkflow(app, db, forms, config, events);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     const rateLimits = await apiRateLimitHooks(api, config.rateLimits);
@@ -101,13 +105,14 @@ export async function buildApp({
       config,
       forms,
       storage,
+      events,
       afterCreate: workflow.runtime.startFlows,
     });
     await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
-    await api.register(publicLinksPlugin, { db, config, forms });
+    await api.register(publicLinksPlugin, { db, config, forms, events });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(commentsPlugin, { db, forms });

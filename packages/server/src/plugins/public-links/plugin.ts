@@ -14,6 +14,7 @@ import { currentUser } from "../auth/authenticate";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { keyedLimiter } from "../auth/rate-limits";
 import { canManageForm } from "../permissions/plugin";
+import type { RecordEventHub } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
 import { createRecords, type WriteDeps } from "../records/write-path";
 import { countSubmission, createLink, linkFormId, listLinks, liveLink, setLinkDisabled } from "./links-store";
@@ -35,6 +36,7 @@ export interface PublicLinksOptions {
   db: Db;
   config: ServerConfig;
   forms: PublishedForms;
+  events: RecordEventHub;
 }
 
 const unavailable = () =>
@@ -42,10 +44,11 @@ const unavailable = () =>
 
 export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
   app,
-  { db, config, forms },
+  { db, config, forms, events },
 ) => {
   const deps: WriteDeps = {
     db,
+    events,
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),
@@ -201,7 +204,7 @@ export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
     async (request, reply) => {
       const { link, form } = await open(request, "fill", request.params.token, request.body.password);
       const fields = new Set(link.displayFields);
-      const [created] = await db.transaction().execute(async (trx) => {
+      const [created] = await events.transaction(db, async (trx) => {
         // Counted first: the row lock makes concurrent submitters wait, so the cap holds exactly.
         if (!(await countSubmission(trx, link.id))) throw unavailable();
         return createRecords(

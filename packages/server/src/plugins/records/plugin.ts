@@ -1,4 +1,4 @@
-import { type ApiRecord, getRecord, inTransaction, listRevisions, type PublishedForm } from "@formwork/db";
+import { type ApiRecord, getRecord, listRevisions, type PublishedForm } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { ServerConfig } from "../../config";
@@ -10,6 +10,7 @@ import type { FileStorage } from "../files/file-storage";
 import { visibleRecord, visibleRevisions } from "../permissions/enforce";
 import { recordScope } from "../permissions/scope";
 import { withCurrentForm } from "./current-form";
+import type { RecordEventHub } from "./events";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
 import { etagOf, parseIfMatch } from "./if-match";
 import { listFormRecords } from "./list";
@@ -45,16 +46,18 @@ export interface RecordsPluginOptions {
   config: ServerConfig;
   forms: PublishedForms;
   storage: FileStorage;
+  events: RecordEventHub;
   afterCreate?: WriteDeps["afterCreate"];
 }
 
 /** Records of published forms: create (one or a batch), query, read, update, history, recycle bin. */
 export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
   app,
-  { db, config, forms, storage, afterCreate },
+  { db, config, forms, storage, events, afterCreate },
 ) => {
   const deps: WriteDeps = {
     db,
+    events,
     ...(afterCreate ? { afterCreate } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
@@ -107,7 +110,7 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
         };
         if (key === undefined) return create();
         const fingerprint = requestFingerprint(request.method, request.url, request.body);
-        return inTransaction(db, (tx) =>
+        return events.transaction(db, (tx) =>
           claimOrReplay(tx, { scope: principal.userId, key, fingerprint }, () => create(tx)),
         );
       });

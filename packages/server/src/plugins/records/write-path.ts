@@ -20,6 +20,7 @@ import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { checkWritableFields, forbiddenField, requireAction } from "../permissions/enforce";
 import { type RecordScope, recordScope } from "../permissions/scope";
+import type { ChangeOrigin, RecordChange, RecordEventHub } from "./events";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
@@ -32,6 +33,8 @@ export interface WriteDeps {
   /** The form's app, for resolving link fields' target forms by key. */
   appIdOf: (formId: string, db: Db) => Promise<string>;
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
+  /** Every change is emitted through it (automations, webhooks, realtime listen there). */
+  events: RecordEventHub;
   /** Runs in the creating transaction after the records are written (the workflow starts flows here). */
   afterCreate?: (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => Promise<void>;
 }
@@ -68,9 +71,10 @@ export async function createRecords(
   bodies: RecordBody[],
   bases: string[],
   locale: Locale,
-  options: { trx?: Db; returning?: CreateReturning } = {},
+  options: { trx?: Db; returning?: CreateReturning; origin?: Omit<ChangeOrigin, "actor"> } = {},
 ): Promise<ApiRecord[] | RecordRef[]> {
   const now = new Date();
+  const events = deps.events;
   const inputs = bodies.map((body, i) => ({ base: bases[i] ?? "/data", data: body.data }));
   const principal = "public" in writer ? null : writer;
   const scope = principal ? await recordScope(options.trx ?? deps.db, principal, form, deps.timeZone) : null;
@@ -91,8 +95,20 @@ export async function createRecords(
   // afterCreate starts the form's flow; a form whose definition has none has nothing to run after.
   const startsFlows =
     deps.afterCreate !== undefined && form.definition.flow !== undefined && principal !== null;
+  const origin: ChangeOrigin = {
+    actor: principal,
+    source: options.origin?.source ?? ("public" in writer ? "public" : "api"),
+    depth: options.origin?.depth ?? 0,
+  };
+  const emitCreated = async (db: Db, records: ApiRecord[]) => {
+    const appId = await deps.appIdOf(form.id, db);
+    for (const record of records) {
+      await events.emitRecord(db, { kind: "created", appId, formId: form.id, form, record, ...origin });
+    }
+  };
 
-  if (!startsFlows && !needsLookups(form, firstPass)) {
+  const listened = await events.needsTransaction(form.id);
+  if (!startsFlows && !needsLookups(form, firstPass) && !listened) {
     const datas = firstPass.map((p) => p.data);
     const found = findReferences(
       form.definition.fields,
@@ -100,12 +116,17 @@ export async function createRecords(
     );
     const db = options.trx ?? deps.db;
     if (!hasReferences(found)) {
-      return refsOnly
-        ? insertRecords(db, form, rows(datas), writeCtx, { returning: "refs" })
-        : insertRecords(db, form, rows(datas), writeCtx);
+      // Nobody reacts inside the transaction: one statement; whole records only when somebody wants
+      // them after the commit.
+      if (refsOnly && !events.wantsCommittedRecords) {
+        return insertRecords(db, form, rows(datas), writeCtx, { returning: "refs" });
+      }
+      const records = await insertRecords(db, form, rows(datas), writeCtx);
+      await emitCreated(db, records);
+      return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
     }
   }
-  return inTransaction(options.trx ?? deps.db, async (tx) => {
+  return events.transaction(options.trx ?? deps.db, async (tx) => {
     const appId = await deps.appIdOf(form.id, tx);
     const prepared = await withLinkages(
       { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
@@ -118,7 +139,7 @@ export async function createRecords(
       { db: tx, form, appId, actorId, recordId: null, loadForm: deps.loadForm },
       prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
-    if (refsOnly && !startsFlows) {
+    if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords) {
       const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
       for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
       return refs;
@@ -126,6 +147,7 @@ export async function createRecords(
     const records = await insertRecords(tx, form, rows(prepared), writeCtx);
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
     if (principal) await deps.afterCreate?.(tx, form, records, principal);
+    await emitCreated(tx, records);
     return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
   });
 }
@@ -163,7 +185,7 @@ export async function patchRecord(
   const now = new Date();
   const scope = await recordScope(deps.db, principal, form, deps.timeZone);
   requireAction(scope, "edit");
-  return inTransaction(deps.db, async (tx) => {
+  return deps.events.transaction(deps.db, async (tx) => {
     const current = await getWritable(tx, principal, form, id);
     refuseInFlow(principal, scope, current, "edit");
     checkWritableFields(scope, "edit", body.data, "/data", current.data);
@@ -182,6 +204,7 @@ export async function patchRecord(
       body.data,
       locale,
       now,
+      { actor: principal, source: "api", depth: 0 },
     );
     // An edit may not move a record out of the editor's row scope (it would vanish from their reach
     // mid-edit, and row scopes would be escapable by editing): refused, and the transaction rolls back.
@@ -209,6 +232,7 @@ export async function writePatch(
   data: Record<string, unknown>,
   locale: Locale,
   now = new Date(),
+  origin: ChangeOrigin = { actor: null, source: "workflow", depth: 0 },
 ): Promise<ApiRecord> {
   const tx = deps.db;
   const [prepared] = prepareAll(form, [{ base: "/data", data, existing: current.data }], {
@@ -237,7 +261,25 @@ export async function writePatch(
     { actorId, now },
   );
   await attachFiles(tx, form.id, current.id, fileIds[0] ?? []);
+  await emitChange(deps, tx, form, "updated", updated, origin, {
+    before: current,
+    changedFields: Object.keys(changed),
+  });
   return updated;
+}
+
+/** Emits one change of a record through the events hub, in `tx`. */
+export async function emitChange(
+  deps: WriteDeps,
+  tx: Db,
+  form: PublishedForm,
+  kind: RecordChange["kind"],
+  record: ApiRecord,
+  origin: ChangeOrigin,
+  extra: Pick<RecordChange, "before" | "changedFields"> = {},
+): Promise<void> {
+  const appId = await deps.appIdOf(form.id, tx);
+  await deps.events.emitRecord(tx, { kind, appId, formId: form.id, form, record, ...extra, ...origin });
 }
 
 export async function binRecord(
@@ -249,15 +291,17 @@ export async function binRecord(
 ): Promise<ApiRecord> {
   const scope = await recordScope(deps.db, principal, form, deps.timeZone);
   requireAction(scope, "delete");
-  return inTransaction(deps.db, async (tx) => {
+  return deps.events.transaction(deps.db, async (tx) => {
     refuseInFlow(principal, scope, await getWritable(tx, principal, form, id, "delete"), "delete");
-    return deleteRecord(
+    const deleted = await deleteRecord(
       tx,
       form,
       id,
       { actorId: principal.userId },
       expectedVersion === undefined ? {} : { expectedVersion },
     );
+    await emitChange(deps, tx, form, "deleted", deleted, { actor: principal, source: "api", depth: 0 });
+    return deleted;
   });
 }
 
@@ -268,9 +312,11 @@ export async function restoreFromBin(
   id: string,
 ): Promise<ApiRecord> {
   requireAction(await recordScope(deps.db, principal, form, deps.timeZone), "delete");
-  return inTransaction(deps.db, async (tx) => {
+  return deps.events.transaction(deps.db, async (tx) => {
     await assertRecordAccess(tx, principal, form, id, "delete");
-    return restoreRecord(tx, form, id, { actorId: principal.userId });
+    const restored = await restoreRecord(tx, form, id, { actorId: principal.userId });
+    await emitChange(deps, tx, form, "restored", restored, { actor: principal, source: "api", depth: 0 });
+    return restored;
   });
 }
 

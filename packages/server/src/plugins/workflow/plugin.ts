@@ -1,7 +1,7 @@
 // The workflow API (see README.md): inboxes, a task for its holder, task actions (one and batch), the
 // initiator's withdraw and urge, admin changes, and a record's flow chart and log. Every state change is
 // one transaction through WorkflowRuntime; an Idempotency-Key replays the first answer of a retry.
-import { type InboxBox, inTransaction, listInbox, markCcRead } from "@formwork/db";
+import { type InboxBox, listInbox, markCcRead } from "@formwork/db";
 import { EngineError } from "@formwork/engine";
 import { FormworkError } from "@formwork/schema";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
@@ -54,12 +54,13 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
   app,
   { db, forms, flows, runtime },
 ) => {
+  const events = runtime.deps.writeDeps.events;
   /** Runs a state change once per Idempotency-Key (claimed in the change's own transaction). */
   const once = async <T>(request: FastifyRequest, principal: Principal, work: (tx: Db) => Promise<T>) => {
     const key = parseIdempotencyKey(request.headers["idempotency-key"]);
-    if (key === undefined) return { body: await inTransaction(db, work), replayed: false };
+    if (key === undefined) return { body: await events.transaction(db, work), replayed: false };
     const fingerprint = requestFingerprint(request.method, request.url, request.body);
-    const result = await inTransaction(db, (tx) =>
+    const result = await events.transaction(db, (tx) =>
       claimOrReplay(tx, { scope: principal.userId, key, fingerprint }, async () => ({
         status: 200,
         body: await work(tx),
@@ -150,7 +151,9 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
       const results = [];
       for (const taskId of tasks) {
         try {
-          const outcome = await inTransaction(db, (tx) => runtime.act(tx, principal, taskId, rest, locale));
+          const outcome = await events.transaction(db, (tx) =>
+            runtime.act(tx, principal, taskId, rest, locale),
+          );
           results.push({ taskId, ok: true, status: 200, instanceStatus: outcome.status });
         } catch (error) {
           const answer = toErrorResponse(error);
@@ -194,6 +197,7 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
           request.params.id,
           { type: action, actor: principal.userId, ...(comment ? { comment } : {}) },
           localeOf(request),
+          principal,
         ),
       );
       if (replayed) reply.header("idempotent-replayed", "true");
@@ -229,6 +233,7 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
             ...(request.body.comment ? { comment: request.body.comment } : {}),
           },
           localeOf(request),
+          principal,
         ),
       );
       if (replayed) reply.header("idempotent-replayed", "true");

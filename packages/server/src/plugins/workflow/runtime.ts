@@ -10,7 +10,6 @@ import {
   completeTask,
   emptyWrites,
   getTask,
-  inTransaction,
   type LockedInstance,
   lockFreeInstances,
   lockInstance,
@@ -32,9 +31,11 @@ import {
 import { type ErrorDetail, FormworkError, type Locale } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
+import type { RecordEventHub } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
 import { type WriteDeps, writePatch } from "../records/write-path";
 import { directoryOver } from "./directory";
+import { type FlowHappening, flowHappenings } from "./flow-changes";
 import type { FlowVersions } from "./flows";
 import { currentRecords, recordTitle } from "./records";
 import { transitionWrites } from "./transition";
@@ -46,6 +47,12 @@ export interface RuntimeDeps {
   timeZone: string;
   /** The records write path's dependencies (accepted field edits are written through it). */
   writeDeps: WriteDeps;
+}
+
+interface FlowTarget {
+  formId: string;
+  recordId: string;
+  instanceId: string;
 }
 
 export interface TaskActionInput {
@@ -75,11 +82,25 @@ export class WorkflowRuntime {
     return { directory: directoryOver(db), timeZone: this.deps.timeZone };
   }
 
+  private get events(): RecordEventHub {
+    return this.deps.writeDeps.events;
+  }
+
+  /** Emits what one step meant (started, finished, tasks handed out) through the events hub, in `tx`. */
+  private async emitFlow(tx: Db, target: FlowTarget, happenings: FlowHappening[], actor: Principal | null) {
+    if (happenings.length === 0) return;
+    const appId = await this.deps.forms.appIdOf(target.formId, tx);
+    for (const happening of happenings) {
+      await this.events.emitFlow(tx, { ...happening, ...target, appId, actor });
+    }
+  }
+
   /** The records write path's hook: starts the form's flow for each new record, in its transaction. */
   readonly startFlows = async (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => {
     const flow = await this.deps.flows.current(tx, form);
     if (!flow) return;
     const writes = emptyWrites();
+    const started: { target: FlowTarget; happenings: FlowHappening[] }[] = [];
     for (const record of records) {
       const instanceId = newId();
       // The record's created_at is the transaction's now(): the database clock, as timers need.
@@ -105,8 +126,13 @@ export class WorkflowRuntime {
       });
       mergeWrites(writes, w);
       record.flowStatus = result.state.status;
+      started.push({
+        target: { formId: form.id, recordId: record.id, instanceId },
+        happenings: flowHappenings(null, result),
+      });
     }
     await applyWrites(tx, writes);
+    for (const { target, happenings } of started) await this.emitFlow(tx, target, happenings, principal);
   };
 
   /** A task holder's action (approve, submit, reject, return, transfer, add signer). */
@@ -142,6 +168,7 @@ export class WorkflowRuntime {
       },
       principal.userId,
       locale,
+      principal,
     ).catch((error: unknown) => {
       throw toRequestPaths(error, ACT_PATHS);
     });
@@ -154,10 +181,11 @@ export class WorkflowRuntime {
     instanceId: string,
     command: Exclude<Command, { type: "start" | "act" | "timer" }>,
     locale: Locale,
+    principal: Principal | null = null,
   ): Promise<CommandOutcome> {
     const locked = await lockInstance(tx, instanceId);
     if (!locked) throw new FormworkError("NOT_FOUND", "No such flow instance");
-    return this.apply(tx, locked, command, command.actor, locale).catch((error: unknown) => {
+    return this.apply(tx, locked, command, command.actor, locale, principal).catch((error: unknown) => {
       throw toRequestPaths(error, ADMIN_PATHS);
     });
   }
@@ -168,7 +196,7 @@ export class WorkflowRuntime {
    * of its timers and writes all of it in one statement. Answers how many timers it fired.
    */
   async fireDueTimers(limit: number): Promise<number> {
-    return inTransaction(this.deps.db, async (tx) => {
+    return this.events.transaction(this.deps.db, async (tx) => {
       const due = await claimDueTimers(tx, limit);
       if (due.length === 0) return 0;
       // One timer per instance per round: the rest of an instance's due timers stay for the next one.
@@ -177,6 +205,7 @@ export class WorkflowRuntime {
         if (!firstPerInstance.has(timer.instanceId)) firstPerInstance.set(timer.instanceId, timer.id);
       const locked = await lockFreeInstances(tx, [...firstPerInstance.keys()]);
       const writes = emptyWrites();
+      const stepped: { target: FlowTarget; happenings: FlowHappening[] }[] = [];
       const byForm = new Map<string, LockedInstance[]>();
       for (const instance of locked)
         byForm.set(instance.formId, [...(byForm.get(instance.formId) ?? []), instance]);
@@ -193,7 +222,7 @@ export class WorkflowRuntime {
           const timerId = firstPerInstance.get(instance.id)!;
           writes.firedTimers.push(timerId);
           try {
-            const { writes: w } = await this.stepOnly(
+            const { writes: w, happenings } = await this.stepOnly(
               tx,
               instance,
               { type: "timer", timerId },
@@ -201,6 +230,7 @@ export class WorkflowRuntime {
               records.get(instance.recordId),
             );
             mergeWrites(writes, w);
+            stepped.push({ target: targetOf(instance), happenings });
           } catch (error) {
             // A broken definition must not jam the poller: the timer is spent, the failure logged as an event.
             if (!(error instanceof EngineError)) throw error;
@@ -219,6 +249,7 @@ export class WorkflowRuntime {
         }
       }
       await applyWrites(tx, writes);
+      for (const { target, happenings } of stepped) await this.emitFlow(tx, target, happenings, null);
       return locked.length;
     });
   }
@@ -229,10 +260,17 @@ export class WorkflowRuntime {
     command: Command,
     actorId: string,
     locale: Locale,
+    principal: Principal | null,
   ): Promise<CommandOutcome> {
     const form = await this.formOf(tx, locked);
     const record = (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId);
-    const { writes, result, recordEdits } = await this.stepOnly(tx, locked, command, form, record);
+    const { writes, result, recordEdits, happenings } = await this.stepOnly(
+      tx,
+      locked,
+      command,
+      form,
+      record,
+    );
     // The conditional completion closed the acted-on task's row; a task its holder keeps (a parallel
     // signer added beside it) goes back to pending, so rows always mirror the engine's state.
     if (
@@ -249,6 +287,8 @@ export class WorkflowRuntime {
         record,
         recordEdits,
         locale,
+        undefined,
+        { actor: principal, source: "workflow", depth: 0 },
       ).catch((error: unknown) => {
         throw asFieldEditError(error);
       });
@@ -256,6 +296,7 @@ export class WorkflowRuntime {
       result.state.record = updated.data;
     }
     await applyWrites(tx, writes);
+    await this.emitFlow(tx, targetOf(locked), happenings, principal);
     return { instanceId: locked.id, status: result.state.status, revision: locked.revision + 1 };
   }
 
@@ -281,6 +322,7 @@ export class WorkflowRuntime {
     writes: ReturnType<typeof emptyWrites>;
     result: StepResult;
     recordEdits: Record<string, unknown> | null;
+    happenings: FlowHappening[];
   }> {
     const flow = await this.deps.flows.get(tx, locked.flowVersionId);
     const stored = locked.state as InstanceState;
@@ -288,7 +330,7 @@ export class WorkflowRuntime {
     const result = await step(flow.engine, input, command, locked.now.toISOString(), this.ports(tx));
     // A late or repeated timer: the engine changed nothing, so neither does the server.
     if (result.effects.length === 0 && result.state === input) {
-      return { writes: emptyWrites(), result, recordEdits: null };
+      return { writes: emptyWrites(), result, recordEdits: null, happenings: [] };
     }
     const { writes, recordEdits } = transitionWrites(
       {
@@ -301,8 +343,12 @@ export class WorkflowRuntime {
       stored,
       result,
     );
-    return { writes, result, recordEdits };
+    return { writes, result, recordEdits, happenings: flowHappenings(stored, result) };
   }
+}
+
+function targetOf(locked: LockedInstance): FlowTarget {
+  return { formId: locked.formId, recordId: locked.recordId, instanceId: locked.id };
 }
 
 function toEngineAction(input: TaskActionInput): TaskAction {

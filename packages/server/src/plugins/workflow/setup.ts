@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
+import type { RecordEventHub } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
 import { FlowVersions } from "./flows";
 import { WorkflowRuntime } from "./runtime";
@@ -19,6 +20,7 @@ export function createWorkflow(
   db: Db,
   forms: PublishedForms,
   config: ServerConfig,
+  events: RecordEventHub,
 ): Workflow {
   const flows = new FlowVersions();
   const runtime = new WorkflowRuntime({
@@ -28,6 +30,7 @@ export function createWorkflow(
     timeZone: config.timeZone,
     writeDeps: {
       db,
+      events,
       timeZone: config.timeZone,
       loadForm: (formId, tx) => forms.get(formId, tx),
       appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -1,0 +1,181 @@
+// The one hook through which record and flow changes reach everyone who reacts to them (automations,
+// webhooks, realtime, imports' bookkeeping): see /work/notes/record-events.md. Write paths emit inside
+// their transaction; in-transaction listeners run there (a throw rolls the write back), after-commit
+// listeners run once the outermost transaction opened through `transaction()` has committed, and never
+// when it rolls back.
+import type { ApiRecord, PublishedForm } from "@formwork/db";
+import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
+
+export type ChangeSource = "api" | "public" | "import" | "bulk" | "automation" | "workflow" | "template";
+
+export interface RecordChange {
+  kind: "created" | "updated" | "deleted" | "restored";
+  appId: string;
+  formId: string;
+  form: PublishedForm;
+  /** The state after the change (for deleted: the last state). */
+  record: ApiRecord;
+  /** For updated: the state before. */
+  before?: ApiRecord;
+  /** For updated: top-level field ids whose value changed. */
+  changedFields?: string[];
+  /** null: a public submitter or the system. */
+  actor: Principal | null;
+  source: ChangeSource;
+  /** Automation chain depth (0 for a user's write); loop protection. */
+  depth: number;
+}
+
+export interface FlowChange {
+  kind: "started" | "approved" | "rejected" | "withdrawn" | "ended" | "task-created";
+  appId: string;
+  formId: string;
+  recordId: string;
+  instanceId: string;
+  taskId?: string;
+  assigneeIds?: string[];
+  actor: Principal | null;
+}
+
+/** Who made a change and through what: what a write path passes on to its emitted changes. */
+export interface ChangeOrigin {
+  actor: Principal | null;
+  source: ChangeSource;
+  depth: number;
+}
+
+type InTx<C> = (tx: Db, change: C) => Promise<void>;
+type After<C> = (change: C) => void;
+
+export interface RecordEvents {
+  /** Runs inside the writing transaction; a throw rolls the whole write back. Own-database effects go here. */
+  onRecordChange(listener: InTx<RecordChange>): void;
+  onFlowChange(listener: InTx<FlowChange>): void;
+  /** After commit, fire-and-forget (realtime hints, caches). Never throws into the request. */
+  afterRecordCommit(listener: After<RecordChange>): void;
+  afterFlowCommit(listener: After<FlowChange>): void;
+  /**
+   * Whether any in-transaction listener cares about this form (keeps the one-statement create fast path
+   * when nothing listens). Listeners register a predicate with `listensTo`.
+   */
+  needsTransaction(formId: string): Promise<boolean>;
+}
+
+/** What is waiting for a transaction's commit. */
+interface Pending {
+  records: RecordChange[];
+  flows: FlowChange[];
+}
+
+/**
+ * The hub the write paths emit through. Who opens a transaction in which changes are emitted opens it
+ * with `transaction()` (it composes: inside one, it just runs the work), so after-commit listeners know
+ * when the commit happened. Emitting inside a transaction opened otherwise is a bug and throws.
+ */
+export class RecordEventHub implements RecordEvents {
+  private readonly recordListeners: InTx<RecordChange>[] = [];
+  private readonly flowListeners: InTx<FlowChange>[] = [];
+  private readonly recordCommits: After<RecordChange>[] = [];
+  private readonly flowCommits: After<FlowChange>[] = [];
+  private readonly interest: ((formId: string) => Promise<boolean>)[] = [];
+  private readonly open = new WeakMap<Db, Pending>();
+
+  constructor(private readonly log: { error: (obj: unknown, msg: string) => void } = console) {}
+
+  onRecordChange(listener: InTx<RecordChange>): void {
+    this.recordListeners.push(listener);
+  }
+  onFlowChange(listener: InTx<FlowChange>): void {
+    this.flowListeners.push(listener);
+  }
+  afterRecordCommit(listener: After<RecordChange>): void {
+    this.recordCommits.push(listener);
+  }
+  afterFlowCommit(listener: After<FlowChange>): void {
+    this.flowCommits.push(listener);
+  }
+
+  /** An in-transaction listener's interest in a form; `needsTransaction` asks every predicate. */
+  listensTo(predicate: (formId: string) => Promise<boolean>): void {
+    this.interest.push(predicate);
+  }
+
+  async needsTransaction(formId: string): Promise<boolean> {
+    for (const predicate of this.interest) if (await predicate(formId)) return true;
+    return false;
+  }
+
+  /** Whether anybody wants whole records after commit (a refs-only fast create then returns records). */
+  get wantsCommittedRecords(): boolean {
+    return this.recordCommits.length > 0;
+  }
+
+  /**
+   * Runs `work` in a transaction: `db`'s own when it is one opened here, else a new one whose commit
+   * fires the after-commit listeners of every change emitted in it.
+   */
+  async transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+    if (db.isTransaction) {
+      if (!this.open.has(db)) throw unmanaged();
+      return work(db);
+    }
+    const pending: Pending = { records: [], flows: [] };
+    const result = await db.transaction().execute((tx) => {
+      this.open.set(tx, pending);
+      return work(tx);
+    });
+    this.flush(pending);
+    return result;
+  }
+
+  /** Emits a record change: in-transaction listeners now, after-commit ones at commit. */
+  async emitRecord(db: Db, change: RecordChange): Promise<void> {
+    for (const listener of this.recordListeners) await listener(db, change);
+    this.defer(db, { records: [change], flows: [] });
+  }
+
+  async emitFlow(db: Db, change: FlowChange): Promise<void> {
+    for (const listener of this.flowListeners) await listener(db, change);
+    this.defer(db, { records: [], flows: [change] });
+  }
+
+  /** Outside a transaction (a one-statement create) the change is committed already. */
+  private defer(db: Db, changes: Pending): void {
+    if (!db.isTransaction) {
+      this.flush(changes);
+      return;
+    }
+    const pending = this.open.get(db);
+    if (!pending) throw unmanaged();
+    pending.records.push(...changes.records);
+    pending.flows.push(...changes.flows);
+  }
+
+  private flush(pending: Pending): void {
+    for (const change of pending.records)
+      for (const listener of this.recordCommits) this.safely(() => listener(change));
+    for (const change of pending.flows)
+      for (const listener of this.flowCommits) this.safely(() => listener(change));
+  }
+
+  private safely(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.log.error({ err: error }, "an after-commit record event listener failed");
+    }
+  }
+}
+
+function unmanaged(): Error {
+  return new Error(
+    "record events emitted inside a transaction not opened by recordEvents.transaction(): open it there",
+  );
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    recordEvents: RecordEventHub;
+  }
+}

@@ -1,0 +1,150 @@
+// The shared record/flow events hook: every write path emits through it; in-transaction listeners run in
+// the write's transaction (a throw rolls the write back); after-commit listeners run only after a commit.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FlowChange, RecordChange } from "../src/plugins/records/events";
+import { serverTestDatabases as testDatabases } from "./databases";
+import { publishedForm, QUOTES } from "./fixtures";
+import { CSRF, startTestApp, type TestApp } from "./harness";
+import { act, flowForm, oneApproval, submit, taskFor } from "./workflow-fixtures";
+
+describe.each(testDatabases())("record events ($name)", (database) => {
+  let t: TestApp;
+  let formId: string;
+  let inTx: RecordChange[] = [];
+  let committed: RecordChange[] = [];
+  let flowsInTx: FlowChange[] = [];
+  let flowsCommitted: FlowChange[] = [];
+  let failWith: string | null = null;
+  let interested = false;
+
+  beforeAll(async () => {
+    t = await startTestApp(database, { workflowTimers: { enabled: false } });
+    const events = t.app.recordEvents;
+    events.listensTo(async () => interested);
+    events.onRecordChange(async (tx, change) => {
+      expect(tx.isTransaction || !interested).toBe(true);
+      inTx.push(change);
+      if (failWith) throw new Error(failWith);
+    });
+    events.afterRecordCommit((change) => committed.push(change));
+    events.onFlowChange(async (tx, change) => {
+      expect(tx.isTransaction).toBe(true);
+      flowsInTx.push(change);
+    });
+    events.afterFlowCommit((change) => flowsCommitted.push(change));
+    formId = await publishedForm(t, QUOTES);
+  });
+  afterAll(async () => t?.close());
+  beforeEach(() => {
+    inTx = [];
+    committed = [];
+    flowsInTx = [];
+    flowsCommitted = [];
+    failWith = null;
+    interested = false;
+  });
+
+  const count = async () =>
+    (await t.admin.request("GET", `/api/forms/${formId}/records?limit=1`)).json<{ total: number }>().total;
+
+  it("emits created, updated, deleted and restored with the change's details", async () => {
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, {
+      data: { title: "Pens", price: 2, qty: 3 },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    expect(committed.map((c) => [c.kind, c.record.id, c.source, c.depth])).toEqual([
+      ["created", id, "api", 0],
+    ]);
+    expect(committed[0]!.actor?.email).toBe("admin@example.com");
+    expect(committed[0]!.appId).toBeTruthy();
+
+    const patched = await t.admin.request(
+      "PATCH",
+      `/api/forms/${formId}/records/${id}`,
+      { data: { qty: 4 } },
+      { "if-match": '"1"' },
+    );
+    expect(patched.statusCode).toBe(200);
+    const updated = committed.find((c) => c.kind === "updated")!;
+    expect(updated.changedFields?.sort()).toEqual(["qty", "total"]);
+    expect(updated.before?.data.qty).toBe(3);
+    expect(updated.record.data.total).toBe(8);
+
+    expect((await t.admin.request("DELETE", `/api/forms/${formId}/records/${id}`)).statusCode).toBe(200);
+    expect((await t.admin.request("POST", `/api/forms/${formId}/records/${id}/restore`)).statusCode).toBe(
+      200,
+    );
+    expect(committed.map((c) => c.kind)).toEqual(["created", "updated", "deleted", "restored"]);
+    expect(inTx.map((c) => c.kind)).toEqual(["created", "updated", "deleted", "restored"]);
+  });
+
+  it("emits each record of a batch, in a transaction when a listener is interested", async () => {
+    interested = true;
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, [
+      { data: { title: "A" } },
+      { data: { title: "B" } },
+    ]);
+    expect(created.statusCode).toBe(201);
+    expect(inTx.map((c) => c.record.data.title)).toEqual(["A", "B"]);
+    expect(committed).toHaveLength(2);
+  });
+
+  it("rolls the write back when an in-transaction listener throws, and runs no after-commit listener", async () => {
+    interested = true;
+    const before = await count();
+    failWith = "listener refuses";
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, { data: { title: "No" } });
+    expect(created.statusCode).toBe(500);
+    expect(inTx).toHaveLength(1);
+    expect(committed).toHaveLength(0);
+    failWith = null;
+    expect(await count()).toBe(before);
+
+    const kept = await t.admin.request("POST", `/api/forms/${formId}/records`, { data: { title: "Yes" } });
+    const id = kept.json<{ id: string }>().id;
+    committed = [];
+    failWith = "no edits";
+    const patched = await t.admin.request(
+      "PATCH",
+      `/api/forms/${formId}/records/${id}`,
+      { data: { title: "Changed" } },
+      { "if-match": '"1"' },
+    );
+    expect(patched.statusCode).toBe(500);
+    expect(committed).toHaveLength(0);
+    failWith = null;
+    const read = await t.admin.request("GET", `/api/forms/${formId}/records/${id}`);
+    expect(read.json<{ data: { title: string } }>().data.title).toBe("Yes");
+  });
+
+  it("emits a public fill link's submission with source public and no actor", async () => {
+    const link = await t.admin.request("POST", `/api/forms/${formId}/public-links`, {
+      kind: "fill",
+      displayFields: ["title"],
+    });
+    expect(link.statusCode).toBe(201);
+    const token = link.json<{ token: string }>().token;
+    const sent = await t.anonymous.request(
+      "POST",
+      `/api/public/forms/${token}/records`,
+      { data: { title: "From outside" } },
+      CSRF,
+    );
+    expect(sent.statusCode).toBe(201);
+    expect(committed.map((c) => [c.kind, c.source, c.actor])).toEqual([["created", "public", null]]);
+  });
+
+  it("emits flow started, task-created and approved, in the transaction and after commit", async () => {
+    const manager = await t.newUser(`manager-${database.name}@example.com`);
+    const flowFormId = await flowForm(t, oneApproval(manager.id));
+    const record = await submit(t.admin, flowFormId);
+    expect(flowsInTx.map((c) => c.kind)).toEqual(["started", "task-created"]);
+    expect(flowsInTx[1]!.assigneeIds).toEqual([manager.id]);
+    expect(flowsInTx[0]!.recordId).toBe(record.id);
+    const approved = await act(manager, await taskFor(manager, record.id), { action: "approve" });
+    expect(approved.statusCode).toBe(200);
+    expect(flowsCommitted.map((c) => c.kind)).toEqual(["started", "task-created", "approved"]);
+    expect(flowsCommitted[2]!.actor?.userId).toBe(manager.id);
+  });
+});

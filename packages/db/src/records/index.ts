@@ -6,8 +6,11 @@ export {
   aggregateRecords,
   DATE_BUCKETS,
   type DateBucket,
+  type LinkedSource,
   MAX_AGGREGATE_ROWS,
 } from "./aggregate";
+export { aggregatedFields } from "./aggregate-parts";
+export { compareWindows, type DateWindow } from "./aggregate-windows";
 export { FormChangedError } from "./insert-statement";
 export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";

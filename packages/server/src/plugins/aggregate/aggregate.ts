@@ -15,6 +15,7 @@ import type { Principal } from "../auth/principal";
 import { forbiddenField, requireAction } from "../permissions/enforce";
 import { recordScope } from "../permissions/scope";
 import { compileRecordFilter } from "../records/record-filter";
+import { type FormByKey, type LinkedUse, linkedSources } from "./linked";
 
 export interface AggregateBody {
   groupBy?: AggregateQuery["groupBy"];
@@ -24,6 +25,8 @@ export interface AggregateBody {
   limit?: number;
   source?: { subform: string };
   timeZone?: string;
+  totals?: boolean;
+  compare?: AggregateQuery["compare"];
 }
 
 export async function aggregate(
@@ -32,6 +35,7 @@ export async function aggregate(
   form: PublishedForm,
   body: AggregateBody,
   defaultZone: string,
+  formByKey: FormByKey,
 ): Promise<AggregateResult> {
   const timeZone = body.timeZone ?? defaultZone;
   if (!isValidTimeZone(timeZone)) {
@@ -46,14 +50,31 @@ export async function aggregate(
   // Inside a sub-form every name is the sub-form's own; its visibility is the sub-form field's.
   if (subform !== undefined && hidden.has(subform)) throw forbiddenField("/source/subform", subform);
   const groupBy = body.groupBy ?? [];
+  // A linked name is checked against the linked form's rights (linked.ts); its link field against these.
+  const own = (name: string | undefined, via: string | undefined) => (via ?? name) as string | undefined;
   if (subform === undefined) {
     groupBy.forEach((g, i) => {
-      if (hidden.has(g.field)) throw forbiddenField(`/groupBy/${i}/field`, g.field);
+      const name = own(g.field, g.via);
+      if (name !== undefined && hidden.has(name))
+        throw forbiddenField(`/groupBy/${i}/${g.via ? "via" : "field"}`, name);
     });
     body.measures.forEach((m, i) => {
-      if (m.field !== undefined && hidden.has(m.field)) throw forbiddenField(`/measures/${i}/field`, m.field);
+      const name = own(m.field, m.via);
+      if (name !== undefined && hidden.has(name))
+        throw forbiddenField(`/measures/${i}/${m.via ? "via" : "field"}`, name);
     });
+    if (body.compare && hidden.has(body.compare.field))
+      throw forbiddenField("/compare/field", body.compare.field);
   }
+  const uses: LinkedUse[] = [
+    ...groupBy.flatMap((g, i) => (g.via ? [{ via: g.via, field: g.field, path: `/groupBy/${i}` }] : [])),
+    ...body.measures.flatMap((m, i) =>
+      m.via
+        ? [{ via: m.via, ...(m.field !== undefined ? { field: m.field } : {}), path: `/measures/${i}` }]
+        : [],
+    ),
+  ];
+  const links = await linkedSources(db, principal, form, subform, uses, formByKey, timeZone);
   const filter =
     body.filter === undefined || body.filter === null
       ? undefined
@@ -71,6 +92,9 @@ export async function aggregate(
     ...(body.limit !== undefined ? { limit: body.limit } : {}),
     ...(subform !== undefined ? { subform } : {}),
     ...(combined ? { filter: combined } : {}),
+    ...(body.totals ? { totals: true } : {}),
+    ...(body.compare ? { compare: body.compare } : {}),
+    links,
     timeZone,
   });
 }

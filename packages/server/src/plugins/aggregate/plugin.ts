@@ -10,6 +10,7 @@ import { formParams } from "../records/schemas";
 import { type AggregateBody, aggregate } from "./aggregate";
 import { auditExport } from "./export/audit";
 import { type ExportQuery, startExport } from "./export/export";
+import { publishedFormByKey } from "./form-by-key";
 import { aggregateBody, aggregateResponse, exportQuery } from "./schemas";
 
 export interface AggregatePluginOptions {
@@ -33,14 +34,12 @@ export const aggregatePlugin: FastifyPluginAsync<AggregatePluginOptions> = async
         response: { 200: aggregateResponse },
       },
     },
-    async (request) =>
-      aggregate(
-        db,
-        currentUser(request),
-        await forms.get(request.params.form),
-        request.body,
-        config.timeZone,
-      ),
+    async (request) => {
+      const form = await forms.get(request.params.form);
+      return aggregate(db, currentUser(request), form, request.body, config.timeZone, (key) =>
+        publishedFormByKey(db, forms, form.id, key),
+      );
+    },
   );
 
   app.get<{ Params: { form: string }; Querystring: ExportQuery }>(

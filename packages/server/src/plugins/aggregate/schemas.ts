@@ -16,7 +16,11 @@ export const aggregateBody = {
         type: "object",
         additionalProperties: false,
         required: ["field"],
-        properties: { field: NAME, bucket: { type: "string", enum: [...DATE_BUCKETS] } },
+        properties: {
+          field: NAME,
+          bucket: { type: "string", enum: [...DATE_BUCKETS] },
+          via: { ...NAME, description: "a link field: `field` is then a field of the linked form" },
+        },
       },
     },
     measures: {
@@ -27,7 +31,7 @@ export const aggregateBody = {
         type: "object",
         additionalProperties: false,
         required: ["op"],
-        properties: { op: { type: "string", enum: [...AGGREGATE_OPS] }, field: NAME },
+        properties: { op: { type: "string", enum: [...AGGREGATE_OPS] }, field: NAME, via: NAME },
       },
     },
     filter: { description: "json-logic over the records' field ids, as the records list takes it" },
@@ -41,8 +45,8 @@ export const aggregateBody = {
         properties: {
           by: {
             type: "string",
-            pattern: "^[gm][0-9]{1,2}$",
-            description: "`g<i>` a group, `m<i>` a measure",
+            pattern: "^[gmp][0-9]{1,2}$",
+            description: "`g<i>` a group, `m<i>` a measure, `p<i>` its previous window",
           },
           direction: { type: "string", enum: ["asc", "desc"] },
         },
@@ -56,6 +60,18 @@ export const aggregateBody = {
       properties: { subform: NAME },
     },
     timeZone: { type: "string", maxLength: 64, description: "IANA zone date buckets are cut in" },
+    totals: { type: "boolean", description: "subtotals and the grand total (rows with `t<i>` true)" },
+    compare: {
+      type: "object",
+      additionalProperties: false,
+      required: ["field", "from", "to"],
+      description: "measures over [from, to] as `m<i>` and over the as-long window before as `p<i>`",
+      properties: {
+        field: NAME,
+        from: { type: "string", format: "date" },
+        to: { type: "string", format: "date" },
+      },
+    },
   },
 } as const;
 

@@ -46,7 +46,7 @@ async function linkedRecord(
   return (await getRecord(lookup.db, form, id))?.data ?? null;
 }
 
-async function formByKey(db: Db, appId: string, key: string): Promise<string | null> {
+export async function formByKey(db: Db, appId: string, key: string): Promise<string | null> {
   const row = await db
     .selectFrom("forms")
     .select("id")

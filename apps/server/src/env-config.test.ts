@@ -26,6 +26,7 @@ describe("readSettings", () => {
         DATABASE_URL: "postgres://x/y",
         TRUST_PROXY: "10.0.0.1, 10.1.0.0/16",
         DATABASE_PREPARED_STATEMENTS: "false",
+        FORMWORK_WEBHOOK_ALLOWLIST: "127.0.0.1, hooks.intranet,10.0.0.0/8",
       },
       "/",
     );
@@ -36,6 +37,7 @@ describe("readSettings", () => {
       preparedStatements: false,
     });
     expect(s.server.trustProxy).toEqual(["10.0.0.1", "10.1.0.0/16"]);
+    expect(s.server.webhooks.allowlist).toEqual(["127.0.0.1", "hooks.intranet", "10.0.0.0/8"]);
   });
 
   it("refuses a blanket TRUST_PROXY and malformed numbers", () => {
@@ -43,5 +45,8 @@ describe("readSettings", () => {
     expect(() => readSettings({ PORT: "http" })).toThrow(/PORT/);
     expect(() => readSettings({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readSettings({ FORMWORK_TIME_ZONE: "Mars/Olympus" })).toThrow(/FORMWORK_TIME_ZONE/);
+    expect(() => readSettings({ FORMWORK_WEBHOOK_ALLOWLIST: "10.0.0.0/40" })).toThrow(
+      /FORMWORK_WEBHOOK_ALLOWLIST/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Reads the operator's settings from the environment. Unknown or malformed values stop the start with
 // a message naming the variable, rather than running with a surprise.
 import { resolve } from "node:path";
-import { resolveConfig, type ServerConfig } from "@formwork/server";
+import { AddressPolicy, resolveConfig, type ServerConfig } from "@formwork/server";
 
 export interface RuntimeSettings {
   port: number;
@@ -34,6 +34,12 @@ export function readSettings(
   const timeZone = env.FORMWORK_TIME_ZONE?.trim() || "Asia/Shanghai";
   if (!isTimeZone(timeZone))
     throw new SettingsError(`FORMWORK_TIME_ZONE "${timeZone}" is not an IANA time zone`);
+  const webhookAllowlist = list(env.FORMWORK_WEBHOOK_ALLOWLIST);
+  try {
+    new AddressPolicy(webhookAllowlist);
+  } catch (error) {
+    throw new SettingsError(`FORMWORK_WEBHOOK_ALLOWLIST: ${(error as Error).message}`);
+  }
   const server = resolveConfig({
     trustProxy,
     bodyLimit: integer(env, "FORMWORK_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -42,6 +48,7 @@ export function readSettings(
     uploads: { maxFileBytes: integer(env, "FORMWORK_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, 1, 1024 ** 3) },
     timeZone,
     logLevel: env.LOG_LEVEL ?? "info",
+    webhooks: { allowlist: webhookAllowlist },
   });
   return {
     port,

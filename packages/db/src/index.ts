@@ -80,6 +80,14 @@
  *   `updateView` / `deleteView` release indexes no remaining view needs (`releaseUnwantedIndexes`: row and
  *   storage entry go in the same transaction); `dropReleasedIndexes` drops them after the commit.
  *
+ * Outbox (src/outbox): `enqueueOutbox(tx, {kind: "webhook" | "email", target, payload, idempotencyKey, event?,
+ *   appId?, webhookId?, maxAttempts?})` writes an external effect in the caller's transaction (sent only if
+ *   it commits; a repeated idempotency key is a no-op). The server's dispatcher `claimOutbox`es due rows
+ *   (SKIP LOCKED + a lease), sends them and `recordOutboxAttempt`s each try (status code, duration, error,
+ *   response snippet) → delivered, retried after `backoffMs` (exponential, jittered) or dead after
+ *   max attempts; `requeueOutbox` redelivers a finished one. Webhook subscriptions (`webhooks`) and the
+ *   per-user email opt-in (`user_notification_settings`, copied to the outbox by a trigger on notifications).
+ *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
@@ -95,6 +103,7 @@ export { isId, newId } from "./ids";
 export { migrateToLatest, migrationNames } from "./migrations";
 export * from "./notifications";
 export * from "./org";
+export * from "./outbox";
 export * from "./permissions";
 export * from "./records";
 export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";

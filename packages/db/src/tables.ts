@@ -2,6 +2,7 @@
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { NotificationTables } from "./notifications/tables";
+import type { OutboxTables } from "./outbox/tables";
 import type { PermissionTables } from "./permissions/tables";
 import type { SecurityTables } from "./security/tables";
 import type { WorkflowTables } from "./workflow/tables";
@@ -252,7 +253,12 @@ export interface FormIndexesTable {
 }
 
 /** The workflow tables are listed in ./workflow/tables (migration 0008). */
-export interface SystemTables extends WorkflowTables, PermissionTables, SecurityTables, NotificationTables {
+export interface SystemTables
+  extends WorkflowTables,
+    PermissionTables,
+    SecurityTables,
+    NotificationTables,
+    OutboxTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -25,6 +25,7 @@ import { healthPlugin } from "./plugins/health/plugin";
 import { notificationsPlugin } from "./plugins/notifications/plugin";
 import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
+import { createOutbox } from "./plugins/outbox/setup";
 import { permissionsPlugin } from "./plugins/permissions/plugin";
 import { publicLinksPlugin } from "./plugins/public-links/plugin";
 import { RecordEventHub } from "./plugins/records/events";
@@ -89,6 +90,7 @@ export async function buildApp({
   const events = new RecordEventHub(app.log);
   app.decorate("recordEvents", events);
   const workflow = createWorkflow(app, db, forms, config, events);
+  createOutbox(app, db, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     const rateLimits = await apiRateLimitHooks(api, config.rateLimits);

@@ -51,6 +51,35 @@ export interface ServerConfig {
     workers: number;
     reconcileMs: number;
   };
+  /** The outbox dispatcher (webhooks, emails) run by this process; any number of instances may run it. */
+  outbox: {
+    enabled: boolean;
+    /** Longest sleep between polls (ms). */
+    pollMs: number;
+    /** Messages claimed per round; they are sent concurrently. */
+    batchSize: number;
+    /** Claiming loops in this process. */
+    workers: number;
+    /** First retry delay and the longest one (ms); the delay doubles per attempt, jittered to 50–100%. */
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    /** How long a claim hides a message from other processes: longer than any one attempt can take. */
+    leaseMs: number;
+  };
+  /**
+   * Outgoing webhook calls. `allowlist`: host names and addresses/CIDR ranges that may be reached although
+   * they are loopback, private or link-local (FORMWORK_WEBHOOK_ALLOWLIST); everything else non-public is
+   * refused at connect time and on every redirect.
+   */
+  webhooks: {
+    allowlist: string[];
+    timeoutMs: number;
+    maxResponseBytes: number;
+    maxRedirects: number;
+    maxAttempts: number;
+  };
+  /** Outgoing email (copies of notifications); null: no email is sent. */
+  smtp: { url: string; from: string } | null;
 }
 
 export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
@@ -87,11 +116,32 @@ export const DEFAULT_CONFIG: ServerConfig = {
   timeZone: "Asia/Shanghai",
   logLevel: "info",
   workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },
+  // Waits of 30 s, 1 min, 2 min … doubling, capped at 6 h, each jittered to 50–100%: a webhook's 12
+  // attempts span roughly 7–14 hours, so a receiver down for a working day still gets everything.
+  outbox: {
+    enabled: true,
+    pollMs: 1000,
+    batchSize: 50,
+    workers: 2,
+    backoffBaseMs: 30_000,
+    backoffMaxMs: 6 * 3600_000,
+    leaseMs: 5 * 60_000,
+  },
+  webhooks: {
+    allowlist: [],
+    timeoutMs: 10_000,
+    maxResponseBytes: 64 * 1024,
+    maxRedirects: 3,
+    maxAttempts: 12,
+  },
+  smtp: null,
 };
 
 export type ServerConfigInput = Partial<
-  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits">
+  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits" | "outbox" | "webhooks">
 > & {
+  outbox?: Partial<ServerConfig["outbox"]>;
+  webhooks?: Partial<ServerConfig["webhooks"]>;
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
   workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
@@ -111,5 +161,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     uploads: { ...DEFAULT_CONFIG.uploads, ...input.uploads },
     workflowTimers: { ...DEFAULT_CONFIG.workflowTimers, ...input.workflowTimers },
     rateLimits: { ...DEFAULT_CONFIG.rateLimits, ...input.rateLimits },
+    outbox: { ...DEFAULT_CONFIG.outbox, ...input.outbox },
+    webhooks: { ...DEFAULT_CONFIG.webhooks, ...input.webhooks },
   };
 }

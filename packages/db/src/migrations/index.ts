@@ -19,6 +19,7 @@ import * as revisionsWithoutFormFk from "./0009_revisions_without_form_fk";
 import * as permissions from "./0010_permissions";
 import * as security from "./0011_security";
 import * as commentsAndNotifications from "./0013_comments_and_notifications";
+import * as outboxAndWebhooks from "./0014_outbox_and_webhooks";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0010_permissions": permissions,
   "0011_security": security,
   "0013_comments_and_notifications": commentsAndNotifications,
+  "0014_outbox_and_webhooks": outboxAndWebhooks,
 };
 
 const provider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { isUnavailable, msUntilNextTimer } from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../database";
+import { WakeableSleep } from "../../wakeable-sleep";
 import type { WorkflowRuntime } from "./runtime";
 
 export interface TimerOptions {
@@ -25,7 +26,7 @@ export interface TimerOptions {
 
 export class TimerPoller {
   private stopped = true;
-  private readonly wakers = new Set<() => void>();
+  private readonly sleeper = new WakeableSleep();
   private loops: Promise<void>[] = [];
   private reconcileTimer: NodeJS.Timeout | null = null;
 
@@ -55,7 +56,7 @@ export class TimerPoller {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    for (const wake of this.wakers) wake();
+    this.sleeper.wakeAll();
     await Promise.all(this.loops);
   }
 
@@ -80,15 +81,7 @@ export class TimerPoller {
       } catch (error) {
         this.report(error, "timer poll failed");
       }
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.wakers.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, pause);
-        this.wakers.add(wake);
-      });
+      await this.sleeper.sleep(pause);
     }
   }
 

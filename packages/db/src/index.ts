@@ -91,6 +91,8 @@
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
+
+export * from "./dashboards";
 export {
   createDatabase,
   createPGliteTemplate,

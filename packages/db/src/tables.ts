@@ -253,6 +253,19 @@ export interface FormIndexesTable {
 }
 
 /** The workflow tables are listed in ./workflow/tables (migration 0008). */
+export interface DashboardsTable {
+  id: string;
+  app_id: string;
+  title: string;
+  /** A DashboardDefinition (packages/schema/src/dashboard), checked by validateDashboard on write. */
+  definition: Json<unknown>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
 export interface SystemTables
   extends WorkflowTables,
     PermissionTables,
@@ -278,6 +291,7 @@ export interface SystemTables
   invites: InvitesTable;
   views: ViewsTable;
   form_indexes: FormIndexesTable;
+  dashboards: DashboardsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ export { createAjv } from "./ajv";
 export * from "./app-appearance";
 export * from "./audit";
 export * from "./bundle";
+export * from "./dashboard";
 export * from "./errors";
 export * from "./notifications";
 export * from "./permissions";

@@ -17,6 +17,7 @@ import { CredentialCache } from "./plugins/auth/credential-cache";
 import { authPlugin } from "./plugins/auth/plugin";
 import { apiRateLimitHooks } from "./plugins/auth/rate-limits";
 import { commentsPlugin } from "./plugins/comments/plugin";
+import { dashboardsPlugin } from "./plugins/dashboards/plugin";
 import { errorsPlugin } from "./plugins/errors/plugin";
 import { FileStorage } from "./plugins/files/file-storage";
 import { filesPlugin } from "./plugins/files/plugin";
@@ -117,6 +118,7 @@ export async function buildApp({
     await api.register(publicLinksPlugin, { db, config, forms, events });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
+    await api.register(dashboardsPlugin, { db });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db });
   });

@@ -1,16 +1,22 @@
 // The pieces of an aggregation's SQL: which column a name reads (in the records, a sub-form's rows or,
 // through a link field, a linked form's records), its group expression (date buckets cut in a zone)
 // and its measure expression. Every piece is an expression over unqualified, collision-free names.
-import { type FieldDefinition, FormworkError } from "@formwork/schema";
+import {
+  DASHBOARD_BUCKETS,
+  DASHBOARD_MEASURE_OPS,
+  type FieldDefinition,
+  FormworkError,
+} from "@formwork/schema";
 import { type RawBuilder, sql } from "kysely";
 import type { SqlType } from "../storage/columns";
 import { SYSTEM_FIELDS } from "../storage/layout";
 import type { PublishedForm } from "../storage/types";
 import { modelOf } from "./model";
 
-export const AGGREGATE_OPS = ["count", "distinct", "sum", "avg", "min", "max"] as const;
+// The same lists a dashboard definition takes (packages/schema/src/dashboard).
+export const AGGREGATE_OPS = DASHBOARD_MEASURE_OPS;
 export type AggregateOp = (typeof AGGREGATE_OPS)[number];
-export const DATE_BUCKETS = ["day", "week", "month", "quarter", "year"] as const;
+export const DATE_BUCKETS = DASHBOARD_BUCKETS;
 export type DateBucket = (typeof DATE_BUCKETS)[number];
 
 export interface Column {

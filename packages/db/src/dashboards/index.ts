@@ -1,0 +1,9 @@
+export {
+  type DashboardSummary,
+  deleteDashboard,
+  getDashboard,
+  insertDashboard,
+  listDashboards,
+  type StoredDashboard,
+  updateDashboard,
+} from "./repository";

@@ -1,0 +1,113 @@
+// Dashboards per app (仪表盘): CRUD at /api/apps/:app/dashboards. Every signed-in member who may see
+// the app reads them (their widgets' data comes through POST /api/forms/:form/aggregate under the
+// viewer's own row and field rights); the app's administrators create, change and delete them.
+// Writes name the version they read in If-Match (optional, as form drafts), answered with an ETag.
+import {
+  deleteDashboard,
+  getDashboard,
+  insertDashboard,
+  listDashboards,
+  updateDashboard,
+} from "@formwork/db";
+import type { FastifyPluginAsync } from "fastify";
+import type { Db } from "../../database";
+import { etagOf, parseIfMatch } from "../../http/if-match";
+import { getApp } from "../apps/apps-store";
+import { currentUser } from "../auth/authenticate";
+import { checkDashboard } from "./check";
+import {
+  appParams,
+  dashboardBody,
+  dashboardParams,
+  dashboardSchema,
+  dashboardSummarySchema,
+  ifMatchHeaders,
+} from "./schemas";
+
+type AppParams = { Params: { app: string } };
+type DashboardParams = { Params: { app: string; dashboard: string } };
+
+export const dashboardsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+  app.get<AppParams>(
+    "/api/apps/:app/dashboards",
+    {
+      schema: {
+        tags: ["dashboards"],
+        params: appParams,
+        response: {
+          200: {
+            type: "object",
+            properties: { dashboards: { type: "array", items: dashboardSummarySchema } },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const found = await getApp(db, request.params.app);
+      return { dashboards: await listDashboards(db, found.id) };
+    },
+  );
+
+  app.post<AppParams & { Body: unknown }>(
+    "/api/apps/:app/dashboards",
+    {
+      config: { auth: "appAdmin" },
+      schema: {
+        tags: ["dashboards"],
+        params: appParams,
+        body: dashboardBody,
+        response: { 201: dashboardSchema },
+      },
+    },
+    async (request, reply) => {
+      const found = await getApp(db, request.params.app);
+      const definition = await checkDashboard(db, found.id, request.body);
+      const saved = await insertDashboard(db, found.id, definition, currentUser(request).userId);
+      return reply.status(201).header("etag", etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.get<DashboardParams>(
+    "/api/apps/:app/dashboards/:dashboard",
+    { schema: { tags: ["dashboards"], params: dashboardParams, response: { 200: dashboardSchema } } },
+    async (request, reply) => {
+      const found = await getDashboard(db, request.params.app, request.params.dashboard);
+      return reply.header("etag", etagOf(found.version)).send(found);
+    },
+  );
+
+  app.put<DashboardParams & { Body: unknown }>(
+    "/api/apps/:app/dashboards/:dashboard",
+    {
+      config: { auth: "appAdmin" },
+      schema: {
+        tags: ["dashboards"],
+        params: dashboardParams,
+        body: dashboardBody,
+        headers: ifMatchHeaders,
+        response: { 200: dashboardSchema },
+      },
+    },
+    async (request, reply) => {
+      const expected = parseIfMatch(request.headers["if-match"], false, "dashboard");
+      const definition = await checkDashboard(db, request.params.app, request.body);
+      const saved = await updateDashboard(
+        db,
+        request.params.app,
+        request.params.dashboard,
+        definition,
+        expected,
+      );
+      return reply.header("etag", etagOf(saved.version)).send(saved);
+    },
+  );
+
+  app.delete<DashboardParams>(
+    "/api/apps/:app/dashboards/:dashboard",
+    { config: { auth: "appAdmin" }, schema: { tags: ["dashboards"], params: dashboardParams } },
+    async (request, reply) => {
+      await deleteDashboard(db, request.params.app, request.params.dashboard);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -148,11 +148,18 @@ export interface CommandResult {
 
 export type AdminFlowAction =
   | { action: "changeAssignee"; task: string; user: string; comment?: string }
-  | { action: "end"; comment?: string }
+  | { action: "end"; comment: string }
   | { action: "reactivate"; target?: string; comment?: string };
 
 export interface RecordFlow {
-  instance: FlowInstanceSummary & { flowVersion: number; canWithdraw: boolean };
+  instance: FlowInstanceSummary & {
+    flowVersion: number;
+    canWithdraw: boolean;
+    /** The caller is a system admin or an admin of the form's app (changeAssignee, end, reactivate). */
+    canAdminister: boolean;
+    /** Nodes a finished instance may be reactivated at, the default first (empty while running). */
+    reactivateTargets: FlowNodeRef[];
+  };
   chart: {
     nodes: Array<
       FlowNodeRef & {
@@ -241,7 +248,7 @@ export function tasksApi(send: Send) {
         body: { action, ...(comment ? { comment } : {}) },
         headers: keyed(options),
       }),
-    /** Administrators only. */
+    /** System admins and the form's app admins; `end` needs the reason as `comment`. */
     admin: (instanceId: string, input: AdminFlowAction, options?: ActionOptions) =>
       send<CommandResult>({
         method: "POST",

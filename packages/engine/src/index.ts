@@ -1,3 +1,4 @@
+export { reactivationTargets } from "./actions/admin";
 export { canWithdraw } from "./actions/initiator";
 export { returnTargetsOf } from "./actions/return";
 export { addDuration, dueTime, WEEKDAYS } from "./deadlines/due";

@@ -1,6 +1,7 @@
 // The workflow API as the tasks UI names it: the typed client's `tasks` namespace (packages/client,
 // contract in packages/server/src/plugins/workflow/README.md) under the UI's shorter type names.
 import type {
+  AdminFlowAction,
   FlowNodeRef,
   InboxItem,
   PersonRef,
@@ -34,5 +35,7 @@ export const tasksApi = {
   markRead: (taskId: string) => api.tasks.markRead(taskId),
   instanceAction: (instanceId: string, action: "withdraw" | "urge", comment?: string) =>
     api.tasks.instanceAction(instanceId, action, comment),
+  /** System admins and the form's app admins: change an assignee, end (with a reason), reactivate. */
+  admin: (instanceId: string, input: AdminFlowAction) => api.tasks.admin(instanceId, input),
   recordFlow: (formId: string, recordId: string) => api.tasks.recordFlow(formId, recordId),
 };

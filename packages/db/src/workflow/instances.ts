@@ -2,6 +2,7 @@
 // change — takes it with SELECT ... FOR UPDATE before it reads or writes anything of the instance, so
 // commands on one instance run one after another and each sees what the previous one committed.
 import { type Kysely, sql } from "kysely";
+import { isId } from "../ids";
 import { json, type SystemTables } from "../tables";
 import type { FlowInstanceStatus, TaskStatus } from "./tables";
 
@@ -208,4 +209,29 @@ export async function getTask(db: Db, taskId: string): Promise<TaskRow | null> {
     .where("id", "=", taskId)
     .executeTakeFirst();
   return row ? toTask(row) : null;
+}
+
+/** Who administers an instance: its form's app, and whether the user is one of that app's admins. */
+export interface InstanceAdministration {
+  formId: string;
+  recordId: string;
+  appId: string;
+  appAdmin: boolean;
+}
+
+export async function instanceAdministration(
+  db: Db,
+  instanceId: string,
+  userId: string,
+): Promise<InstanceAdministration | null> {
+  if (!isId(instanceId)) return null;
+  const { rows } = await sql<{ form_id: string; record_id: string; app_id: string; app_admin: boolean }>`
+    SELECT i.form_id, i.record_id, f.app_id,
+      EXISTS (SELECT 1 FROM app_admins aa WHERE aa.app_id = f.app_id AND aa.user_id = ${userId}::uuid) AS app_admin
+    FROM flow_instances i JOIN forms f ON f.id = i.form_id
+    WHERE i.id = ${instanceId}::uuid`.execute(db);
+  const row = rows[0];
+  return row
+    ? { formId: row.form_id, recordId: row.record_id, appId: row.app_id, appAdmin: row.app_admin }
+    : null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { twoSteps } from "../test-support/flows";
 import { Sim } from "../test-support/sim";
+import { reactivationTargets } from "./admin";
 
 const two = twoSteps();
 
@@ -41,6 +42,7 @@ describe("admin", () => {
     const ub = sim.task("ub");
     await sim.act("ub", { type: "reject" });
     expect(sim.state.status).toBe("rejected");
+    expect(reactivationTargets(sim.state)).toEqual(["b", "a", "start"]);
     await expect(
       sim.run({ type: "act", taskId: ub.id, actor: "ub", action: { type: "approve" } }),
     ).rejects.toMatchObject({ reason: "INSTANCE_NOT_RUNNING" });
@@ -59,6 +61,7 @@ describe("admin", () => {
   it("refuses to reactivate a running instance or at a node never reached", async () => {
     const sim = new Sim(two);
     await sim.start();
+    expect(reactivationTargets(sim.state)).toEqual([]);
     await expect(
       sim.run({ type: "admin", actor: "admin", action: { type: "reactivate" } }),
     ).rejects.toMatchObject({

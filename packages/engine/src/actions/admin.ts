@@ -1,18 +1,33 @@
 import { refuse } from "../errors";
-import type { AdminCommand, NodeVisit } from "../model";
+import type { AdminCommand, InstanceState, NodeVisit } from "../model";
 import type { Run } from "../run";
 import { reassign } from "./reassign";
 
 const REOPENABLE = new Set(["start", "approval", "fill"]);
 
+/** Visits a reactivation may resume at: start/approval/fill visits outside parallel blocks. */
+function reopenable(state: InstanceState): NodeVisit[] {
+  return state.visits.filter((v) => REOPENABLE.has(v.kind) && v.scope.length === 0);
+}
+
 /**
- * Where a reactivation resumes: `toNode` at its latest visit, else the latest start/approval/fill visit.
- * Only outside parallel blocks: re-opening one lane alone would leave its join waiting for ever.
+ * The nodes an admin may reactivate a finished instance at, the latest visited first (the default
+ * target). Only outside parallel blocks: re-opening one lane alone would leave its join waiting for ever.
  */
+export function reactivationTargets(state: InstanceState): string[] {
+  if (state.status === "running") return [];
+  return [
+    ...new Set(
+      reopenable(state)
+        .map((v) => v.nodeId)
+        .reverse(),
+    ),
+  ];
+}
+
+/** Where a reactivation resumes: `toNode` at its latest visit, else the latest start/approval/fill visit. */
 function reactivationTarget(run: Run, toNode: string | undefined): NodeVisit {
-  const candidates = run.state.visits.filter(
-    (v) => REOPENABLE.has(v.kind) && v.scope.length === 0 && (toNode === undefined || v.nodeId === toNode),
-  );
+  const candidates = reopenable(run.state).filter((v) => toNode === undefined || v.nodeId === toNode);
   return (
     candidates.at(-1) ??
     refuse("RETURN_TARGET_INVALID", `the instance cannot resume at "${toNode ?? "?"}"`, "/action/toNode")

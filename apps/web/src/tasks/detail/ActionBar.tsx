@@ -12,6 +12,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import type { ActionInput, TaskAction, TaskDetail } from "../api";
+import { idOf } from "../member-id";
 import styles from "../tasks.module.css";
 
 const SignatureInput = fieldInputs.signature;
@@ -20,14 +21,6 @@ const MembersInput = fieldInputs.members;
 const SIGNATURE_FIELD: FieldOf<"signature"> = { id: "signature", type: "signature", label: "" };
 const MEMBER_FIELD: FieldOf<"member"> = { id: "transfer_to", type: "member", label: "" };
 const MEMBERS_FIELD: FieldOf<"members"> = { id: "signers", type: "members", label: "" };
-
-/** Member inputs answer an id, `[id]` or `{id}`; the API takes plain ids. */
-function idOf(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return idOf(value[0]);
-  const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === "string" ? id : undefined;
-}
 
 type Dialog = "return" | "transfer" | "addSigner" | "reject" | undefined;
 

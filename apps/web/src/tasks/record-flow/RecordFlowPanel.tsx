@@ -14,11 +14,12 @@ import { formatDuration } from "../time";
 import { taskKeys, useInvalidateTasks } from "../use-tasks";
 import { useDurationUnits } from "../use-units";
 import { chartModel, nodeSummaries } from "./chart-model";
+import { FlowAdminBar } from "./FlowAdminBar";
 import { FlowLog } from "./FlowLog";
 
 /**
  * A record's flow: who has it now and how long is left, the chart (done / current / pending nodes),
- * the full log, and the initiator's withdraw and urge.
+ * the full log, the initiator's withdraw and urge, and the app admin's controls.
  */
 export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId: string }) {
   const { t, i18n } = useTranslation();
@@ -67,7 +68,9 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
               ? "processing"
               : instance.status === "rejected"
                 ? "error"
-                : "success"
+                : instance.status === "completed"
+                  ? "success"
+                  : "default"
           }
         >
           {t(`tasks.instanceStatus.${instance.status}`, { defaultValue: instance.status })}
@@ -97,6 +100,7 @@ export function RecordFlowPanel({ formId, recordId }: { formId: string; recordId
             ) : null}
           </Space>
         ) : null}
+        <FlowAdminBar flow={flow.data} />
       </div>
       {current.length > 0 ? (
         <ul className={styles.currentList} data-testid="flow-current">

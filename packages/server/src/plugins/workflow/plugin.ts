@@ -3,15 +3,16 @@
 // one transaction through WorkflowRuntime; an Idempotency-Key replays the first answer of a retry.
 import { type InboxBox, listInbox, markCcRead } from "@formwork/db";
 import { EngineError } from "@formwork/engine";
-import { FormworkError } from "@formwork/schema";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { Db } from "../../database";
 import { localeOf } from "../../http/locale";
+import { requestActor } from "../audit/audit-store";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { toErrorResponse } from "../errors/to-error-response";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "../records/idempotency";
 import type { PublishedForms } from "../records/published-forms";
+import { type AdminBody, administerInstance } from "./admin";
 import type { FlowVersions } from "./flows";
 import type { TaskActionInput, WorkflowRuntime } from "./runtime";
 import {
@@ -41,14 +42,6 @@ export interface WorkflowPluginOptions {
 
 type TaskRoute = { Params: { task: string } };
 type InstanceRoute = { Params: { id: string } };
-
-interface AdminBody {
-  action: "changeAssignee" | "end" | "reactivate";
-  task?: string;
-  user?: string;
-  target?: string;
-  comment?: string;
-}
 
 export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
   app,
@@ -208,7 +201,6 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
   app.post<InstanceRoute & { Body: AdminBody }>(
     "/api/flow-instances/:id/admin",
     {
-      config: { auth: "admin" },
       schema: {
         tags: ["workflow"],
         params: instanceParams,
@@ -216,24 +208,20 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
         headers: idempotencyHeaders,
         response: { 200: commandResponse, ...errorResponses },
         description:
-          "Administrators: change a pending task's assignee, end a running instance, reactivate a finished one.",
+          "System admins and the app's admins: change a pending task's assignee, end a running instance (`comment` is the reason, required), reactivate an ended or rejected one (at `target`, one of the flow view's `reactivateTargets`). Audited; 409 when the instance's state does not allow it.",
       },
     },
     async (request, reply) => {
       const principal = currentUser(request);
-      const action = adminAction(request.body);
       const { body, replayed } = await once(request, principal, (tx) =>
-        runtime.command(
+        administerInstance(
           tx,
-          request.params.id,
-          {
-            type: "admin",
-            actor: principal.userId,
-            action,
-            ...(request.body.comment ? { comment: request.body.comment } : {}),
-          },
-          localeOf(request),
+          runtime,
           principal,
+          requestActor(request),
+          request.params.id,
+          request.body,
+          localeOf(request),
         ),
       );
       if (replayed) reply.header("idempotent-replayed", "true");
@@ -257,20 +245,3 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
     },
   );
 };
-
-function adminAction(body: AdminBody) {
-  switch (body.action) {
-    case "changeAssignee":
-      if (!body.task) throw required("/task", "changeAssignee needs the task");
-      if (!body.user) throw required("/user", "changeAssignee needs the new assignee");
-      return { type: "changeAssignee" as const, taskId: body.task, to: body.user };
-    case "end":
-      return { type: "end" as const };
-    case "reactivate":
-      return { type: "reactivate" as const, ...(body.target ? { toNode: body.target } : {}) };
-  }
-}
-
-function required(path: string, message: string): FormworkError {
-  return new FormworkError("VALIDATION_FAILED", message, [{ path, message }]);
-}

@@ -3,6 +3,7 @@
 import {
   findInstance,
   findTask,
+  isAdminOfAppOrForm,
   listEvents,
   listNodeRuns,
   listTasks,
@@ -13,6 +14,7 @@ import {
   fieldPermission,
   type InstanceState,
   NODE_HANDLERS,
+  reactivationTargets,
   returnTargetsOf,
   visibleFields,
 } from "@formwork/engine";
@@ -158,6 +160,9 @@ export async function recordFlow(
   if (!involved && !(await recordPasses(deps.db, principal, form, recordId, "read"))) {
     throw new FormworkError("NOT_FOUND", "No such record");
   }
+  // Who may change assignees, end and reactivate (POST /api/flow-instances/:id/admin): the UI's buttons.
+  const canAdminister =
+    principal.isAdmin || (await isAdminOfAppOrForm(deps.db, principal.userId, { formId: form.id }));
   const flow = await deps.flows.get(deps.db, instance.flowVersionId);
   const now = Date.parse(instance.now);
   const state = instance.state as InstanceState;
@@ -188,6 +193,11 @@ export async function recordFlow(
       ...instanceSummary(instance),
       flowVersion: flow.engine.version,
       canWithdraw: canWithdraw(state),
+      canAdminister,
+      /** Where an admin may reactivate a finished instance, the default (where it stopped) first. */
+      reactivateTargets: canAdminister
+        ? reactivationTargets(state).map((id) => nodeSummary(nodeOf(flow, id), id))
+        : [],
     },
     chart: { nodes, edges: flow.engine.definition.edges },
     current: tasks

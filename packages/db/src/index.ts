@@ -113,6 +113,7 @@ export { loadPublishedForm } from "./storage/load";
 export { addIndexes, publishForm } from "./storage/publish";
 export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
 export * from "./tables";
+export * from "./templates";
 export { inTransaction } from "./transaction";
 export * from "./views";
 export * from "./workflow";

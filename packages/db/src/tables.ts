@@ -5,6 +5,7 @@ import type { NotificationTables } from "./notifications/tables";
 import type { OutboxTables } from "./outbox/tables";
 import type { PermissionTables } from "./permissions/tables";
 import type { SecurityTables } from "./security/tables";
+import type { TemplateTables } from "./templates/tables";
 import type { WorkflowTables } from "./workflow/tables";
 
 /** A `timestamptz` column: read as a Date, written as a Date or an ISO string. */
@@ -271,7 +272,8 @@ export interface SystemTables
     PermissionTables,
     SecurityTables,
     NotificationTables,
-    OutboxTables {
+    OutboxTables,
+    TemplateTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -32,6 +32,11 @@ export const ERROR_CODES = {
   // definitions
   INVALID_DEFINITION: 422,
   INCOMPATIBLE_CHANGE: 409,
+  // templates
+  /** An upgrade to a version that is not newer than the app's. */
+  TEMPLATE_UP_TO_DATE: 409,
+  /** A template action on an app that was not installed from a template. */
+  NOT_FROM_TEMPLATE: 409,
   // infrastructure
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -32,6 +32,8 @@ import { publicLinksPlugin } from "./plugins/public-links/plugin";
 import { RecordEventHub } from "./plugins/records/events";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
+import { TemplateGallery } from "./plugins/templates/gallery";
+import { templatesPlugin } from "./plugins/templates/plugin";
 import { usersPlugin } from "./plugins/users/plugin";
 import { IndexBuilds } from "./plugins/views/index-builds";
 import { viewsPlugin } from "./plugins/views/plugin";
@@ -47,6 +49,8 @@ export interface BuildAppOptions {
   config?: ServerConfigInput;
   /** The built web app (apps/web/dist); when given, served at `/` with a placeholder until it is built. */
   webDistDir?: string;
+  /** The template gallery's folder (the repository's `templates/`); without it the gallery is empty. */
+  templatesDir?: string;
 }
 
 export async function buildApp({
@@ -55,6 +59,7 @@ export async function buildApp({
   dataDir,
   config: input,
   webDistDir,
+  templatesDir,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const app = Fastify({
@@ -121,6 +126,8 @@ export async function buildApp({
     await api.register(dashboardsPlugin, { db });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db });
+    const gallery = new TemplateGallery(templatesDir ?? null);
+    await api.register(templatesPlugin, { db, config, gallery, forms, builds });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

@@ -35,10 +35,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(database: TestDatabase, config: ServerConfigInput = {}): Promise<TestApp> {
+export async function startTestApp(
+  database: TestDatabase,
+  config: ServerConfigInput = {},
+  options: { templatesDir?: string } = {},
+): Promise<TestApp> {
   const { db, close } = await database.create();
   const dataDir = await mkdtemp(join(tmpdir(), "formwork-server-test-"));
-  const app = await buildApp({ db, kind: database.name, dataDir, config: { logLevel: false, ...config } });
+  const app = await buildApp({
+    db,
+    kind: database.name,
+    dataDir,
+    config: { logLevel: false, ...config },
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+  });
   await createUser(db, { ...ADMIN, isAdmin: true });
 
   const caller = (token?: string): Caller => ({

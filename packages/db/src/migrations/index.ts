@@ -21,6 +21,7 @@ import * as security from "./0011_security";
 import * as commentsAndNotifications from "./0013_comments_and_notifications";
 import * as outboxAndWebhooks from "./0014_outbox_and_webhooks";
 import * as dashboards from "./0016_dashboards";
+import * as templates from "./0018_templates";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_comments_and_notifications": commentsAndNotifications,
   "0014_outbox_and_webhooks": outboxAndWebhooks,
   "0016_dashboards": dashboards,
+  "0018_templates": templates,
 };
 
 const provider: MigrationProvider = {

@@ -97,7 +97,7 @@ const sampleRecord = {
     id: idSchema,
     owner: idSchema,
     data: { type: "object" },
-    flowStatus: { enum: ["approved", "rejected"] },
+    flowStatus: { enum: ["completed", "rejected"] },
   },
 } as const;
 

@@ -99,7 +99,7 @@ export interface SampleRecord {
    * department values department placeholder ids; `{"$days": n}` is a date n days from the install day. */
   data: Record<string, unknown>;
   /** For workflow forms: the record is stored as finished with this outcome instead of starting a flow. */
-  flowStatus?: "approved" | "rejected";
+  flowStatus?: "completed" | "rejected";
 }
 
 export interface TemplateBundle {

@@ -62,7 +62,7 @@ describe("validateBundle (properties)", () => {
           bundle.sampleData.quotes = quotes.map((q, i) => ({
             id: `q${i}`,
             owner: q.owner,
-            flowStatus: "approved",
+            flowStatus: "completed",
             data: { customer: q.customer, items: [], discount: 0 },
           }));
           const result = validateBundle(bundle, options);

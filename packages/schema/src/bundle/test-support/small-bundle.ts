@@ -105,7 +105,7 @@ export function smallBundle() {
         {
           id: "q1",
           owner: "fang",
-          flowStatus: "approved",
+          flowStatus: "completed",
           data: { customer: "c1", items: [{ qty: 2 }], discount: 0.1 },
         },
       ],

@@ -58,12 +58,17 @@ export function twoApprovals(a: Record<string, unknown>, b: Record<string, unkno
 let forms = 0;
 
 /** An app with a quote form carrying `flow`, published; answers the form's id. */
-export async function flowForm(t: TestApp, flow: FlowDefinition, key = `quotes_${++forms}`): Promise<string> {
+export async function flowForm(
+  t: TestApp,
+  flow: FlowDefinition,
+  key = `quotes_${++forms}`,
+  fields: FormDefinition["fields"] = QUOTE_FIELDS,
+): Promise<string> {
   const app = await t.admin.request("POST", "/api/apps", { name: `Flows ${key}` });
   const definition: FormDefinition = {
     key,
     name: { "zh-CN": "报价单", en: "Quotes" },
-    fields: QUOTE_FIELDS,
+    fields,
     flow,
   };
   const form = await t.admin.request("POST", `/api/apps/${app.json().id}/forms`, definition);

@@ -2,6 +2,7 @@
 // never sent to the node's handler, edits outside the editable fields are refused with a pointer (and
 // change nothing), editable ones are written through the records path; a re-publish leaves running
 // instances on the flow version they started with.
+import type { FormDefinition } from "@formwork/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
@@ -132,5 +133,71 @@ describe.each(serverTestDatabases())("workflow permissions and versions ($name)"
     ).toMatchObject({
       status: 404,
     });
+  });
+
+  it("applies per-column permissions of a sub-form: hidden columns never sent, view-only ones refused", async () => {
+    const fields = [
+      { id: "title", type: "text", label: "Title" },
+      {
+        id: "items",
+        type: "subform",
+        label: "Items",
+        fields: [
+          { id: "product", type: "text", label: "Product" },
+          { id: "price", type: "number", label: "Price" },
+          { id: "qty", type: "number", label: "Qty" },
+          { id: "margin", type: "text", label: "Margin note" },
+        ],
+      },
+    ] as FormDefinition["fields"];
+    const formId = await flowForm(
+      t,
+      oneApproval(manager.id, {
+        fieldPermissions: { items: "edit", "items.price": "view", "items.margin": "hidden" },
+      }),
+      "column_perms",
+      fields,
+    );
+    const created = await rep.request("POST", `/api/forms/${formId}/records`, {
+      data: { title: "Pens", items: [{ product: "Pen", price: 2, qty: 10, margin: "secret-margin-31" }] },
+    });
+    expect(created.statusCode).toBe(201);
+    const recordId = created.json().id;
+    const taskId = await taskFor(manager, recordId);
+    const view = (await manager.request("GET", `/api/tasks/${taskId}`)).json();
+    expect(JSON.stringify(view)).not.toContain("secret-margin-31");
+    const items = view.form.fields.find((f: { id: string }) => f.id === "items");
+    expect(items.permission).toBe("edit");
+    expect(items.fields.map((c: { id: string; permission: string }) => [c.id, c.permission])).toEqual([
+      ["product", "edit"],
+      ["price", "view"],
+      ["qty", "edit"],
+    ]);
+    const row = view.record.data.items[0];
+    expect(row).not.toHaveProperty("margin");
+    expect(row).toMatchObject({ product: "Pen", price: 2, qty: 10 });
+
+    const refused = await act(manager, taskId, {
+      action: "approve",
+      fieldEdits: { items: [{ ...row, price: 1 }] },
+    });
+    expect(errorOf(refused)).toMatchObject({ status: 403, path: "/fieldEdits/items/0/price" });
+    expect(refused.json().error.details[0].code).toBe("EDIT_NOT_ALLOWED");
+    const smuggled = await act(manager, taskId, {
+      action: "approve",
+      fieldEdits: { items: [{ ...row, margin: "overwritten" }] },
+    });
+    expect(errorOf(smuggled)).toMatchObject({ status: 403, path: "/fieldEdits/items/0/margin" });
+
+    const approved = await act(manager, taskId, {
+      action: "approve",
+      fieldEdits: { items: [{ ...row, qty: 12 }] },
+    });
+    expect(approved.statusCode).toBe(200);
+    const stored = (await t.admin.request("GET", `/api/forms/${formId}/records/${recordId}`)).json();
+    // The edited column is written; the hidden one the handler left out keeps its value.
+    expect(stored.data.items).toEqual([
+      expect.objectContaining({ product: "Pen", price: 2, qty: 12, margin: "secret-margin-31" }),
+    ]);
   });
 });

@@ -15,7 +15,10 @@ const detail = {
         type: "subform",
         label: "明细",
         permission: "view",
-        fields: [{ id: "qty", type: "number", label: "数量", permission: "edit" }],
+        fields: [
+          { id: "qty", type: "number", label: "数量", permission: "edit" },
+          { id: "price", type: "number", label: "单价", permission: "view" },
+        ],
       },
     ],
   },
@@ -31,8 +34,14 @@ describe("the task's form", () => {
       discount: "edit",
       items: "view",
       "items.qty": "edit",
+      "items.price": "view",
     });
     expect(form.editable).toEqual(["discount"]);
+    const items = form.definition.fields[2] as { fields: { id: string; readonly?: boolean }[] };
+    expect(items.fields.map((c) => [c.id, c.readonly === true])).toEqual([
+      ["qty", false],
+      ["price", true],
+    ]);
   });
 
   it("sends only editable fields that changed", () => {

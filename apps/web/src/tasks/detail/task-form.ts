@@ -15,6 +15,8 @@ export function taskForm(detail: TaskDetail): TaskForm {
   const strip = (field: FieldDefinition & { permission?: FieldPermission }, prefix = ""): FieldDefinition => {
     const { permission, ...plain } = field;
     permissions[prefix + field.id] = permission ?? "view";
+    // A view-only column of an editable sub-form: its cells are read-only (the server refuses changes).
+    if (prefix && permission !== "edit") return { ...plain, readonly: true } as FieldDefinition;
     if (plain.type === "subform") {
       return {
         ...plain,

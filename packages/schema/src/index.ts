@@ -9,3 +9,4 @@ export * from "./permissions";
 export * from "./schemas";
 export * from "./types";
 export * from "./validate";
+export * from "./webhooks";

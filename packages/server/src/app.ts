@@ -38,6 +38,7 @@ import { usersPlugin } from "./plugins/users/plugin";
 import { IndexBuilds } from "./plugins/views/index-builds";
 import { viewsPlugin } from "./plugins/views/plugin";
 import { webPlugin } from "./plugins/web/plugin";
+import { webhooksPlugin } from "./plugins/webhooks/plugin";
 import { workflowPlugin } from "./plugins/workflow/plugin";
 import { createWorkflow } from "./plugins/workflow/setup";
 
@@ -96,7 +97,7 @@ export async function buildApp({
   const events = new RecordEventHub(app.log);
   app.decorate("recordEvents", events);
   const workflow = createWorkflow(app, db, forms, config, events);
-  createOutbox(app, db, config);
+  const outbox = createOutbox(app, db, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     const rateLimits = await apiRateLimitHooks(api, config.rateLimits);
@@ -128,6 +129,7 @@ export async function buildApp({
     await api.register(notificationsPlugin, { db });
     const gallery = new TemplateGallery(templatesDir ?? null);
     await api.register(templatesPlugin, { db, config, gallery, forms, builds });
+    await api.register(webhooksPlugin, { db, config, events, forms, dispatcher: outbox.dispatcher });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

@@ -1,2 +1,4 @@
 export * from "./outbox";
+export * from "./settings";
 export * from "./tables";
+export * from "./webhooks";

@@ -101,6 +101,10 @@ describe.each(testDatabases())("templates ($name)", (database) => {
     expect(record.data.total).toBe(5080.5);
     expect(record.data.no).toMatch(/^BX-\d{8}-0001$/);
     expect(record.flowStatus).toBe("running");
+    expect(installed.installed).toEqual({ dashboards: 1 });
+    const dashboards = await t.admin.request("GET", `/api/apps/${installed.app.id}/dashboards`);
+    expect(dashboards.statusCode).toBe(200);
+    expect(JSON.stringify(dashboards.json())).toContain("报销分析");
   }, 120_000);
 
   it("refuses to install a template the gallery does not have, and non-admins", async () => {

@@ -55,7 +55,7 @@ describe("validateBundle", () => {
     b.permissionSets[0]!.fields = { phone: "hidden" } as never;
     b.departments[1]!.parent = "nowhere";
     b.members[1]!.roles = ["clerk"];
-    b.dashboards[0]!.form = "orders";
+    b.dashboards[0]!.widgets[0]!.form = "orders";
     b.sampleData.customers[0]!.owner = "nobody";
     b.sampleData.customers[1]!.data = { name: "x", owner: "zed", dept: "ops", colour: "red" } as never;
     b.sampleData.quotes[0]!.data.customer = "c9";
@@ -67,7 +67,7 @@ describe("validateBundle", () => {
       { code: "UNKNOWN_FIELD", path: "/permissionSets/0/fields/phone" },
       { code: "UNKNOWN_MEMBER", path: "/permissionSets/0/members/2/id" },
       { code: "UNKNOWN_FIELD", path: "/views/0/columns/0" },
-      { code: "UNKNOWN_FORM", path: "/dashboards/0/form" },
+      { code: "UNKNOWN_FORM", path: "/dashboards/0/widgets/0/form" },
       { code: "UNKNOWN_MEMBER", path: "/sampleData/customers/0/owner" },
       { code: "UNKNOWN_MEMBER", path: "/sampleData/customers/1/data/owner" },
       { code: "UNKNOWN_DEPARTMENT", path: "/sampleData/customers/1/data/dept" },

@@ -2,6 +2,7 @@
 // stable code and a JSON pointer into the bundle. Forms go through the form validator the caller plugs
 // in (the fields package's, with the real formula parser); dashboards and automations through their
 // modules' validators when given; then every cross-reference by stable id is checked.
+import type { FormsByKey } from "../dashboard/validate-dashboard";
 import { pointerSegment } from "../errors";
 import { definitionAjv } from "../schemas/registry";
 import type { DefinitionIssue, FieldDefinition, FormDefinition } from "../types";
@@ -12,15 +13,20 @@ import { asArray, asObject, prop } from "../validate/tolerant";
 import type { BundleIssueCode } from "./codes";
 import { allFields, flowAssignees, formsReadBy, linkOrder } from "./references";
 import { BUNDLE_SCHEMA_ID, bundleSchema } from "./schema";
+import { DEFAULT_SECTION_VALIDATORS } from "./sections";
 import { isSemver } from "./semver";
 import { BUNDLE_FORMAT, type BundleSection, type TemplateBundle } from "./types";
 
-export type SectionValidator = (item: unknown) => DefinitionIssue[];
+/** A module's check of one item of its section, given the bundle's forms by key. */
+export type SectionValidator = (item: unknown, forms: FormsByKey) => DefinitionIssue[];
 
 export interface BundleValidationOptions {
   /** The full form check (`validateDefinition` of @formwork/fields). */
   validateForm: (def: unknown) => DefinitionValidation<FormDefinition>;
-  /** A module's validator for one item of its section; a section without one is checked for ids only. */
+  /**
+   * Validators of other modules' sections, over the defaults (dashboards: validateDashboard); a section
+   * without one is checked for unique ids and the forms it names only.
+   */
   sections?: Partial<Record<BundleSection, SectionValidator>>;
 }
 
@@ -230,13 +236,14 @@ function checkSection(
 ): void {
   const items = b[section];
   uniqueIds(items, section, issues);
-  const validate = options.sections?.[section];
+  const validate = options.sections?.[section] ?? DEFAULT_SECTION_VALIDATORS[section];
+  const formsByKey: FormsByKey = (key) => (forms.get(key)?.valid ? forms.get(key)?.form : undefined);
   for (const [i, item] of (items ?? []).entries()) {
     const at = `/${section}/${i}`;
     const form = item.form;
     if (typeof form === "string" && !forms.has(form))
       issues.add("UNKNOWN_FORM", `${at}/form`, `no form "${form}"`);
-    for (const issue of validate?.(item) ?? []) {
+    for (const issue of validate?.(item, formsByKey) ?? []) {
       issues.items.push({ ...issue, code: issue.code ?? "SECTION_INVALID", path: `${at}${issue.path}` });
     }
   }

@@ -90,7 +90,21 @@ export function smallBundle() {
       { id: "lei", name: "王磊", departments: ["sales"], heads: ["sales"], roles: ["manager"] },
       { id: "fang", name: "李芳", departments: ["sales"], roles: ["rep"] },
     ],
-    dashboards: [{ id: "funnel", form: "quotes", title: "漏斗" }],
+    dashboards: [
+      {
+        id: "funnel",
+        title: "漏斗",
+        widgets: [
+          {
+            id: "count",
+            kind: "kpi",
+            layout: { x: 0, y: 0, w: 4, h: 2 },
+            form: "quotes",
+            measures: [{ op: "count" }],
+          },
+        ],
+      },
+    ],
     automations: [{ id: "remind", form: "customers" }],
     sampleData: {
       customers: [

@@ -11,8 +11,11 @@ import {
 } from "@formwork/db";
 import {
   BUNDLE_FORMAT,
+  BUNDLE_SECTIONS,
   type BundleMemberRef,
   type BundlePermissionSet,
+  type BundleSection,
+  type BundleSectionItem,
   type BundleView,
   type DepartmentPlaceholder,
   type FieldDefinition,
@@ -25,6 +28,7 @@ import {
 import type { Db } from "../../database";
 import { getApp } from "../apps/apps-store";
 import { getForm, listForms } from "../forms/forms-store";
+import { sectionInstallers } from "./sections";
 import { mapFlowAssignees } from "./substitute";
 
 /** Field types whose values cannot travel in a bundle: files stay in this server's storage. */
@@ -218,14 +222,23 @@ export async function exportAppBundle(
     ...(views.length > 0 ? { views } : {}),
     ...(permissionSets.length > 0 ? { permissionSets } : {}),
     ...org,
-    ...(origin && (origin.bundle as TemplateBundle).dashboards
-      ? { dashboards: (origin.bundle as TemplateBundle).dashboards }
-      : {}),
-    ...(origin && (origin.bundle as TemplateBundle).automations
-      ? { automations: (origin.bundle as TemplateBundle).automations }
-      : {}),
+    ...(await exportSections(db, appId, origin?.bundle as TemplateBundle | undefined)),
     ...(sampleData ? { sampleData } : {}),
   };
+}
+
+/**
+ * Sections this server stores are read back from their modules; a section it cannot store yet is passed
+ * on from the bundle the app was installed from, so an export loses nothing the install skipped.
+ */
+async function exportSections(db: Db, appId: string, installed: TemplateBundle | undefined) {
+  const out: Partial<Record<BundleSection, BundleSectionItem[]>> = {};
+  for (const section of BUNDLE_SECTIONS) {
+    const installer = sectionInstallers[section];
+    const items = installer ? await installer.export(db, appId) : (installed?.[section] ?? []);
+    if (items.length > 0) out[section] = items;
+  }
+  return out;
 }
 
 async function exportRecords(

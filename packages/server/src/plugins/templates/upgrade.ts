@@ -6,12 +6,19 @@
 // lossless cast, a new unique field with repeated values) refuses the whole upgrade with
 // INCOMPATIBLE_CHANGE, its detail paths pointing into the new bundle's form (`/forms/N/...`).
 import { getAppTemplate, inTransaction, listPermissionSets, markAppTemplateUpgraded } from "@formwork/db";
-import { compareSemver, FormworkError, type TemplateBundle } from "@formwork/schema";
+import {
+  BUNDLE_SECTIONS,
+  type BundleSection,
+  compareSemver,
+  FormworkError,
+  type TemplateBundle,
+} from "@formwork/schema";
 import type { Db } from "../../database";
 import { writeAudit } from "../audit/audit-store";
 import { createForm, listForms, saveDraft } from "../forms/forms-store";
 import { publishDraft } from "../forms/publish";
 import { installPermissionSets, installViews, mapPlaceholders, withoutSampleData } from "./install";
+import { sectionInstallers } from "./sections";
 import { mapFlowAssignees, toDatabase } from "./substitute";
 
 export interface UpgradeResult {
@@ -20,6 +27,8 @@ export interface UpgradeResult {
   forms: { key: string; id: string; change: "added" | "changed" | "unchanged" | "kept"; version: number }[];
   permissionSets: number;
   views: number;
+  /** Items of other modules' sections added (by name: those the app has are left as the user made them). */
+  sections: Partial<Record<BundleSection, number>>;
   viewForms: string[];
   /** Form ids whose published version changed (their caches are stale after the commit). */
   republished: string[];
@@ -121,6 +130,15 @@ export async function upgradeApp(
     }
     const newViews = (bundle.views ?? []).filter((v) => !viewNames.get(v.form)?.has(v.name));
     const viewForms = await installViews(tx, bundle, formIds, actorId, (v) => newViews.includes(v));
+    const sections: UpgradeResult["sections"] = {};
+    for (const section of BUNDLE_SECTIONS) {
+      const installer = sectionInstallers[section];
+      const items = bundle[section] ?? [];
+      if (!installer || items.length === 0) continue;
+      const have = await installer.existingNames(tx, appId);
+      const fresh = items.filter((item) => !have.has(installer.nameOf(item)));
+      sections[section] = await installer.install(tx, fresh, { appId, formIds, map, actorId });
+    }
     await markAppTemplateUpgraded(tx, {
       appId,
       version: bundle.manifest.version,
@@ -139,6 +157,7 @@ export async function upgradeApp(
       forms,
       permissionSets,
       views: newViews.length,
+      sections,
       viewForms,
       republished,
     };

@@ -92,6 +92,7 @@
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
 
+export * from "./automations";
 export * from "./dashboards";
 export {
   createDatabase,

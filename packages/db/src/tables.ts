@@ -1,6 +1,7 @@
 // Kysely types of the platform's own tables (created by ./migrations). Per-form record tables are
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { AutomationTables } from "./automations/tables";
 import type { NotificationTables } from "./notifications/tables";
 import type { OutboxTables } from "./outbox/tables";
 import type { PermissionTables } from "./permissions/tables";
@@ -273,7 +274,8 @@ export interface SystemTables
     SecurityTables,
     NotificationTables,
     OutboxTables,
-    TemplateTables {
+    TemplateTables,
+    AutomationTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -1,6 +1,7 @@
 export { createAjv } from "./ajv";
 export * from "./app-appearance";
 export * from "./audit";
+export * from "./automation";
 export * from "./bundle";
 export * from "./dashboard";
 export * from "./errors";

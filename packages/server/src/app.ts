@@ -16,6 +16,8 @@ import { authenticateHook } from "./plugins/auth/authenticate";
 import { CredentialCache } from "./plugins/auth/credential-cache";
 import { authPlugin } from "./plugins/auth/plugin";
 import { apiRateLimitHooks } from "./plugins/auth/rate-limits";
+import { automationsPlugin } from "./plugins/automations/plugin";
+import { createAutomations } from "./plugins/automations/setup";
 import { commentsPlugin } from "./plugins/comments/plugin";
 import { dashboardsPlugin } from "./plugins/dashboards/plugin";
 import { errorsPlugin } from "./plugins/errors/plugin";
@@ -98,6 +100,7 @@ export async function buildApp({
   app.decorate("recordEvents", events);
   const workflow = createWorkflow(app, db, forms, config, events);
   const outbox = createOutbox(app, db, config);
+  const automations = createAutomations(app, db, forms, events, config);
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     const rateLimits = await apiRateLimitHooks(api, config.rateLimits);
@@ -130,6 +133,7 @@ export async function buildApp({
     const gallery = new TemplateGallery(templatesDir ?? null);
     await api.register(templatesPlugin, { db, config, gallery, forms, builds });
     await api.register(webhooksPlugin, { db, config, events, forms, dispatcher: outbox.dispatcher });
+    await api.register(automationsPlugin, { db, config, forms, runner: automations.runner });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;

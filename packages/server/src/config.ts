@@ -80,6 +80,17 @@ export interface ServerConfig {
   };
   /** Outgoing email (copies of notifications); null: no email is sent. */
   smtp: { url: string; from: string } | null;
+  /**
+   * The poller of schedule and date-field automations (every instance may run it: due automations are
+   * claimed with SKIP LOCKED). `pollMs` between polls, `batchSize` automations per transaction,
+   * `dateRecheckMs` how often a date trigger looks for newly matching records during its day.
+   */
+  automations: {
+    enabled: boolean;
+    pollMs: number;
+    batchSize: number;
+    dateRecheckMs: number;
+  };
 }
 
 export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
@@ -135,13 +146,18 @@ export const DEFAULT_CONFIG: ServerConfig = {
     maxAttempts: 12,
   },
   smtp: null,
+  automations: { enabled: true, pollMs: 5_000, batchSize: 20, dateRecheckMs: 5 * 60_000 },
 };
 
 export type ServerConfigInput = Partial<
-  Omit<ServerConfig, "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits" | "outbox" | "webhooks">
+  Omit<
+    ServerConfig,
+    "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits" | "outbox" | "webhooks" | "automations"
+  >
 > & {
   outbox?: Partial<ServerConfig["outbox"]>;
   webhooks?: Partial<ServerConfig["webhooks"]>;
+  automations?: Partial<ServerConfig["automations"]>;
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
   workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
@@ -163,5 +179,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     rateLimits: { ...DEFAULT_CONFIG.rateLimits, ...input.rateLimits },
     outbox: { ...DEFAULT_CONFIG.outbox, ...input.outbox },
     webhooks: { ...DEFAULT_CONFIG.webhooks, ...input.webhooks },
+    automations: { ...DEFAULT_CONFIG.automations, ...input.automations },
   };
 }

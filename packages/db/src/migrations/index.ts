@@ -20,6 +20,7 @@ import * as permissions from "./0010_permissions";
 import * as security from "./0011_security";
 import * as commentsAndNotifications from "./0013_comments_and_notifications";
 import * as outboxAndWebhooks from "./0014_outbox_and_webhooks";
+import * as automations from "./0015_automations";
 import * as dashboards from "./0016_dashboards";
 import * as templates from "./0018_templates";
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0014_outbox_and_webhooks": outboxAndWebhooks,
   "0016_dashboards": dashboards,
   "0018_templates": templates,
+  "0015_automations": automations,
 };
 
 const provider: MigrationProvider = {

@@ -1,7 +1,10 @@
 export {
+  addDays,
   type CalendarDate,
   dateInZone,
+  daysInMonth,
   formatDate,
+  isoWeekday,
   isValidTimeZone,
   parseDate,
   startOfDayInstant,

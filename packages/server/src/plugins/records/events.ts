@@ -57,9 +57,10 @@ export interface RecordEvents {
   afterFlowCommit(listener: After<FlowChange>): void;
   /**
    * Whether any in-transaction listener cares about this form (keeps the one-statement create fast path
-   * when nothing listens). Listeners register a predicate with `listensTo`.
+   * when nothing listens). Listeners register a predicate with `listensTo`. `db`: the caller's
+   * transaction when it is in one (PGlite has one connection: a look-up must use the transaction).
    */
-  needsTransaction(formId: string): Promise<boolean>;
+  needsTransaction(formId: string, db?: Db): Promise<boolean>;
 }
 
 /** What is waiting for a transaction's commit. */
@@ -78,7 +79,7 @@ export class RecordEventHub implements RecordEvents {
   private readonly flowListeners: InTx<FlowChange>[] = [];
   private readonly recordCommits: After<RecordChange>[] = [];
   private readonly flowCommits: After<FlowChange>[] = [];
-  private readonly interest: ((formId: string) => Promise<boolean>)[] = [];
+  private readonly interest: ((formId: string, db?: Db) => Promise<boolean>)[] = [];
   private readonly open = new WeakMap<Db, Pending>();
 
   constructor(private readonly log: { error: (obj: unknown, msg: string) => void } = console) {}
@@ -97,12 +98,12 @@ export class RecordEventHub implements RecordEvents {
   }
 
   /** An in-transaction listener's interest in a form; `needsTransaction` asks every predicate. */
-  listensTo(predicate: (formId: string) => Promise<boolean>): void {
+  listensTo(predicate: (formId: string, db?: Db) => Promise<boolean>): void {
     this.interest.push(predicate);
   }
 
-  async needsTransaction(formId: string): Promise<boolean> {
-    for (const predicate of this.interest) if (await predicate(formId)) return true;
+  async needsTransaction(formId: string, db?: Db): Promise<boolean> {
+    for (const predicate of this.interest) if (await predicate(formId, db)) return true;
     return false;
   }
 

@@ -46,6 +46,7 @@ async function linkedRecord(
   return (await getRecord(lookup.db, form, id))?.data ?? null;
 }
 
+/** The id of the app's live form with `key`, or null. */
 export async function formByKey(db: Db, appId: string, key: string): Promise<string | null> {
   const row = await db
     .selectFrom("forms")

@@ -107,7 +107,7 @@ export async function createRecords(
     }
   };
 
-  const listened = await events.needsTransaction(form.id);
+  const listened = await events.needsTransaction(form.id, options.trx ?? deps.db);
   if (!startsFlows && !needsLookups(form, firstPass) && !listened) {
     const datas = firstPass.map((p) => p.data);
     const found = findReferences(

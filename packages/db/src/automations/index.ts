@@ -1,0 +1,3 @@
+export * from "./automations";
+export * from "./runs";
+export * from "./tables";

@@ -1,0 +1,112 @@
+// An automation of an app (智能助手, issue 7): when something happens to a form's records (or on a
+// schedule, or as a date field comes near), if a condition holds, do a list of actions. The definition
+// is self-contained JSON: forms are named by their key within the app and fields by their id, as in a
+// template bundle, so it moves between apps and bundles unchanged.
+
+/** Field id → formula text over the trigger record (the forms' formula language). */
+export type FieldMapping = Record<string, string>;
+
+export type AutomationTrigger =
+  | { type: "recordCreated" }
+  | {
+      type: "recordUpdated";
+      /** Fire only when one of these fields changed; absent or empty = any change. */
+      fields?: string[];
+    }
+  | { type: "recordDeleted" }
+  | {
+      type: "schedule";
+      frequency: "daily" | "weekly" | "monthly";
+      /** Local time "HH:MM" in the server's configured time zone. */
+      time: string;
+      /** weekly: 1 (Monday) … 7 (Sunday). */
+      weekday?: number;
+      /** monthly: 1 … 31 (a shorter month fires on its last day). */
+      monthDay?: number;
+    }
+  | {
+      type: "dateField";
+      /** A date or datetime field of the form. */
+      field: string;
+      /** Days relative to the field's date: -3 = three days before. */
+      offsetDays: number;
+      /** Local time "HH:MM" of that day. */
+      time: string;
+    }
+  | { type: "flowApproved" }
+  | { type: "flowRejected" };
+
+export type TriggerType = AutomationTrigger["type"];
+
+export type AutomationAction =
+  | {
+      type: "createRecord";
+      /** A form of the app, by key. */
+      form: string;
+      fields: FieldMapping;
+    }
+  | {
+      type: "updateRecords";
+      form: string;
+      /** json-logic over the target form's fields; `{"var": "$trigger.<field>"}` reads the trigger record. */
+      condition: unknown;
+      fields: FieldMapping;
+    }
+  | {
+      type: "deleteRecords";
+      form: string;
+      condition: unknown;
+    }
+  | {
+      type: "notify";
+      /** User ids. */
+      users?: string[];
+      /** Member fields of the trigger record whose members are notified too. */
+      userFields?: string[];
+      /** Formula text over the trigger record: the notification's title. */
+      title: string;
+    }
+  | {
+      type: "webhook";
+      url: string;
+    };
+
+export type ActionType = AutomationAction["type"];
+
+export interface AutomationDefinition {
+  /** Stable id within the app. */
+  id: string;
+  name: string;
+  /** The trigger form's key. */
+  form: string;
+  trigger: AutomationTrigger;
+  /** json-logic over the trigger record (record triggers; for a date field, which records). */
+  condition?: unknown;
+  /** Whether imports and bulk edits fire it too (Jiandaoyun's never do). */
+  fireOnImportsAndBulk?: boolean;
+  actions: AutomationAction[];
+}
+
+/** What a definition's references are checked against: the app's forms by key, with their field ids and types. */
+export interface AutomationContext {
+  forms: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+export const TRIGGER_TYPES: readonly TriggerType[] = [
+  "recordCreated",
+  "recordUpdated",
+  "recordDeleted",
+  "schedule",
+  "dateField",
+  "flowApproved",
+  "flowRejected",
+];
+export const ACTION_TYPES: readonly ActionType[] = [
+  "createRecord",
+  "updateRecords",
+  "deleteRecords",
+  "notify",
+  "webhook",
+];
+/** Longest chain of automations triggering automations (each action's writes one level deeper). */
+export const AUTOMATION_MAX_DEPTH = 5;

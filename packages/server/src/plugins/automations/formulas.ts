@@ -1,0 +1,60 @@
+// Field mappings and titles: formulas in the forms' formula language over the trigger record, parsed
+// once per text (cached) and evaluated with the platform's evaluator; the result is normalised for the
+// target field (a number mapped into a text field becomes its text), an Excel error stores as empty.
+import { evaluate, FormulaErrorValue, type FormulaLogic, parseFormula } from "@formwork/expressions";
+import { getFieldType } from "@formwork/fields";
+import type { FieldDefinition } from "@formwork/schema";
+
+const parsed = new Map<string, FormulaLogic>();
+const MAX_CACHED = 2_000;
+
+export class MappingError extends Error {}
+
+function logicOf(text: string): FormulaLogic {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const result = parseFormula(text);
+  if (!result.ok) throw new MappingError(`formula "${text}": ${result.diagnostics[0]?.message ?? "invalid"}`);
+  if (parsed.size >= MAX_CACHED) parsed.clear();
+  parsed.set(text, result.logic);
+  return result.logic;
+}
+
+export interface FormulaScope {
+  data: Record<string, unknown>;
+  now: Date;
+  timeZone: string;
+}
+
+/** The raw value of a formula over the trigger record (null for an error value). */
+export function formulaValue(text: string, scope: FormulaScope): unknown {
+  const value = evaluate(logicOf(text), scope.data, { now: scope.now, timeZone: scope.timeZone });
+  if (value instanceof FormulaErrorValue || value === undefined) return null;
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
+
+/** The target record's data: each mapped field's formula value, normalised for that field. */
+export function mappedData(
+  mapping: Record<string, string>,
+  fields: readonly FieldDefinition[],
+  scope: FormulaScope,
+): Record<string, unknown> {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const data: Record<string, unknown> = {};
+  for (const [id, text] of Object.entries(mapping)) {
+    const field = byId.get(id);
+    if (!field) throw new MappingError(`the target form has no field "${id}"`);
+    let value = formulaValue(text, scope);
+    if (typeof value === "number" && (field.type === "text" || field.type === "textarea"))
+      value = String(value);
+    data[id] = value === null ? null : getFieldType(field.type).normalize(value, field as never);
+  }
+  return data;
+}
+
+/** A formula's value as notification text. */
+export function formulaText(text: string, scope: FormulaScope): string {
+  const value = formulaValue(text, scope);
+  return value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+}

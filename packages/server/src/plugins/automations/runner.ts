@@ -1,0 +1,296 @@
+// Runs automations. Record and flow triggers run inside the triggering transaction (the events hook's
+// in-transaction listeners), each automation in its own SAVEPOINT: its own-database actions commit
+// with the user's write when they all succeed (exactly once), and when one fails they are rolled back
+// alone and the run is logged as failed — an automation never blocks the user's submission (as in
+// Jiandaoyun and Airtable). Loop protection: every write an action makes carries the trigger's depth + 1;
+// past AUTOMATION_MAX_DEPTH the chain stops with a failed run in the log, the user's write stands.
+import {
+  type ActionOutcome,
+  type ApiRecord,
+  type AutomationRun,
+  enabledAutomationsOf,
+  getRecord,
+  insertRun,
+  type PublishedForm,
+  type StoredAutomation,
+} from "@formwork/db";
+import { AUTOMATION_MAX_DEPTH, type AutomationDefinition } from "@formwork/schema";
+import type { FastifyBaseLogger } from "fastify";
+import { sql } from "kysely";
+import type { Db } from "../../database";
+import type { FlowChange, RecordChange, RecordEventHub } from "../records/events";
+import { formByKey } from "../records/link-fill";
+import type { PublishedForms } from "../records/published-forms";
+import type { WriteDeps } from "../records/write-path";
+import { type ActionContext, runAction, type WebhookMessage } from "./actions";
+import { changeFires, conditionHolds } from "./matching";
+
+/** How long a form's list of automations is reused (other instances' edits show within this). */
+const CACHE_MS = 5_000;
+
+export interface RunnerDeps {
+  db: Db;
+  forms: PublishedForms;
+  events: RecordEventHub;
+  writeDeps: WriteDeps;
+  timeZone: string;
+  log: FastifyBaseLogger;
+}
+
+/** What started a run: logged with it, and all a retry needs. */
+export interface RunTrigger {
+  kind: string;
+  formId: string;
+  recordId?: string;
+  instanceId?: string;
+  source?: string;
+  /** For a date trigger: the date value it fired for. */
+  date?: string;
+  at: string;
+}
+
+export interface RunInput {
+  trigger: RunTrigger;
+  record: ApiRecord | null;
+  /** The depth of the change that triggered (0: a user's write or the scheduler). */
+  depth: number;
+  actorId: string | null;
+  retryOf?: string;
+}
+
+export interface RunResult {
+  runId: string;
+  status: "succeeded" | "failed";
+  outcomes: ActionOutcome[];
+  error: string | null;
+}
+
+export class AutomationRunner {
+  private readonly cache = new Map<string, { until: number; list: StoredAutomation[] }>();
+  private savepoints = 0;
+  /** The outbox's enqueue, set by the webhooks module when it is there. */
+  enqueueWebhook: ((tx: Db, message: WebhookMessage) => Promise<void>) | undefined;
+
+  constructor(readonly deps: RunnerDeps) {}
+
+  /** Listens on the events hub: creates of a form with automations then run in a transaction. */
+  install(): void {
+    const events = this.deps.events;
+    events.listensTo(async (formId, db) =>
+      (await this.automationsOf(formId, db ?? this.deps.db)).some((a) =>
+        RECORD_TRIGGERS.has(a.definition.trigger.type),
+      ),
+    );
+    events.onRecordChange((tx, change) => this.onRecord(tx, change));
+    events.onFlowChange((tx, change) => this.onFlow(tx, change));
+  }
+
+  /** Drops cached lists (after an automation of the form was saved here). */
+  forget(formId?: string): void {
+    if (formId === undefined) this.cache.clear();
+    else this.cache.delete(formId);
+  }
+
+  async automationsOf(formId: string, db: Db): Promise<StoredAutomation[]> {
+    const cached = this.cache.get(formId);
+    if (cached && cached.until > Date.now()) return cached.list;
+    const list = await enabledAutomationsOf(db, formId);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(formId, { until: Date.now() + CACHE_MS, list });
+    return list;
+  }
+
+  private async onRecord(tx: Db, change: RecordChange): Promise<void> {
+    if (change.kind === "restored") return;
+    const list = await this.automationsOf(change.formId, tx);
+    if (list.length === 0) return;
+    const ctx = { now: new Date(), timeZone: this.deps.timeZone };
+    const toMatch = {
+      kind: change.kind,
+      source: change.source,
+      data: change.record.data,
+      ...(change.changedFields ? { changedFields: change.changedFields } : {}),
+    };
+    for (const automation of list) {
+      if (!changeFires(automation.definition, toMatch, ctx)) continue;
+      await this.run(tx, automation, {
+        trigger: {
+          kind: `record.${change.kind}`,
+          formId: change.formId,
+          recordId: change.record.id,
+          source: change.source,
+          at: ctx.now.toISOString(),
+        },
+        record: change.record,
+        depth: change.depth,
+        actorId: change.actor?.userId ?? null,
+      });
+    }
+  }
+
+  private async onFlow(tx: Db, change: FlowChange): Promise<void> {
+    const type =
+      change.kind === "approved" ? "flowApproved" : change.kind === "rejected" ? "flowRejected" : null;
+    if (!type) return;
+    const list = (await this.automationsOf(change.formId, tx)).filter(
+      (a) => a.definition.trigger.type === type,
+    );
+    if (list.length === 0) return;
+    const form = await this.deps.forms.get(change.formId, tx);
+    const record = await getRecord(tx, form, change.recordId);
+    if (!record) return;
+    const ctx = { now: new Date(), timeZone: this.deps.timeZone };
+    for (const automation of list) {
+      if (!conditionHolds(automation.definition.condition, record.data, ctx)) continue;
+      await this.run(tx, automation, {
+        trigger: {
+          kind: `flow.${change.kind}`,
+          formId: change.formId,
+          recordId: change.recordId,
+          instanceId: change.instanceId,
+          at: ctx.now.toISOString(),
+        },
+        record,
+        depth: 0,
+        actorId: change.actor?.userId ?? null,
+      });
+    }
+  }
+
+  /**
+   * Runs a failed run again, in a transaction of its own, with the trigger and the trigger record as the
+   * failed run logged them; the new run points back at it (`retryOf`).
+   */
+  async retry(
+    automation: StoredAutomation,
+    failed: AutomationRun,
+    logged: { id: string; data: Record<string, unknown> } | null,
+    actorId: string,
+  ): Promise<RunResult> {
+    return this.deps.events.transaction(this.deps.db, async (tx) => {
+      const form = await this.deps.forms.get(automation.formId, tx);
+      const current = logged ? await getRecord(tx, form, logged.id) : null;
+      const record = logged ? { ...(current ?? ({} as ApiRecord)), id: logged.id, data: logged.data } : null;
+      return this.run(tx, automation, {
+        trigger: { ...(failed.trigger as unknown as RunTrigger), at: new Date().toISOString() },
+        record,
+        depth: 0,
+        actorId,
+        retryOf: failed.id,
+      });
+    });
+  }
+
+  /**
+   * One run of `automation` in `tx` (a transaction opened through the events hub): its actions in a
+   * savepoint, then the run's log row. Never throws for an action's failure: that is the log's.
+   */
+  async run(tx: Db, automation: StoredAutomation, input: RunInput): Promise<RunResult> {
+    if (!tx.isTransaction)
+      return this.deps.events.transaction(tx, (inner) => this.run(inner, automation, input));
+    const definition = automation.definition;
+    const log = (status: RunResult["status"], outcomes: ActionOutcome[], error: string | null) =>
+      this.log(tx, automation, input, status, outcomes, error);
+    if (input.depth >= AUTOMATION_MAX_DEPTH) {
+      const error = `automations triggered each other ${input.depth} times in a row: the chain stops here (limit ${AUTOMATION_MAX_DEPTH})`;
+      this.deps.log.error({ automation: automation.id, depth: input.depth }, "automation loop stopped");
+      return log("failed", [], error);
+    }
+    const savepoint = `fw_automation_${++this.savepoints}`;
+    await sql.raw(`SAVEPOINT ${savepoint}`).execute(tx);
+    const outcomes: ActionOutcome[] = [];
+    try {
+      const ctx = await this.actionContext(tx, automation, input);
+      for (const [index, action] of definition.actions.entries()) {
+        try {
+          const detail = await runAction(ctx, action, definition.id);
+          outcomes.push({ index, type: action.type, status: "succeeded", detail });
+        } catch (error) {
+          outcomes.push({ index, type: action.type, status: "failed", error: messageOf(error) });
+          throw error;
+        }
+      }
+      await sql.raw(`RELEASE SAVEPOINT ${savepoint}`).execute(tx);
+      return log("succeeded", outcomes, null);
+    } catch (error) {
+      await sql.raw(`ROLLBACK TO SAVEPOINT ${savepoint}`).execute(tx);
+      // What ran before the failure was rolled back with it; what comes after never ran.
+      const settled: ActionOutcome[] = definition.actions.map((action, index) => {
+        const outcome = outcomes[index];
+        if (!outcome) return { index, type: action.type, status: "skipped" };
+        return outcome.status === "succeeded" ? { ...outcome, status: "rolledBack" } : outcome;
+      });
+      return log("failed", settled, messageOf(error));
+    }
+  }
+
+  private async log(
+    tx: Db,
+    automation: StoredAutomation,
+    input: RunInput,
+    status: RunResult["status"],
+    outcomes: ActionOutcome[],
+    error: string | null,
+  ): Promise<RunResult> {
+    const runId = await insertRun(tx, {
+      automationId: automation.id,
+      status,
+      trigger: { ...input.trigger },
+      inputs: input.record ? { record: { id: input.record.id, data: input.record.data } } : {},
+      outcomes,
+      error,
+      depth: input.depth,
+      retryOf: input.retryOf ?? null,
+    });
+    return { runId, status, outcomes, error };
+  }
+
+  private async actionContext(tx: Db, automation: StoredAutomation, input: RunInput): Promise<ActionContext> {
+    const triggerForm = await this.deps.forms.get(automation.formId, tx);
+    return {
+      tx,
+      writeDeps: this.deps.writeDeps,
+      appId: automation.appId,
+      timeZone: this.deps.timeZone,
+      formByKey: (key, db) => this.formByKey(automation.appId, key, db),
+      record: input.record,
+      triggerForm,
+      scope: { data: input.record?.data ?? {}, now: new Date(), timeZone: this.deps.timeZone },
+      depth: input.depth + 1,
+      actorId: input.actorId,
+      ...(this.enqueueWebhook ? { enqueueWebhook: this.enqueueWebhook } : {}),
+    };
+  }
+
+  private readonly formIds = new Map<string, { until: number; id: string }>();
+
+  /** A published form of the app by key (the id cached briefly; the form from the published-forms cache). */
+  async formByKey(appId: string, key: string, db: Db): Promise<PublishedForm> {
+    const cacheKey = `${appId}/${key}`;
+    const cached = this.formIds.get(cacheKey);
+    let id = cached && cached.until > Date.now() ? cached.id : undefined;
+    if (!id) {
+      const found = await formByKey(db, appId, key);
+      if (!found) throw new Error(`the app has no form "${key}"`);
+      id = found;
+      if (this.formIds.size > 10_000) this.formIds.clear();
+      this.formIds.set(cacheKey, { until: Date.now() + CACHE_MS, id });
+    }
+    return this.deps.forms.get(id, db);
+  }
+}
+
+const RECORD_TRIGGERS = new Set<AutomationDefinition["trigger"]["type"]>([
+  "recordCreated",
+  "recordUpdated",
+  "recordDeleted",
+]);
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    const details = (error as { details?: { path: string; message: string }[] }).details;
+    const first = details?.[0];
+    return first ? `${error.message} (${first.path}: ${first.message})` : error.message;
+  }
+  return String(error);
+}

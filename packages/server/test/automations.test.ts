@@ -47,7 +47,11 @@ describe.each(testDatabases())("automations ($name)", (database) => {
   let keys = 0;
 
   beforeAll(async () => {
-    t = await startTestApp(database, { workflowTimers: { enabled: false }, automations: { enabled: false } });
+    t = await startTestApp(database, {
+      workflowTimers: { enabled: false },
+      automations: { enabled: false },
+      outbox: { enabled: false },
+    });
     appId = (await t.admin.request("POST", "/api/apps", { name: "CRM" })).json().id;
     const create = async (definition: FormDefinition) => {
       const form = await t.admin.request("POST", `/api/apps/${appId}/forms`, definition);
@@ -240,6 +244,41 @@ describe.each(testDatabases())("automations ($name)", (database) => {
     const list = await member.request("GET", "/api/notifications");
     expect(list.json().items).toMatchObject([{ kind: "automation", title: "新客户：丁" }]);
     expect(list.json().items[0].link).toContain("?record=");
+    await disable(automation.id);
+  });
+
+  it("calls a webhook through the outbox, in the run's transaction (rolled back with a failed run)", async () => {
+    const automation = await save({
+      form: "customers",
+      trigger: { type: "recordCreated" },
+      actions: [
+        { type: "webhook", url: "https://hooks.example.com/crm" },
+        { type: "createRecord", form: "followups", fields: { note: 'IF(level = "b", "固定内容", name)' } },
+      ],
+    });
+    const outbox = () =>
+      t.db
+        .selectFrom("outbox")
+        .select(["target", "payload"])
+        .where("target", "=", "https://hooks.example.com/crm")
+        .execute();
+    const customer = await create(customers, { name: "辛" });
+    const sent = await outbox();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.payload).toMatchObject({
+      automation: expect.any(String),
+      record: { id: customer.id },
+    });
+    // 固定内容 is taken (the second test's follow-up): the create fails, the webhook row goes with it.
+    await create(customers, { name: "壬", level: "b" });
+    expect(await outbox()).toHaveLength(1);
+    expect((await runs(automation.id))[0]).toMatchObject({
+      status: "failed",
+      outcomes: [
+        { type: "webhook", status: "rolledBack" },
+        { type: "createRecord", status: "failed" },
+      ],
+    });
     await disable(automation.id);
   });
 

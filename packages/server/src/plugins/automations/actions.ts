@@ -4,9 +4,11 @@
 import {
   type ApiRecord,
   deleteRecord,
+  enqueueOutbox,
   filterScopeFor,
   getRecord,
   insertNotifications,
+  newId,
   type PublishedForm,
   queryRecords,
 } from "@formwork/db";
@@ -37,15 +39,6 @@ export interface ActionContext {
   /** Depth of the writes the actions make (the trigger's depth + 1). */
   depth: number;
   actorId: string | null;
-  /** The outbox's enqueue (the webhooks module); absent until it is there. */
-  enqueueWebhook?: (tx: Db, message: WebhookMessage) => Promise<void>;
-}
-
-export interface WebhookMessage {
-  url: string;
-  appId: string;
-  automationKey: string;
-  payload: Record<string, unknown>;
 }
 
 export async function runAction(
@@ -119,18 +112,25 @@ export async function runAction(
       return { notified: [...users] };
     }
     case "webhook": {
-      if (!ctx.enqueueWebhook) throw new MappingError("webhooks are not available on this server yet");
-      await ctx.enqueueWebhook(ctx.tx, {
-        url: action.url,
+      // Leaves through the outbox in this transaction: sent after commit by the dispatcher (SSRF guard,
+      // retries with backoff, delivery log), never when the run or the user's write rolls back.
+      const idempotencyKey = `automation:${automationKey}:${newId()}`;
+      const messageId = await enqueueOutbox(ctx.tx, {
+        kind: "webhook",
+        target: action.url,
+        idempotencyKey,
+        event: "automation",
         appId: ctx.appId,
-        automationKey,
         payload: {
+          event: "automation",
           automation: automationKey,
+          idempotencyKey,
+          appId: ctx.appId,
           formId: ctx.triggerForm.id,
           record: ctx.record ? { id: ctx.record.id, data: ctx.record.data } : null,
         },
       });
-      return { url: action.url };
+      return { url: action.url, messageId };
     }
   }
 }

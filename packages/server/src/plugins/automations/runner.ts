@@ -22,7 +22,7 @@ import type { FlowChange, RecordChange, RecordEventHub } from "../records/events
 import { formByKey } from "../records/link-fill";
 import type { PublishedForms } from "../records/published-forms";
 import type { WriteDeps } from "../records/write-path";
-import { type ActionContext, runAction, type WebhookMessage } from "./actions";
+import { type ActionContext, runAction } from "./actions";
 import { changeFires, conditionHolds } from "./matching";
 
 /** How long a form's list of automations is reused (other instances' edits show within this). */
@@ -68,8 +68,6 @@ export interface RunResult {
 export class AutomationRunner {
   private readonly cache = new Map<string, { until: number; list: StoredAutomation[] }>();
   private savepoints = 0;
-  /** The outbox's enqueue, set by the webhooks module when it is there. */
-  enqueueWebhook: ((tx: Db, message: WebhookMessage) => Promise<void>) | undefined;
 
   constructor(readonly deps: RunnerDeps) {}
 
@@ -258,7 +256,6 @@ export class AutomationRunner {
       scope: { data: input.record?.data ?? {}, now: new Date(), timeZone: this.deps.timeZone },
       depth: input.depth + 1,
       actorId: input.actorId,
-      ...(this.enqueueWebhook ? { enqueueWebhook: this.enqueueWebhook } : {}),
     };
   }
 

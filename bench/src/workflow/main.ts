@@ -57,7 +57,8 @@ try {
     if (!warmup || !sample) throw new Error("no pending task was seeded");
     const statements = await captureApproval(url, world.approver.token, warmup, sample);
     log(`captured the approval transaction: ${statements.length} statements (BEGIN … COMMIT)`);
-    for (const s of statements) log(`  ${s.text.replace(/\s+/g, " ").slice(0, 110)}`);
+    for (const s of statements)
+      log(`  ${s.name ? "[prepared] " : ""}${s.text.replace(/\s+/g, " ").slice(0, 110)}`);
     const result = await compareApprovals({
       url,
       port,

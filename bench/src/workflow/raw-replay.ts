@@ -13,6 +13,8 @@ import type { LoadResult } from "../server/load";
 export interface Statement {
   text: string;
   values: unknown[];
+  /** The prepared statement's name when the server sent it as one: the replay prepares it too. */
+  name?: string;
 }
 
 export interface Sample {
@@ -57,7 +59,11 @@ export async function captureApproval(
     const [first, second] = args;
     if (typeof first === "string") seen.push({ text: first, values: (second as unknown[]) ?? [] });
     else if (first && typeof first.text === "string")
-      seen.push({ text: first.text, values: first.values ?? [] });
+      seen.push({
+        text: first.text,
+        values: first.values ?? [],
+        ...(first.name ? { name: first.name } : {}),
+      });
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   };
   try {
@@ -112,10 +118,11 @@ export async function replayRaw(
         const sent = performance.now();
         try {
           for (const statement of statements)
-            await client.query(
-              statement.text,
-              statement.values.map((v) => swap(v, sample, target)),
-            );
+            await client.query({
+              text: statement.text,
+              values: statement.values.map((v) => swap(v, sample, target)),
+              ...(statement.name ? { name: statement.name } : {}),
+            });
         } catch (error) {
           errors++;
           firstError ??= String(error);

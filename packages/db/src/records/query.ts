@@ -2,6 +2,7 @@
 // SQL. Nothing is filtered, sorted, counted or paged in JavaScript.
 import { FormworkError } from "@formwork/schema";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
+import { prepared } from "../prepared";
 import { isSystemField, SYSTEM_FIELDS, searchExpression } from "../storage/layout";
 import { quoteIdentifier } from "../storage/names";
 import type { PublishedForm } from "../storage/types";
@@ -211,7 +212,10 @@ export async function queryRecords(
     return value > COUNT_CAP ? { value: COUNT_CAP, exact: false } : { value, exact: true };
   };
 
-  const [rows, count] = await Promise.all([page.execute() as Promise<Row[]>, countQuery()]);
+  const pageRows = query.prepare
+    ? any.executeQuery(prepared(page.compile())).then((r) => r.rows as Row[])
+    : (page.execute() as Promise<Row[]>);
+  const [rows, count] = await Promise.all([pageRows, countQuery()]);
   const more = rows.length > limit;
   const visible = more ? rows.slice(0, limit) : rows;
   const wantChildren = model.layout.children.some((c) => !fields || fields.has(c.fieldId));

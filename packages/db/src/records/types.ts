@@ -77,6 +77,11 @@ export interface RecordQuery {
   deleted?: DeletedFilter;
   /** Skip the count query (count comes back as {value: -1, exact: false}). Default true. */
   count?: boolean;
+  /**
+   * Send the page query as a prepared statement (PostgreSQL plans it once per connection). Only for
+   * callers whose query text is fixed, e.g. a look-up by an id-array parameter on a hot path.
+   */
+  prepare?: boolean;
 }
 
 export interface RecordPage {

@@ -3,6 +3,7 @@
 // commands on one instance run one after another and each sees what the previous one committed.
 import { type Kysely, sql } from "kysely";
 import { isId } from "../ids";
+import { prepared } from "../prepared";
 import { json, type SystemTables } from "../tables";
 import type { FlowInstanceStatus, TaskStatus } from "./tables";
 
@@ -61,8 +62,9 @@ function toLocked(row: InstanceRow): LockedInstance {
 
 /** Locks one instance (waits for a command in flight on it); null when there is none. */
 export async function lockInstance(db: Db, id: string): Promise<LockedInstance | null> {
-  const { rows } = await sql<InstanceRow>`
-    SELECT ${columns} FROM flow_instances i WHERE i.id = ${id}::uuid FOR UPDATE`.execute(db);
+  const query = sql<InstanceRow>`
+    SELECT ${columns} FROM flow_instances i WHERE i.id = ${id}::uuid FOR UPDATE`.compile(db);
+  const { rows } = await db.executeQuery(prepared(query));
   return rows[0] ? toLocked(rows[0]) : null;
 }
 
@@ -75,16 +77,57 @@ export async function lockInstanceOfTask(db: Db, taskId: string): Promise<Locked
   return rows[0] ? toLocked(rows[0]) : null;
 }
 
+export interface TaskCompletion {
+  taskId: string;
+  assignee: string;
+  action: string;
+  comment: string | null;
+  signature: unknown;
+}
+
+/**
+ * A task holder's action in ONE round trip: locks the task's instance (waiting for a command in flight
+ * on it), then completes the task with the conditional update of `completeTask`. The update's
+ * `EXISTS (SELECT 1 FROM locked)` is an init-plan, so the instance lock is taken before the task row is
+ * touched — the same order as lockInstanceOfTask then completeTask, which keeps commands on one instance
+ * free of deadlocks; a task changed meanwhile by the command we waited for is re-checked against its
+ * committed row (status no longer pending = not completed). Null when the task (or its instance) does
+ * not exist; `completed` false when it is not this assignee's pending task. Prepared: the text is fixed.
+ */
+export async function lockAndCompleteTask(
+  db: Db,
+  input: TaskCompletion,
+): Promise<{ instance: LockedInstance; completed: boolean } | null> {
+  const signature = input.signature === undefined || input.signature === null ? null : json(input.signature);
+  const query = sql<InstanceRow & { completed: boolean }>`
+    WITH locked AS (
+      SELECT ${columns} FROM flow_instances i
+      WHERE i.id = (SELECT t.instance_id FROM flow_tasks t WHERE t.id = ${input.taskId})
+      FOR UPDATE OF i
+    ), done AS (
+      UPDATE flow_tasks t SET status = 'done', action = ${input.action}, comment = ${input.comment},
+        signature = ${signature}::jsonb, completed_at = now()
+      WHERE t.id = ${input.taskId} AND t.status = 'pending' AND t.assignee = ${input.assignee}::uuid
+        AND EXISTS (SELECT 1 FROM locked)
+      RETURNING t.id
+    )
+    SELECT locked.*, EXISTS (SELECT 1 FROM done) AS completed FROM locked`.compile(db);
+  const { rows } = await db.executeQuery(prepared(query));
+  const row = rows[0];
+  return row ? { instance: toLocked(row), completed: row.completed } : null;
+}
+
 /**
  * Locks those of `ids` nobody else holds, in id order, skipping the busy ones (a timer batch retries
  * them on its next round rather than waiting behind a user's command).
  */
 export async function lockFreeInstances(db: Db, ids: readonly string[]): Promise<LockedInstance[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql<InstanceRow>`
+  const query = sql<InstanceRow>`
     SELECT ${columns} FROM flow_instances i
     WHERE i.id = ANY(${[...ids]}::uuid[])
-    ORDER BY i.id FOR UPDATE SKIP LOCKED`.execute(db);
+    ORDER BY i.id FOR UPDATE SKIP LOCKED`.compile(db);
+  const { rows } = await db.executeQuery(prepared(query));
   return rows.map(toLocked);
 }
 

@@ -3,6 +3,7 @@
 // the transaction that runs its command and marks it 'fired' — a crash before the commit leaves it
 // pending for the next poll, a late or repeated claim of a fired row finds nothing.
 import { type Kysely, sql } from "kysely";
+import { prepared } from "../prepared";
 import type { SystemTables } from "../tables";
 
 type Db = Kysely<SystemTables>;
@@ -16,12 +17,13 @@ export interface DueTimer {
 
 /** Claims up to `limit` due timers for the caller's transaction (oldest first), skipping claimed ones. */
 export async function claimDueTimers(db: Db, limit: number): Promise<DueTimer[]> {
-  const { rows } = await sql<{ id: string; instance_id: string; due_at: Date }>`
+  const query = sql<{ id: string; instance_id: string; due_at: Date }>`
     SELECT id, instance_id, due_at FROM flow_timers
     WHERE status = 'pending' AND due_at <= now()
     ORDER BY due_at
     LIMIT ${limit}
-    FOR UPDATE SKIP LOCKED`.execute(db);
+    FOR UPDATE SKIP LOCKED`.compile(db);
+  const { rows } = await db.executeQuery(prepared(query));
   return rows.map((r) => ({
     id: r.id,
     instanceId: r.instance_id,

@@ -15,6 +15,22 @@ export interface LoadedFlow {
   /** The form's record table (fixed at its first publish, which came before any flow version). */
   recordTable: string;
   engine: EngineFlow;
+  /**
+   * Whether stepping this flow can read the record's fields: a branch condition, a member/department
+   * field assignee, a date-field deadline. When not, a command without field edits needs no live read.
+   */
+  readsRecord: boolean;
+}
+
+/** Conservative: any `field` key in a node's settings (assignees, deadlines, escalations) or any condition. */
+export function flowReadsRecord(definition: FlowDefinition): boolean {
+  if (definition.edges.some((edge) => edge.when !== undefined)) return true;
+  const mentionsField = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(mentionsField);
+    if (value === null || typeof value !== "object") return false;
+    return Object.entries(value).some(([key, v]) => key === "field" || mentionsField(v));
+  };
+  return definition.nodes.some((node) => node.type === "branch" || mentionsField(node));
 }
 
 const MAX_CACHED = 1000;
@@ -37,11 +53,13 @@ export class FlowVersions {
       .where("form_versions.version", "=", version.formVersion)
       .executeTakeFirstOrThrow();
     const fields = (form.definition as { fields: FieldDefinition[] }).fields;
+    const definition = version.definition as FlowDefinition;
     return this.remember({
       id,
       formId: version.formId,
       recordTable: form.table_name ?? "",
-      engine: { version: version.version, definition: version.definition as FlowDefinition, fields },
+      engine: { version: version.version, definition, fields },
+      readsRecord: flowReadsRecord(definition),
     });
   }
 

@@ -16,6 +16,8 @@ export async function currentRecords(
     deleted: "include",
     limit: Math.min(1000, ids.length),
     count: false,
+    // One text per form version: prepared, so the command path does not re-plan it per transition.
+    prepare: true,
   });
   return new Map(page.records.map((r) => [r.id, r]));
 }

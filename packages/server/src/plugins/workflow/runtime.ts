@@ -7,13 +7,12 @@ import {
   type ApiRecord,
   applyWrites,
   claimDueTimers,
-  completeTask,
   emptyWrites,
   getTask,
   type LockedInstance,
+  lockAndCompleteTask,
   lockFreeInstances,
   lockInstance,
-  lockInstanceOfTask,
   mergeWrites,
   newId,
   type PublishedForm,
@@ -143,17 +142,18 @@ export class WorkflowRuntime {
     input: TaskActionInput,
     locale: Locale,
   ): Promise<CommandOutcome & { taskId: string; action: string }> {
-    const locked = await lockInstanceOfTask(tx, taskId);
-    if (!locked) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
     const action = toEngineAction(input);
-    const gate = await completeTask(tx, {
+    // Lock the instance and complete the task in one round trip (instance lock first, see there).
+    const gate = await lockAndCompleteTask(tx, {
       taskId,
       assignee: principal.userId,
       action: input.action,
       comment: input.comment ?? null,
       signature: input.signature ?? null,
     });
-    if (!gate) await refuseTask(tx, taskId, principal.userId);
+    if (!gate) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+    if (!gate.completed) await refuseTask(tx, taskId, principal.userId);
+    const locked = gate.instance;
     const outcome = await this.apply(
       tx,
       locked,
@@ -263,7 +263,15 @@ export class WorkflowRuntime {
     principal: Principal | null,
   ): Promise<CommandOutcome> {
     const form = await this.formOf(tx, locked);
-    const record = (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId);
+    // The live record only when the step can read it (conditions, field assignees or deadlines) or
+    // writes it (field edits): an approval on a flow that reads no field skips that round trip, and
+    // its stored copy stays as it was (every reader of fields re-reads the live record).
+    const flow = await this.deps.flows.get(tx, locked.flowVersionId);
+    const edits = command.type === "act" && command.fieldEdits !== undefined;
+    const record =
+      flow.readsRecord || edits || command.type !== "act"
+        ? (await currentRecords(tx, form, [locked.recordId])).get(locked.recordId)
+        : undefined;
     const { writes, result, recordEdits, happenings } = await this.stepOnly(
       tx,
       locked,

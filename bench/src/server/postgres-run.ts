@@ -4,9 +4,10 @@ import { createDatabase } from "@formwork/db";
 import pg from "pg";
 import { batchOverHttp, batchRawSql, batchThroughDb } from "./batch";
 import { BASELINE_TABLE, baselineIndexDdl, baselineTableDdl } from "./bench-form";
+import { compareDashboard } from "./dashboard";
 import { compareGridPages, loadGridRows, type SqlRunner, saveGridView } from "./grid";
 import { startScript } from "./processes";
-import { batchExtra, gridTable, submissionExtra, throughputTable } from "./report";
+import { batchExtra, dashboardTable, gridTable, submissionExtra, throughputTable } from "./report";
 import { publishBenchForms, publishedForm, type Session, signIn } from "./setup-client";
 import { compareSubmissions, type SubmissionOptions } from "./submissions";
 
@@ -17,8 +18,10 @@ export interface PostgresSettings {
   batchRecords: number;
   gridRows: number;
   gridIterations: number;
+  /** Rounds of the dashboard section (each widget alone both ways, then the whole dashboard both ways). */
+  dashboardRounds: number;
   timeZone: string;
-  /** Which sections run: "submissions", "batch", "grid" (BENCH_SECTIONS). */
+  /** Which sections run: "submissions", "batch", "grid", "dashboard" (BENCH_SECTIONS). */
   sections: ReadonlySet<string>;
   log: (line: string) => void;
   /** Called with each section's markdown as soon as it is measured. */
@@ -87,6 +90,7 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
       "batch_minimal",
       "batch_db",
       "grid",
+      "dash",
     ]);
     const actorId = await actorOf(session);
 
@@ -153,6 +157,30 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
             [http, minimal, direct].map((b) => ({ ...b, extra: batchExtra(b) })),
             0.5,
           ),
+          "",
+        ].join("\n"),
+      );
+    }
+
+    if (settings.sections.has("dashboard")) {
+      log(`PostgreSQL: loading ${settings.gridRows} rows for the dashboard`);
+      const dashForm = await publishedForm(database.db, forms.dash as string);
+      const run: SqlRunner = async (text, params) => (await pool.query(text, params)).rows;
+      await loadGridRows(run, dashForm.tableName, settings.gridRows, actorId);
+      log("PostgreSQL: dashboard widgets");
+      const result = await compareDashboard(
+        { session, formId: forms.dash as string, table: dashForm.tableName, run, zone: settings.timeZone },
+        settings.dashboardRounds,
+      );
+      emit(
+        [
+          `### 5. A six-widget dashboard over ${settings.gridRows.toLocaleString("en")} records (PostgreSQL; ${settings.dashboardRounds} rounds)`,
+          "",
+          dashboardTable(result),
+          "",
+          "Each widget: POST /api/forms/:form/aggregate over HTTP as an administrator (JSON in and out) vs the " +
+            "same GROUP BY written by hand on a pg pool, alternating. The whole dashboard: the six requests sent " +
+            "at once, as the dashboard page does, vs the six hand-written statements at once.",
           "",
         ].join("\n"),
       );

@@ -1,6 +1,7 @@
 // The markdown tables the server benchmarks print: every measurement with its baseline, the ratio,
 // the target from issue 3 and whether it was met (and by how much).
 import type { BatchResult } from "./batch";
+import type { DashboardResult } from "./dashboard";
 import type { GridResult } from "./grid";
 import { ratio, round } from "./stats";
 import type { SubmissionResult } from "./submissions";
@@ -126,4 +127,37 @@ export function startupTable(s: StartupNumbers): string {
     row(["peak RSS under the submission load", mb(s.loadRssMb), "reported", ""]),
     row(["idle RSS 3 s after the load", mb(s.afterLoadRssMb), "reported", ""]),
   ].join("\n");
+}
+
+export function dashboardTable(result: DashboardResult): string {
+  const lines = [
+    row(["widget", "API p50 ms", "hand p50 ms", "API p95 ms", "hand p95 ms", "p50 ratio", "≤ 1.3× hand SQL"]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---"]),
+  ];
+  for (const w of result.widgets) {
+    const r = w.ours.p50 / w.hand.p50;
+    lines.push(
+      row([
+        w.name,
+        round(w.ours.p50, 1),
+        round(w.hand.p50, 1),
+        round(w.ours.p95, 1),
+        round(w.hand.p95, 1),
+        round(r),
+        verdict(r <= 1.3, `${round(r)}×`),
+      ]),
+    );
+  }
+  lines.push(
+    row([
+      "whole dashboard (six requests at once)",
+      round(result.whole.p50, 1),
+      round(result.handWhole.p50, 1),
+      round(result.whole.p95, 1),
+      round(result.handWhole.p95, 1),
+      round(result.whole.p50 / result.handWhole.p50),
+      verdict(result.whole.p95 <= 1000, `p95 ≤ 1 s: ${margin(1000 - result.whole.p95)}`),
+    ]),
+  );
+  return lines.join("\n");
 }

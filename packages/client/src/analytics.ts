@@ -8,9 +8,10 @@ export type AggregateOp = "count" | "distinct" | "sum" | "avg" | "min" | "max";
 export type DateBucket = "day" | "week" | "month" | "quarter" | "year";
 
 export interface AggregateRequest {
-  groupBy?: { field: string; bucket?: DateBucket }[];
+  /** `via`: a link field; `field` is then a field of the linked form (under its own permissions). */
+  groupBy?: { field: string; bucket?: DateBucket; via?: string }[];
   /** `count` without a field counts records (or sub-form rows). */
-  measures: { op: AggregateOp; field?: string }[];
+  measures: { op: AggregateOp; field?: string; via?: string }[];
   /** json-logic over the records' fields, as the records list takes it. */
   filter?: unknown;
   /** `g<i>` sorts by the i-th group, `m<i>` by the i-th measure; default: the groups in order. */
@@ -21,10 +22,15 @@ export interface AggregateRequest {
   source?: { subform: string };
   /** IANA zone date buckets are cut in (default: the server's). */
   timeZone?: string;
+  /** Subtotals and the grand total: rows whose `t<i>` is true have group i rolled up. */
+  totals?: boolean;
+  /** Measures over [from, to] (local dates, inclusive) as `m<i>`, the as-long window before as `p<i>`. */
+  compare?: { field: string; from: string; to: string };
 }
 
 export interface AggregateResult {
-  /** `g0..` group keys (date buckets as 'YYYY-MM-DD' of the bucket's first day), `m0..` measures. */
+  /** `g0..` group keys (date buckets as 'YYYY-MM-DD' of the bucket's first day), `m0..` measures,
+   * `p0..` the previous window's (with `compare`), `t0..` rolled-up keys (with `totals`). */
   rows: Record<string, string | number | boolean | null>[];
   /** More groups exist than `limit`. */
   truncated: boolean;

@@ -9,6 +9,7 @@ export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
 export type { AuditEntry, AuditQuery } from "./audit";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
+export { createDashboardsClient, type Dashboard, type DashboardSummary, dashboardsApi } from "./dashboards";
 export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
 export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";

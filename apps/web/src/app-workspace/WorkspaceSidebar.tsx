@@ -14,6 +14,12 @@ const AppSettingsModal = lazy(async () => ({
   default: (await import("./AppSettingsModal")).AppSettingsModal,
 }));
 const CreateFormModal = lazy(async () => ({ default: (await import("./CreateFormModal")).CreateFormModal }));
+// The dashboards' own chunk: the menu's first paint (and the fill page) never wait for it.
+const DashboardMenu = lazy(async () => {
+  const menu = await import("../dashboards/DashboardMenu");
+  await menu.textsReady;
+  return menu;
+});
 
 /** The app's name, its forms and (for administrators) a way to add one. Shared by sider and drawer. */
 export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNavigate?: () => void }) {
@@ -76,6 +82,9 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
         onGroupCreated={() => setCreatingGroup(false)}
         onPick={onNavigate}
       />
+      <Suspense fallback={null}>
+        <DashboardMenu appId={app.id} onPick={onNavigate} />
+      </Suspense>
       {configuring && (
         <Suspense>
           <AppSettingsModal app={app} onClose={() => setConfiguring(false)} />

@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
                   Component: (await import("../app-workspace/WorkspaceHome")).WorkspaceHome,
                 }),
               },
+              { path: "dashboards/:dashboardId", lazy: () => import("../dashboards/DashboardRoute") },
               {
                 path: "forms/:formId",
                 element: <FormLayout />,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadEnglish, zhCN } from "./catalogs";
+import { LAZY_TEXT_FEATURES, lazyCatalog } from "./lazy-texts";
 
 const en = await loadEnglish();
 
@@ -16,7 +17,17 @@ function lookup(catalog: unknown, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalog);
 }
 
-describe("translation catalogs", () => {
+describe("translation catalogs", async () => {
+  const lazy = await Promise.all(
+    LAZY_TEXT_FEATURES.map(async (f) => [await lazyCatalog(f, "zh-CN"), await lazyCatalog(f, "en")] as const),
+  );
+  it("of lazily loaded features have the same keys in both languages and no namespace of the others", () => {
+    for (const [zh, english] of lazy) {
+      expect(keys(english).sort()).toEqual(keys(zh).sort());
+      for (const namespace of Object.keys(zh ?? {})) expect(zhCN).not.toHaveProperty(namespace);
+    }
+  });
+
   it("have the same keys in Chinese and English", () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
   });

@@ -9,8 +9,15 @@ import shellZhCN from "./zh-CN.json";
 type Catalog = Record<string, unknown>;
 export type FullCatalog = typeof shellZhCN & Catalog;
 
-const featureZhCN = import.meta.glob<Catalog>("../*/locales/zh-CN.json", { eager: true, import: "default" });
-const featureEn = import.meta.glob<Catalog>("../*/locales/en.json", { import: "default" });
+// Features in LAZY_TEXT_FEATURES (./lazy-texts.ts) bring their texts with their own lazy chunk instead:
+// the first download of every page (the fill page's is at its budget) does not carry them.
+const featureZhCN = import.meta.glob<Catalog>(["../*/locales/zh-CN.json", "!../dashboards/locales/*"], {
+  eager: true,
+  import: "default",
+});
+const featureEn = import.meta.glob<Catalog>(["../*/locales/en.json", "!../dashboards/locales/*"], {
+  import: "default",
+});
 
 function merge(shell: Catalog, features: Record<string, Catalog>): FullCatalog {
   const merged: Catalog = { ...shell };

@@ -1,0 +1,147 @@
+// The dashboard's filter controls (date range, department, member) and the cross-filter chip. A new
+// control binds to the first fitting field of each form the widgets read (a date field or the creation
+// time; a department or member field, or the record's department or submitter).
+import { CloseOutlined } from "@ant-design/icons";
+import type { DashboardDefinition, FilterControl, FilterControlKind, FormDefinition } from "@formwork/schema";
+import { useQuery } from "@tanstack/react-query";
+import { Button, DatePicker, Dropdown, Select, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client";
+import styles from "./dashboards.module.css";
+import type { ControlValues, CrossFilter } from "./model/query";
+
+const FITS: Record<FilterControlKind, { types: string[]; system: string }> = {
+  dateRange: { types: ["date", "datetime"], system: "$createdAt" },
+  department: { types: ["department", "departments"], system: "$deptId" },
+  member: { types: ["member", "members"], system: "$createdBy" },
+};
+
+export function newControl(
+  dashboard: DashboardDefinition,
+  kind: FilterControlKind,
+  formOf: (key: string) => FormDefinition | undefined,
+): FilterControl {
+  const fields: Record<string, string> = {};
+  for (const key of new Set(dashboard.widgets.flatMap((w) => (w.form ? [w.form] : [])))) {
+    const found = formOf(key)?.fields.find((f) => FITS[kind].types.includes(f.type));
+    fields[key] = found?.id ?? FITS[kind].system;
+  }
+  const taken = new Set((dashboard.filters ?? []).map((c) => c.id));
+  let n = 1;
+  while (taken.has(`${kind.toLowerCase()}_${n}`)) n++;
+  return { id: `${kind.toLowerCase()}_${n}`, kind, fields };
+}
+
+interface Props {
+  dashboard: DashboardDefinition;
+  values: ControlValues;
+  onValues(values: ControlValues): void;
+  cross: CrossFilter | undefined;
+  onClearCross(): void;
+  editing: boolean;
+  onAddControl(kind: FilterControlKind): void;
+  onRemoveControl(id: string): void;
+}
+
+export function FilterBar({
+  dashboard,
+  values,
+  onValues,
+  cross,
+  onClearCross,
+  editing,
+  onAddControl,
+  onRemoveControl,
+}: Props) {
+  const { t } = useTranslation();
+  const controls = dashboard.filters ?? [];
+  const needsOrg = controls.some((c) => c.kind !== "dateRange");
+  const members = useQuery({
+    queryKey: ["dashboards", "members"],
+    queryFn: () => api.org.members.list({ limit: 500 }),
+    enabled: needsOrg,
+  });
+  const departments = useQuery({
+    queryKey: ["dashboards", "departments"],
+    queryFn: () => api.org.departments.list(),
+    enabled: needsOrg,
+  });
+  if (controls.length === 0 && !cross && !editing) return null;
+  const set = (id: string, value: ControlValues[string]) => onValues({ ...values, [id]: value });
+  return (
+    <div className={styles.filterBar} data-testid="dashboard-filters">
+      {controls.map((control) => {
+        const label = control.label || t(`dashboards.filters.${control.kind}`);
+        const value = values[control.id];
+        return (
+          <span key={control.id} className={styles.control}>
+            <span className={styles.controlLabel}>{label}</span>
+            {control.kind === "dateRange" ? (
+              <DatePicker.RangePicker
+                data-testid={`control-${control.id}`}
+                // Uncontrolled: its moments are antd's own dayjs, which the app does not import itself.
+                onChange={(range) =>
+                  set(
+                    control.id,
+                    range?.[0] && range[1]
+                      ? { from: range[0].format("YYYY-MM-DD"), to: range[1].format("YYYY-MM-DD") }
+                      : undefined,
+                  )
+                }
+              />
+            ) : (
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: "label" }}
+                style={{ minWidth: 160 }}
+                data-testid={`control-${control.id}`}
+                value={typeof value === "string" ? value : undefined}
+                onChange={(v) => set(control.id, v ?? undefined)}
+                options={
+                  control.kind === "member"
+                    ? (members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))
+                    : (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
+                }
+              />
+            )}
+            {editing && (
+              <Button
+                size="small"
+                type="text"
+                icon={<CloseOutlined />}
+                aria-label={t("dashboards.removeWidget")}
+                onClick={() => onRemoveControl(control.id)}
+              />
+            )}
+          </span>
+        );
+      })}
+      {editing && (
+        <Dropdown
+          menu={{
+            items: (["dateRange", "department", "member"] as const).map((kind) => ({
+              key: kind,
+              label: t(`dashboards.filters.${kind}`),
+            })),
+            onClick: ({ key }) => onAddControl(key as FilterControlKind),
+          }}
+        >
+          <Button size="small" data-testid="add-control">
+            {t("dashboards.filters.add")}
+          </Button>
+        </Dropdown>
+      )}
+      {cross && (
+        <Tag
+          closable
+          color="blue"
+          onClose={onClearCross}
+          data-testid="cross-filter-chip"
+          className={styles.chip}
+        >
+          {t("dashboards.crossFilter", { label: cross.label })}
+        </Tag>
+      )}
+    </div>
+  );
+}

@@ -27,6 +27,9 @@ describe("readSettings", () => {
         TRUST_PROXY: "10.0.0.1, 10.1.0.0/16",
         DATABASE_PREPARED_STATEMENTS: "false",
         FORMWORK_WEBHOOK_ALLOWLIST: "127.0.0.1, hooks.intranet,10.0.0.0/8",
+        FORMWORK_SMTP_URL: "smtp://mailer:pw@mail.example.com:587",
+        FORMWORK_SMTP_FROM: "Forms <forms@example.com>",
+        FORMWORK_SITE_URL: "https://forms.example.com",
       },
       "/",
     );
@@ -38,6 +41,12 @@ describe("readSettings", () => {
     });
     expect(s.server.trustProxy).toEqual(["10.0.0.1", "10.1.0.0/16"]);
     expect(s.server.webhooks.allowlist).toEqual(["127.0.0.1", "hooks.intranet", "10.0.0.0/8"]);
+    expect(s.server.smtp).toEqual({
+      url: "smtp://mailer:pw@mail.example.com:587",
+      from: "Forms <forms@example.com>",
+      siteUrl: "https://forms.example.com",
+    });
+    expect(readSettings({}).server.smtp).toBeNull();
   });
 
   it("refuses a blanket TRUST_PROXY and malformed numbers", () => {

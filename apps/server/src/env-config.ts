@@ -40,6 +40,15 @@ export function readSettings(
   } catch (error) {
     throw new SettingsError(`FORMWORK_WEBHOOK_ALLOWLIST: ${(error as Error).message}`);
   }
+  const smtpUrl = env.FORMWORK_SMTP_URL?.trim();
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new SettingsError("FORMWORK_SMTP_URL must start with smtp:// or smtps://");
+  }
+  const siteUrl = env.FORMWORK_SITE_URL?.trim() || null;
+  if (siteUrl && !URL.canParse(siteUrl)) throw new SettingsError("FORMWORK_SITE_URL must be a URL");
+  const smtp = smtpUrl
+    ? { url: smtpUrl, from: env.FORMWORK_SMTP_FROM?.trim() || "Formwork <formwork@localhost>", siteUrl }
+    : null;
   const server = resolveConfig({
     trustProxy,
     bodyLimit: integer(env, "FORMWORK_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -49,6 +58,7 @@ export function readSettings(
     timeZone,
     logLevel: env.LOG_LEVEL ?? "info",
     webhooks: { allowlist: webhookAllowlist },
+    smtp,
   });
   return {
     port,

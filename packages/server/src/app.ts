@@ -129,7 +129,7 @@ export async function buildApp({
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(dashboardsPlugin, { db });
     await api.register(commentsPlugin, { db, forms });
-    await api.register(notificationsPlugin, { db });
+    await api.register(notificationsPlugin, { db, config });
     const gallery = new TemplateGallery(templatesDir ?? null);
     await api.register(templatesPlugin, { db, config, gallery, forms, builds });
     await api.register(webhooksPlugin, { db, config, events, forms, dispatcher: outbox.dispatcher });

@@ -78,8 +78,11 @@ export interface ServerConfig {
     maxRedirects: number;
     maxAttempts: number;
   };
-  /** Outgoing email (copies of notifications); null: no email is sent. */
-  smtp: { url: string; from: string } | null;
+  /**
+   * Outgoing email (copies of notifications for members who opt in); null: no email, and the opt-in is
+   * not offered. `siteUrl` makes the links in emails absolute.
+   */
+  smtp: { url: string; from: string; siteUrl?: string | null } | null;
   /**
    * The poller of schedule and date-field automations (every instance may run it: due automations are
    * claimed with SKIP LOCKED). `pollMs` between polls, `batchSize` automations per transaction,

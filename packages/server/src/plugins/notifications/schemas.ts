@@ -60,3 +60,16 @@ export const readResponse = {
   required: ["marked", "unread"],
   properties: { marked: { type: "integer" }, unread: { type: "integer" } },
 } as const;
+
+export const settingsSchema = {
+  type: "object",
+  required: ["email", "emailAvailable"],
+  properties: { email: { type: "boolean" }, emailAvailable: { type: "boolean" } },
+} as const;
+
+export const settingsBody = {
+  type: "object",
+  required: ["email"],
+  additionalProperties: false,
+  properties: { email: { type: "boolean" } },
+} as const;

@@ -1,11 +1,13 @@
 // Wires the outbox dispatcher for one app: the senders per message kind, started when the app is ready
-// and stopped when it closes. Decorated as `app.outbox` (routes wake it after enqueueing, tests drain it).
+// and stopped when it closes. Without SMTP there is no email sender: email rows (none are queued unless
+// a member opted in, which is offered only with SMTP) wait until one is configured. Decorated as `app.outbox` (routes wake it after enqueueing, tests drain it).
 import type { FastifyInstance } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { AddressPolicy } from "../../outbound/address-policy";
 import { GuardedClient, type Resolver } from "../../outbound/guarded-request";
 import { OutboxDispatcher, type Sender } from "./dispatcher";
+import { createSmtpTransport, emailSender } from "./email-sender";
 import { webhookSender } from "./webhook-sender";
 
 export interface Outbox {
@@ -26,9 +28,11 @@ export function createOutbox(
     maxRedirects: config.webhooks.maxRedirects,
     resolve: options.resolve,
   });
+  const transport = config.smtp ? createSmtpTransport(config.smtp) : null;
+  const email = transport && config.smtp ? { email: emailSender(db, transport, config.smtp) } : {};
   const dispatcher = new OutboxDispatcher(
     db,
-    { webhook: webhookSender(db, client), ...options.senders },
+    { webhook: webhookSender(db, client), ...email, ...options.senders },
     app.log,
     config.outbox,
   );
@@ -36,6 +40,7 @@ export function createOutbox(
   app.addHook("onClose", async () => {
     await dispatcher.stop();
     client.close();
+    transport?.close();
   });
   const outbox = { dispatcher, client };
   app.decorate("outbox", outbox);

@@ -83,6 +83,11 @@ switch (task) {
     await import(pathToFileURL(join(root, "apps", "server", "dist", "main.js")).href);
     serving = true;
     break;
+  case "formwork":
+    // The CLI (`npm run formwork -- template install crm`): the server bundle, then its commands.
+    code = pnpmRun(["exec", "turbo", "run", "build", "--filter=@formwork/server-app", "--output-logs=errors-only"]);
+    if (code === 0) code = run(process.execPath, [join(root, "apps", "server", "dist", "main.js"), ...rest]);
+    break;
   default:
     console.error(`unknown task ${task}`);
     code = 2;

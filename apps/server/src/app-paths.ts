@@ -10,3 +10,6 @@ export const WEB_DIST = join(APP_DIR, "..", "web", "dist");
 
 /** The initdb'd PGlite data directory `npm run build` makes (build.mjs); copied on a first start. */
 export const PGLITE_TEMPLATE = join(APP_DIR, "dist", "pglite-template");
+
+/** The template gallery: the repository's templates/ folder (apps/server/../../templates). */
+export const TEMPLATES_DIR = process.env.FORMWORK_TEMPLATES_DIR ?? join(APP_DIR, "..", "..", "templates");

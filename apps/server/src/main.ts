@@ -2,7 +2,9 @@
 // formwork start | migrate | admin create --email <email> --password <password> [--name <name>]
 import "./wasm-tiering";
 import { parseArgs } from "node:util";
-import { createUser } from "@formwork/server";
+import { createUser, installFromGallery, listGallery } from "@formwork/server";
+import { TEMPLATES_DIR } from "./app-paths";
+import { ensureAdmin } from "./bootstrap-admin";
 import { readSettings, SettingsError } from "./env-config";
 import { openDatabase } from "./open-database";
 import { start } from "./start";
@@ -12,6 +14,11 @@ const USAGE = `Usage:
   formwork migrate                   bring the database schema up to date and exit
   formwork admin create --email E --password P [--name N]
                                      create an administrator account
+  formwork template list             the templates of the gallery (templates/, or FORMWORK_TEMPLATES_DIR)
+  formwork template install NAME [--no-data] [--members demo|installer] [--as EMAIL]
+                                     install a template as a new app, with its sample data unless
+                                     --no-data; sample members become disabled demo users (or the
+                                     installer with --members installer)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +29,9 @@ async function main(argv: string[]): Promise<number> {
       email: { type: "string" },
       password: { type: "string" },
       name: { type: "string" },
+      "no-data": { type: "boolean" },
+      members: { type: "string" },
+      as: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,9 +70,61 @@ async function main(argv: string[]): Promise<number> {
         await database.close();
       }
     }
+    case "template list": {
+      for (const t of await listGallery(TEMPLATES_DIR)) {
+        const title = typeof t.manifest.title === "string" ? t.manifest.title : t.manifest.title["zh-CN"];
+        process.stdout.write(
+          `${t.name}\t${t.manifest.version}\t${title}\t${t.sections.forms} forms, ${t.sampleRecords} sample records\n`,
+        );
+      }
+      return 0;
+    }
     default:
+      if (positionals[0] === "template" && positionals[1] === "install" && positionals.length === 3) {
+        return templateInstall(positionals[2]!, values, settings);
+      }
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
+  }
+}
+
+async function templateInstall(
+  name: string,
+  values: { "no-data"?: boolean; members?: string; as?: string },
+  settings: ReturnType<typeof readSettings>,
+): Promise<number> {
+  if (values.members !== undefined && values.members !== "demo" && values.members !== "installer") {
+    process.stderr.write("--members is demo or installer\n");
+    return 2;
+  }
+  const database = await openDatabase(settings);
+  try {
+    const bootstrap = await ensureAdmin(database.db, settings.admin);
+    if (bootstrap.generatedPassword) {
+      process.stdout.write(
+        `First administrator: ${bootstrap.email}\nPassword (shown once): ${bootstrap.generatedPassword}\n`,
+      );
+    }
+    const started = performance.now();
+    const result = await installFromGallery(database.db, {
+      templatesDir: TEMPLATES_DIR,
+      name,
+      sampleData: values["no-data"] !== true,
+      ...(values.members ? { members: values.members as "demo" | "installer" } : {}),
+      ...(values.as ? { as: values.as } : {}),
+      timeZone: settings.server.timeZone ?? "Asia/Shanghai",
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `Installed ${result.template.name} ${result.template.version} as app "${result.app.name}" (${result.app.id}): ` +
+        `${result.forms.length} forms, ${result.permissionSets} permission sets, ${result.records} sample records in ${seconds} s.\n`,
+    );
+    for (const skipped of result.skipped) {
+      process.stdout.write(`Skipped ${skipped.count} ${skipped.section}: ${skipped.code}\n`);
+    }
+    return 0;
+  } finally {
+    await database.close();
   }
 }
 

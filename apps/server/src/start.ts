@@ -1,5 +1,5 @@
 import { buildApp } from "@formwork/server";
-import { WEB_DIST } from "./app-paths";
+import { TEMPLATES_DIR, WEB_DIST } from "./app-paths";
 import { ensureAdmin } from "./bootstrap-admin";
 import type { RuntimeSettings } from "./env-config";
 import { openDatabase } from "./open-database";
@@ -16,6 +16,7 @@ export async function start(settings: RuntimeSettings): Promise<void> {
     dataDir: settings.dataDir,
     config: settings.server,
     webDistDir: WEB_DIST,
+    templatesDir: TEMPLATES_DIR,
   });
   if (bootstrap.created) {
     app.log.info({ email: bootstrap.email }, "created the first administrator");

@@ -4,3 +4,4 @@ export type { Db } from "./database";
 export { AddressPolicy } from "./outbound/address-policy";
 export { generatePassword } from "./plugins/auth/password";
 export { createUser, hasAdmin, type NewUserInput, type UserView } from "./plugins/users/users-store";
+export { installFromGallery, listGallery } from "./plugins/templates/install-from-gallery";

@@ -24,11 +24,19 @@ async function resolveOne(run: Run, assignee: Assignee): Promise<ResolvedGroup> 
   if ("role" in assignee) return { users: await directory.usersOfRole(assignee.role), ordered: false };
   if ("department" in assignee)
     return { users: await directory.membersOfDepartments([assignee.department]), ordered: false };
+  // A public submission has no initiator: whoever depends on them resolves to nobody (the node's
+  // whenEmpty fallback then applies, as for any assignee list that names nobody).
   if ("deptHead" in assignee)
-    return { users: await directory.deptHeads(initiator, assignee.deptHead), ordered: false };
+    return {
+      users: initiator ? await directory.deptHeads(initiator, assignee.deptHead) : [],
+      ordered: false,
+    };
   if ("managerChain" in assignee)
-    return { users: await directory.managerChain(initiator, assignee.managerChain), ordered: true };
-  if ("initiator" in assignee) return { users: [initiator], ordered: false };
+    return {
+      users: initiator ? await directory.managerChain(initiator, assignee.managerChain) : [],
+      ordered: true,
+    };
+  if ("initiator" in assignee) return { users: initiator ? [initiator] : [], ordered: false };
   const field = run.graph.flow.fields.find((f) => f.id === assignee.field);
   const value = ids(record[assignee.field]);
   if (field && MEMBER_TYPES.has(field.type)) return { users: value, ordered: false };

@@ -92,8 +92,8 @@ function commandFor(flow: EngineFlow, state: InstanceState, { op, pick, pick2 }:
       users: [other],
       position: (["before", "after", "parallel"] as const)[pick2 % 3]!,
     });
-  if (op < 71) return { type: "withdraw", actor: pick2 % 4 === 0 ? other : state.initiator };
-  if (op < 74) return { type: "urge", actor: state.initiator };
+  if (op < 71) return { type: "withdraw", actor: pick2 % 4 === 0 ? other : (state.initiator ?? other) };
+  if (op < 74) return { type: "urge", actor: state.initiator ?? other };
   if (op < 76) return { type: "admin", actor: "admin", action: { type: "end" } };
   if (op < 80) {
     const nodes = flow.definition.nodes;
@@ -182,13 +182,15 @@ describe("engine properties", () => {
         flowArb,
         fc.record({ amount: fc.integer({ min: 0, max: 20 }), owner: fc.constantFrom("u1", "u2", undefined) }),
         fc.array(opArb, { maxLength: 30 }),
-        async (flow, record, ops) => {
+        // null: a public fill-link submission, with nobody as initiator.
+        fc.constantFrom<string | null>("alice", "alice", null),
+        async (flow, record, ops, initiator) => {
           const ledger = new Ledger();
           let now = T0;
           const started = await step(
             flow,
             null,
-            { type: "start", instanceId: "p", initiator: "alice", record },
+            { type: "start", instanceId: "p", initiator, record },
             now,
             ports,
           );

@@ -124,7 +124,8 @@ export interface InstanceState {
   id: string;
   flowVersion: number;
   status: InstanceStatus;
-  initiator: string;
+  /** Null for a submission through a public fill link: nobody signed in started it. */
+  initiator: string | null;
   /** The record as the flow sees it (branch conditions, field assignees); fill edits update it. */
   record: RecordData;
   startedAt: Instant;
@@ -156,7 +157,8 @@ export interface StartCommand {
   type: "start";
   /** Globally unique; every visit, task and timer id is prefixed with it. */
   instanceId: string;
-  initiator: string;
+  /** Null for an anonymous (public fill link) submission. */
+  initiator: string | null;
   record: RecordData;
 }
 

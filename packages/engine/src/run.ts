@@ -160,7 +160,8 @@ export class Run {
       detail: { status },
     });
     // The initiator hears how it ended, unless they ended it themselves (a withdrawal).
-    if (actor !== this.state.initiator) this.notify("finished", [this.state.initiator], { status });
+    const { initiator } = this.state;
+    if (initiator !== null && actor !== initiator) this.notify("finished", [initiator], { status });
   }
 
   since(instant: Instant): number {

@@ -7,7 +7,7 @@ import { refuse } from "./errors";
 import { graphOf } from "./graph";
 import type { Command, EngineFlow, InstanceState, Instant, Ports, StartCommand, StepResult } from "./model";
 import { advance } from "./nodes/registry";
-import { Run } from "./run";
+import { Run, SYSTEM } from "./run";
 
 function initialState(flow: EngineFlow, command: StartCommand, now: Instant): InstanceState {
   return {
@@ -40,7 +40,11 @@ export async function step(
   if (command.type === "start") {
     if (state) refuse("ALREADY_STARTED", "the instance has already started");
     const run = new Run(graph, initialState(flow, command, now), now, ports);
-    run.event({ actor: command.initiator, action: "start", nodeId: graph.start.id });
+    run.event(
+      command.initiator === null
+        ? { actor: SYSTEM, action: "start", nodeId: graph.start.id, detail: { public: true } }
+        : { actor: command.initiator, action: "start", nodeId: graph.start.id },
+    );
     run.arrivals.push({ nodeId: graph.start.id, from: [], scope: [], reason: "flow" });
     await advance(run);
     return { state: run.state, effects: run.effects };

@@ -124,7 +124,13 @@ export async function buildApp({
     await api.register(filesPlugin, { db, config, storage, forms });
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
-    await api.register(publicLinksPlugin, { db, config, forms, events });
+    await api.register(publicLinksPlugin, {
+      db,
+      config,
+      forms,
+      events,
+      afterCreate: workflow.runtime.startFlows,
+    });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(dashboardsPlugin, { db });

@@ -157,6 +157,18 @@ export async function activeAdmins(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Who takes a flow node nobody resolves to (the engine's `admins()`): the active admins of the form's
+ * app, or the system admins when the app has none — Jiandaoyun hands such nodes to the app's admins.
+ */
+export async function fallbackAdmins(db: Db, formId: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT u.id FROM app_admins aa JOIN forms f ON f.app_id = aa.app_id
+      JOIN users u ON u.id = aa.user_id AND NOT u.disabled
+    WHERE f.id = ${formId}::uuid ORDER BY u.id`.execute(db);
+  return rows.length > 0 ? rows.map((r) => r.id) : activeAdmins(db);
+}
+
 export interface UserFacts {
   id: string;
   name: string;

@@ -61,7 +61,7 @@ export function InboxRow({
         </div>
         <div className={styles.rowMeta}>
           <span>
-            <UserOutlined /> {item.initiator?.name ?? t("tasks.system")}
+            <UserOutlined /> {item.initiator?.name ?? t("tasks.publicSubmitter")}
           </span>
           {nodes ? <span>{t("tasks.atNode", { nodes })}</span> : null}
           <span>

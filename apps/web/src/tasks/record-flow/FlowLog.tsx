@@ -33,7 +33,10 @@ export function FlowLog({ log, nodes }: { log: LogEntry[]; nodes: NodeRef[] }) {
         content: (
           <div className={styles.logEntry} data-testid="flow-log-entry">
             <div className={styles.logHead}>
-              <strong>{entry.actor?.name ?? t("tasks.system")}</strong>
+              <strong>
+                {entry.actor?.name ??
+                  (entry.detail?.public === true ? t("tasks.publicSubmitter") : t("tasks.system"))}
+              </strong>
               <span className={styles.logAction}>
                 {t(`tasks.log.${entry.action}`, { defaultValue: entry.action })}
               </span>

@@ -6,7 +6,7 @@ import type { NodeHandler } from "../types";
 /** What branch conditions read: the record's fields, and the initiator as `$initiator`. */
 async function conditionData(run: Run): Promise<Record<string, unknown>> {
   const { initiator } = run.state;
-  const info = (await run.ports.directory.userInfo?.(initiator)) ?? {};
+  const info = (initiator ? await run.ports.directory.userInfo?.(initiator) : undefined) ?? {};
   return { ...run.state.record, $initiator: { id: initiator, ...info } };
 }
 

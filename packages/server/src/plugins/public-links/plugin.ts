@@ -37,6 +37,8 @@ export interface PublicLinksOptions {
   config: ServerConfig;
   forms: PublishedForms;
   events: RecordEventHub;
+  /** Starts the form's flow for a public submission (no initiator), in its transaction. */
+  afterCreate?: WriteDeps["afterCreate"];
 }
 
 const unavailable = () =>
@@ -44,11 +46,12 @@ const unavailable = () =>
 
 export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
   app,
-  { db, config, forms, events },
+  { db, config, forms, events, afterCreate },
 ) => {
   const deps: WriteDeps = {
     db,
     events,
+    ...(afterCreate ? { afterCreate } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -35,13 +35,22 @@ export interface WriteDeps {
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
   /** Every change is emitted through it (automations, webhooks, realtime listen there). */
   events: RecordEventHub;
-  /** Runs in the creating transaction after the records are written (the workflow starts flows here). */
-  afterCreate?: (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => Promise<void>;
+  /**
+   * Runs in the creating transaction after the records are written (the workflow starts flows here);
+   * `principal` is null for a public fill-link submission.
+   */
+  afterCreate?: (
+    tx: Db,
+    form: PublishedForm,
+    records: ApiRecord[],
+    principal: Principal | null,
+  ) => Promise<void>;
 }
 
 /**
  * An anonymous submitter through a public fill link: may set only `fields`; the record has no creator
- * or owner (created_by NULL) and starts no flow (a flow needs an initiator).
+ * or owner (created_by NULL). A form with a flow starts it with no initiator (as Jiandaoyun does): the
+ * nodes whose assignees depend on the initiator fall back to the app's admins (or pass, per the node).
  */
 export interface PublicSubmitter {
   public: true;
@@ -93,8 +102,7 @@ export async function createRecords(
   const deptId = scope?.org?.primaryDepartmentId ?? null;
   const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
   // afterCreate starts the form's flow; a form whose definition has none has nothing to run after.
-  const startsFlows =
-    deps.afterCreate !== undefined && form.definition.flow !== undefined && principal !== null;
+  const startsFlows = deps.afterCreate !== undefined && form.definition.flow !== undefined;
   const origin: ChangeOrigin = {
     actor: principal,
     source: options.origin?.source ?? ("public" in writer ? "public" : "api"),
@@ -146,7 +154,7 @@ export async function createRecords(
     }
     const records = await insertRecords(tx, form, rows(prepared), writeCtx);
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
-    if (principal) await deps.afterCreate?.(tx, form, records, principal);
+    if (startsFlows) await deps.afterCreate?.(tx, form, records, principal);
     await emitCreated(tx, records);
     return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
   });

@@ -1,9 +1,9 @@
 // The engine's Directory port over the organisation tables (packages/db org/directory): every answer is
 // one SQL statement in the command's own transaction.
 import {
-  activeAdmins,
   activeUsers,
   departmentHeads,
+  fallbackAdmins,
   managerChain,
   membersOfDepartments,
   userFacts,
@@ -12,14 +12,14 @@ import {
 import type { Directory } from "@formwork/engine";
 import type { Db } from "../../database";
 
-export function directoryOver(db: Db): Directory {
+export function directoryOver(db: Db, formId: string): Directory {
   return {
     usersOfRole: (roleId) => usersInRoles(db, [roleId]),
     membersOfDepartments: (departmentIds) => membersOfDepartments(db, departmentIds, false),
     deptHeads: (userId, levels) => departmentHeads(db, userId, levels),
     managerChain: async (userId, levels) =>
       (await managerChain(db, userId, levels)).flatMap((l) => l.userIds),
-    admins: () => activeAdmins(db),
+    admins: () => fallbackAdmins(db, formId),
     userInfo: async (userId) => {
       const facts = await userFacts(db, userId);
       if (!facts) return {};

@@ -77,8 +77,9 @@ export interface CommandOutcome {
 export class WorkflowRuntime {
   constructor(readonly deps: RuntimeDeps) {}
 
-  ports(db: Db): Ports {
-    return { directory: directoryOver(db), timeZone: this.deps.timeZone };
+  /** The engine's ports inside `db`'s transaction; `formId` names whose admins are the fallback assignees. */
+  ports(db: Db, formId: string): Ports {
+    return { directory: directoryOver(db, formId), timeZone: this.deps.timeZone };
   }
 
   private get events(): RecordEventHub {
@@ -95,7 +96,12 @@ export class WorkflowRuntime {
   }
 
   /** The records write path's hook: starts the form's flow for each new record, in its transaction. */
-  readonly startFlows = async (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal) => {
+  readonly startFlows = async (
+    tx: Db,
+    form: PublishedForm,
+    records: ApiRecord[],
+    principal: Principal | null,
+  ) => {
     const flow = await this.deps.flows.current(tx, form);
     if (!flow) return;
     const writes = emptyWrites();
@@ -106,9 +112,9 @@ export class WorkflowRuntime {
       const result = await step(
         flow.engine,
         null,
-        { type: "start", instanceId, initiator: principal.userId, record: record.data },
+        { type: "start", instanceId, initiator: principal?.userId ?? null, record: record.data },
         record.createdAt,
-        this.ports(tx),
+        this.ports(tx, form.id),
       );
       const { writes: w } = transitionWrites(
         { instanceId, formId: form.id, recordId: record.id, recordTable: form.tableName, revision: 0 },
@@ -120,7 +126,7 @@ export class WorkflowRuntime {
         flowVersionId: flow.id,
         formId: form.id,
         recordId: record.id,
-        initiator: principal.userId,
+        initiator: principal?.userId ?? null,
         title: recordTitle(form, record.data),
       });
       mergeWrites(writes, w);
@@ -335,7 +341,13 @@ export class WorkflowRuntime {
     const flow = await this.deps.flows.get(tx, locked.flowVersionId);
     const stored = locked.state as InstanceState;
     const input = record ? { ...stored, record: record.data } : stored;
-    const result = await step(flow.engine, input, command, locked.now.toISOString(), this.ports(tx));
+    const result = await step(
+      flow.engine,
+      input,
+      command,
+      locked.now.toISOString(),
+      this.ports(tx, locked.formId),
+    );
     // A late or repeated timer: the engine changed nothing, so neither does the server.
     if (result.effects.length === 0 && result.state === input) {
       return { writes: emptyWrites(), result, recordEdits: null, happenings: [] };

@@ -10,6 +10,7 @@ export type { AuditEntry, AuditQuery } from "./audit";
 export type { Credentials } from "./auth";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
 export { createDashboardsClient, type Dashboard, type DashboardSummary, dashboardsApi } from "./dashboards";
+export * from "./imports";
 export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
 export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";

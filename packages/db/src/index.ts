@@ -88,6 +88,12 @@
  *   max attempts; `requeueOutbox` redelivers a finished one. Webhook subscriptions (`webhooks`) and the
  *   per-user email opt-in (`user_notification_settings`, copied to the outbox by a trigger on notifications).
  *
+ * Imports (src/import, migration 0017): `insertImportJob`, `claimQueuedImportJob(tx)` (locks the oldest queued
+ *   job FOR NO KEY UPDATE SKIP LOCKED for the transaction that runs it), `finishImportJob`,
+ *   `cancelQueuedImportJob`, `saveImportProgress` / `findImportProgress` (written outside the job's
+ *   transaction), `insertImportRejects` / `listImportRejects` (keyset by row number), and
+ *   `findRecordsByKey(db, form, fieldId, values)` for update and upsert imports.
+ *
  * Tests: `@formwork/db/testing` → `testDatabases()` for `describe.each` (PGlite always, PostgreSQL when
  *   TEST_DATABASE_URL is set, each in a throwaway schema).
  */
@@ -103,6 +109,7 @@ export {
 } from "./database";
 export { isUnavailable, mapDatabaseError, UniqueViolationError } from "./errors";
 export { isId, newId } from "./ids";
+export * from "./import";
 export { migrateToLatest, migrationNames } from "./migrations";
 export * from "./notifications";
 export * from "./org";

@@ -2,6 +2,7 @@
 // dynamic and are queried through `sql.id` / `sql.table` references, not through these types.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AutomationTables } from "./automations/tables";
+import type { ImportTables } from "./import/tables";
 import type { NotificationTables } from "./notifications/tables";
 import type { OutboxTables } from "./outbox/tables";
 import type { PermissionTables } from "./permissions/tables";
@@ -275,7 +276,8 @@ export interface SystemTables
     NotificationTables,
     OutboxTables,
     TemplateTables,
-    AutomationTables {
+    AutomationTables,
+    ImportTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

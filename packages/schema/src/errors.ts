@@ -37,6 +37,13 @@ export const ERROR_CODES = {
   TEMPLATE_UP_TO_DATE: 409,
   /** A template action on an app that was not installed from a template. */
   NOT_FROM_TEMPLATE: 409,
+  // spreadsheet imports
+  /** The uploaded file is not a readable .xlsx or .csv (or not in the chosen text encoding). */
+  IMPORT_FILE_INVALID: 422,
+  /** The file decompresses, or holds rows, columns or cells, beyond the import limits. */
+  IMPORT_TOO_LARGE: 413,
+  /** Two header cells name the same column. */
+  DUPLICATE_HEADERS: 422,
   // infrastructure
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,

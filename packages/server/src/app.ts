@@ -25,6 +25,8 @@ import { FileStorage } from "./plugins/files/file-storage";
 import { filesPlugin } from "./plugins/files/plugin";
 import { formsPlugin } from "./plugins/forms/plugin";
 import { healthPlugin } from "./plugins/health/plugin";
+import { importPlugin } from "./plugins/import/plugin";
+import { createImportWorker } from "./plugins/import/setup";
 import { notificationsPlugin } from "./plugins/notifications/plugin";
 import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
@@ -101,6 +103,10 @@ export async function buildApp({
   const workflow = createWorkflow(app, db, forms, config, events);
   const outbox = createOutbox(app, db, config);
   const automations = createAutomations(app, db, forms, events, config);
+  const importWorker = createImportWorker(app, db, kind, storage, forms, config, {
+    events,
+    afterCreate: workflow.runtime.startFlows,
+  });
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
     const rateLimits = await apiRateLimitHooks(api, config.rateLimits);
@@ -134,6 +140,7 @@ export async function buildApp({
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
     await api.register(dashboardsPlugin, { db });
+    await api.register(importPlugin, { db, config, storage, forms, worker: importWorker });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db, config });
     const gallery = new TemplateGallery(templatesDir ?? null);

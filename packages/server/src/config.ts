@@ -34,6 +34,23 @@ export interface ServerConfig {
     /** Requests to public links (fill, query) per client address: guessing and spamming are slow. */
     publicPerIp: number;
   };
+  /**
+   * Spreadsheet imports. Files arrive through the upload limits above; these bound what one file may
+   * expand to. `maxRows`: data rows per file (a larger file is refused before anything is written: split
+   * it). `maxCellChars`: longest cell (Excel's own limit). `maxUnzippedBytes` / `maxZipRatio`: an .xlsx
+   * whose parts inflate beyond these (a zip bomb) is refused while it is read. `batchSize`: rows per
+   * write statement. `pollMs`: how often idle workers look for queued jobs.
+   */
+  imports: {
+    enabled: boolean;
+    maxRows: number;
+    maxColumns: number;
+    maxCellChars: number;
+    maxUnzippedBytes: number;
+    maxZipRatio: number;
+    batchSize: number;
+    pollMs: number;
+  };
   /** IANA time zone for "today" in filters, serial-number periods and date defaults. */
   timeZone: string;
   /** Pino log level, or false for no logging (tests). */
@@ -127,6 +144,16 @@ export const DEFAULT_CONFIG: ServerConfig = {
     perToken: 3_000,
     publicPerIp: 60,
   },
+  imports: {
+    enabled: true,
+    maxRows: 200_000,
+    maxColumns: 500,
+    maxCellChars: 32_767,
+    maxUnzippedBytes: 256 * 1024 * 1024,
+    maxZipRatio: 1000,
+    batchSize: 500,
+    pollMs: 1000,
+  },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
   workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },
@@ -155,12 +182,20 @@ export const DEFAULT_CONFIG: ServerConfig = {
 export type ServerConfigInput = Partial<
   Omit<
     ServerConfig,
-    "loginThrottle" | "uploads" | "workflowTimers" | "rateLimits" | "outbox" | "webhooks" | "automations"
+    | "loginThrottle"
+    | "uploads"
+    | "workflowTimers"
+    | "rateLimits"
+    | "outbox"
+    | "webhooks"
+    | "automations"
+    | "imports"
   >
 > & {
   outbox?: Partial<ServerConfig["outbox"]>;
   webhooks?: Partial<ServerConfig["webhooks"]>;
   automations?: Partial<ServerConfig["automations"]>;
+  imports?: Partial<ServerConfig["imports"]>;
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
   workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
@@ -183,5 +218,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     outbox: { ...DEFAULT_CONFIG.outbox, ...input.outbox },
     webhooks: { ...DEFAULT_CONFIG.webhooks, ...input.webhooks },
     automations: { ...DEFAULT_CONFIG.automations, ...input.automations },
+    imports: { ...DEFAULT_CONFIG.imports, ...input.imports },
   };
 }

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState } from "../common/ErrorState";
 import { localize } from "../common/localized-text";
+import { ImportButton } from "../import/ImportButton";
 import { BulkActions } from "./BulkActions";
 import { formatCount } from "./count-format";
 import { DataToolbar } from "./DataToolbar";
@@ -32,6 +33,8 @@ const RESERVED_HEIGHT = 330;
 interface Props {
   formId: string;
   definition: FormDefinition;
+  /** The caller holds the form's import right: show the import button. */
+  canImport?: boolean;
 }
 
 /** The badge on the filter button: conditions in the filter, or 1 for one the panel cannot show. */
@@ -42,7 +45,7 @@ function countFilter(filter: unknown): number {
 }
 
 /** One form's records: server-side search, filter, multi-sort and paging over a virtual table. */
-export function DataGrid({ formId, definition }: Props) {
+export function DataGrid({ formId, definition, canImport = false }: Props) {
   const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
   const columns = useMemo(() => gridColumns(definition), [definition]);
@@ -162,6 +165,7 @@ export function DataGrid({ formId, definition }: Props) {
         labelOf={labelOfId}
         onViewChange={changeView}
         onViewReset={resetView}
+        actions={canImport ? <ImportButton formId={formId} /> : null}
       />
       {filterOpen ? (
         <FilterPanel

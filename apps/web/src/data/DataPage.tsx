@@ -32,5 +32,12 @@ export function DataPage() {
   const shown = rights
     ? { ...definition, fields: definition.fields.filter((f) => rights.fields[f.id] !== "hidden") }
     : definition;
-  return <DataGrid key={formId} formId={formId} definition={shown} />;
+  return (
+    <DataGrid
+      key={formId}
+      formId={formId}
+      definition={shown}
+      canImport={rights?.actions.includes("import") ?? false}
+    />
+  );
 }

@@ -1,5 +1,6 @@
 import { FilterOutlined, TableOutlined } from "@ant-design/icons";
 import { Badge, Button, Input, Popover, Segmented } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ColumnChooser } from "./ColumnChooser";
 import styles from "./data.module.css";
@@ -16,6 +17,8 @@ interface Props {
   labelOf(id: string): string;
   onViewChange(view: GridView): void;
   onViewReset(): void;
+  /** Feature buttons shown at the end (import, ...). */
+  actions?: ReactNode;
 }
 
 export function DataToolbar(props: Props) {
@@ -66,6 +69,7 @@ export function DataToolbar(props: Props) {
       >
         <Button icon={<TableOutlined />}>{t("data.columns.title")}</Button>
       </Popover>
+      {props.actions}
     </div>
   );
 }

@@ -22,6 +22,7 @@ import * as commentsAndNotifications from "./0013_comments_and_notifications";
 import * as outboxAndWebhooks from "./0014_outbox_and_webhooks";
 import * as automations from "./0015_automations";
 import * as dashboards from "./0016_dashboards";
+import * as importJobs from "./0017_import_jobs";
 import * as templates from "./0018_templates";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0013_comments_and_notifications": commentsAndNotifications,
   "0014_outbox_and_webhooks": outboxAndWebhooks,
   "0016_dashboards": dashboards,
+  "0017_import_jobs": importJobs,
   "0018_templates": templates,
   "0015_automations": automations,
 };

@@ -51,6 +51,11 @@ export class FileStorage {
     return createReadStream(this.resolve(storagePath));
   }
 
+  /** The file's place on disk, for readers that need random access (zip central directories). */
+  pathOf(storagePath: string): string {
+    return this.resolve(storagePath);
+  }
+
   async remove(storagePath: string): Promise<void> {
     await rm(this.resolve(storagePath), { force: true });
   }

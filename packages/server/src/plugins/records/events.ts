@@ -4,6 +4,7 @@
 // listeners run once the outermost transaction opened through `transaction()` has committed, and never
 // when it rolls back.
 import type { ApiRecord, PublishedForm } from "@formwork/db";
+import { sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 
@@ -81,6 +82,7 @@ export class RecordEventHub implements RecordEvents {
   private readonly flowCommits: After<FlowChange>[] = [];
   private readonly interest: ((formId: string, db?: Db) => Promise<boolean>)[] = [];
   private readonly open = new WeakMap<Db, Pending>();
+  private savepoints = 0;
 
   constructor(private readonly log: { error: (obj: unknown, msg: string) => void } = console) {}
 
@@ -128,6 +130,29 @@ export class RecordEventHub implements RecordEvents {
     });
     this.flush(pending);
     return result;
+  }
+
+  /**
+   * Runs `work` under a savepoint of `tx` (a transaction opened with `transaction()`): when it throws,
+   * its statements are rolled back and so are the changes it emitted (their after-commit listeners
+   * never hear of them); the error is rethrown. Imports set refused rows aside this way.
+   */
+  async savepoint<T>(tx: Db, work: () => Promise<T>): Promise<T> {
+    const pending = this.open.get(tx);
+    if (!pending) throw unmanaged();
+    const mark = { records: pending.records.length, flows: pending.flows.length };
+    const name = sql.raw(`events_${++this.savepoints}`);
+    await sql`SAVEPOINT ${name}`.execute(tx);
+    try {
+      const result = await work();
+      await sql`RELEASE SAVEPOINT ${name}`.execute(tx);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(tx);
+      pending.records.length = mark.records;
+      pending.flows.length = mark.flows;
+      throw error;
+    }
   }
 
   /** Emits a record change: in-transaction listeners now, after-commit ones at commit. */

@@ -193,38 +193,66 @@ export async function patchRecord(
   const now = new Date();
   const scope = await recordScope(deps.db, principal, form, deps.timeZone);
   requireAction(scope, "edit");
-  return deps.events.transaction(deps.db, async (tx) => {
-    const current = await getWritable(tx, principal, form, id);
-    refuseInFlow(principal, scope, current, "edit");
-    checkWritableFields(scope, "edit", body.data, "/data", current.data);
-    if (current.version !== expectedVersion) {
-      throw new FormworkError(
-        "VERSION_CONFLICT",
-        `The record changed since it was read (now version ${current.version})`,
-        [{ path: "/headers/if-match", message: `current version is ${current.version}` }],
-      );
-    }
-    const updated = await writePatch(
-      { ...deps, db: tx },
-      principal.userId,
-      form,
-      current,
-      body.data,
-      locale,
+  return deps.events.transaction(deps.db, async (tx) =>
+    editInTransaction({ ...deps, db: tx }, principal, scope, form, id, body.data, locale, {
+      expectedVersion,
       now,
-      { actor: principal, source: "api", depth: 0 },
+    }),
+  );
+}
+
+/**
+ * An edit in the caller's transaction (`deps.db`), with every check of a PATCH: the record exists and is
+ * within the editor's row scope, not in a running flow (unless the editor manages data), the fields
+ * are writable, the version matches when one is expected, and the result stays within the scope.
+ * Imports update through this, a batch of records in one transaction.
+ */
+export async function editInTransaction(
+  deps: WriteDeps,
+  principal: Principal,
+  scope: RecordScope,
+  form: PublishedForm,
+  id: string,
+  data: Record<string, unknown>,
+  locale: Locale,
+  options: { expectedVersion?: number; now?: Date; base?: string; origin?: Omit<ChangeOrigin, "actor"> } = {},
+): Promise<ApiRecord> {
+  const tx = deps.db;
+  const now = options.now ?? new Date();
+  const current = await getWritable(tx, principal, form, id);
+  refuseInFlow(principal, scope, current, "edit");
+  checkWritableFields(scope, "edit", data, options.base ?? "/data", current.data);
+  if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+    throw new FormworkError(
+      "VERSION_CONFLICT",
+      `The record changed since it was read (now version ${current.version})`,
+      [{ path: "/headers/if-match", message: `current version is ${current.version}` }],
     );
-    // An edit may not move a record out of the editor's row scope (it would vanish from their reach
-    // mid-edit, and row scopes would be escapable by editing): refused, and the transaction rolls back.
-    if (scope.where("edit") !== null && !(await recordPasses(tx, principal, form, id, "write"))) {
-      throw new FormworkError(
-        "FORBIDDEN",
-        "The change would move the record out of the records you may edit",
-        [{ path: "/data", message: "outside your row permissions after the change" }],
-      );
-    }
-    return updated;
-  });
+  }
+  const origin: ChangeOrigin = {
+    actor: principal,
+    source: options.origin?.source ?? "api",
+    depth: options.origin?.depth ?? 0,
+  };
+  const updated = await writePatch(
+    deps,
+    principal.userId,
+    form,
+    current,
+    data,
+    locale,
+    now,
+    origin,
+    options.base,
+  );
+  // An edit may not move a record out of the editor's row scope (it would vanish from their reach
+  // mid-edit, and row scopes would be escapable by editing): refused, and the transaction rolls back.
+  if (scope.where("edit") !== null && !(await recordPasses(tx, principal, form, id, "write"))) {
+    throw new FormworkError("FORBIDDEN", "The change would move the record out of the records you may edit", [
+      { path: options.base ?? "/data", message: "outside your row permissions after the change" },
+    ]);
+  }
+  return updated;
 }
 
 /**
@@ -241,9 +269,10 @@ export async function writePatch(
   locale: Locale,
   now = new Date(),
   origin: ChangeOrigin = { actor: null, source: "workflow", depth: 0 },
+  base = "/data",
 ): Promise<ApiRecord> {
   const tx = deps.db;
-  const [prepared] = prepareAll(form, [{ base: "/data", data, existing: current.data }], {
+  const [prepared] = prepareAll(form, [{ base, data, existing: current.data }], {
     now,
     actorId,
     timeZone: deps.timeZone,
@@ -259,7 +288,7 @@ export async function writePatch(
       recordId: current.id,
       loadForm: deps.loadForm,
     },
-    [{ base: "/data", data: changed }],
+    [{ base, data: changed }],
   );
   const updated = await updateRecord(
     tx,

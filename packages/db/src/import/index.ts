@@ -1,0 +1,3 @@
+export * from "./jobs";
+export * from "./keys";
+export * from "./tables";

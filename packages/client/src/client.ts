@@ -2,6 +2,7 @@ import { analyticsApi } from "./analytics";
 import { appsApi } from "./apps";
 import { auditApi } from "./audit";
 import { authApi } from "./auth";
+import { automationsApi } from "./automations";
 import { filesApi } from "./files";
 import { formsApi } from "./forms";
 import { commentsApi, notificationsApi } from "./notifications";
@@ -37,6 +38,7 @@ export function createClient(options: ClientOptions = {}) {
     comments: commentsApi(send),
     publicLinks: publicLinksApi(send),
     audit: auditApi(send),
+    automations: automationsApi(send),
   };
 }
 

@@ -8,6 +8,7 @@ export type {
 export { ApiError, type ClientErrorCode, isApiError } from "./api-error";
 export type { AuditEntry, AuditQuery } from "./audit";
 export type { Credentials } from "./auth";
+export * from "./automations";
 export { type ClientOptions, createClient, type FormworkClient } from "./client";
 export { createDashboardsClient, type Dashboard, type DashboardSummary, dashboardsApi } from "./dashboards";
 export * from "./imports";

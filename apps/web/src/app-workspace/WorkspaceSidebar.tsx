@@ -85,6 +85,16 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
       <Suspense fallback={null}>
         <DashboardMenu appId={app.id} onPick={onNavigate} />
       </Suspense>
+      {user.isAdmin && (
+        <Link
+          to={`/apps/${app.id}/automations`}
+          className={styles.toolLink}
+          onClick={onNavigate}
+          data-testid="workspace-automations"
+        >
+          {t("automations.menu")}
+        </Link>
+      )}
       {configuring && (
         <Suspense>
           <AppSettingsModal app={app} onClose={() => setConfiguring(false)} />

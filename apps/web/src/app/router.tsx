@@ -36,6 +36,7 @@ export const router = createBrowserRouter([
                 }),
               },
               { path: "dashboards/:dashboardId", lazy: () => import("../dashboards/DashboardRoute") },
+              { path: "automations", lazy: () => import("../automations/AutomationsRoute") },
               {
                 path: "forms/:formId",
                 element: <FormLayout />,

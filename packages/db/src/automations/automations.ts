@@ -1,23 +1,13 @@
 // Stored automations of an app. Routes check the caller is an admin of the app; these functions only
 // store. The write path asks `enabledAutomationsOf(form)` (one indexed query, cached by the server).
-import { type AutomationDefinition, FormworkError } from "@formwork/schema";
+import { type AutomationDefinition, type AutomationView, FormworkError } from "@formwork/schema";
 import { sql } from "kysely";
 import { newId } from "../ids";
 import type { Db } from "../org/shared";
 import { nameMustBeFree } from "../org/shared";
 import { json } from "../tables";
 
-export interface StoredAutomation {
-  id: string;
-  appId: string;
-  formId: string;
-  enabled: boolean;
-  version: number;
-  definition: AutomationDefinition;
-  nextRunAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type StoredAutomation = AutomationView;
 
 export interface AutomationInput {
   appId: string;

@@ -1,19 +1,13 @@
 // The run log of automations: one row per run with its trigger, inputs, each action's outcome and the
 // error that stopped it. Written in the triggering transaction (a run that succeeded is logged with the
 // write it belongs to; a failed one after its savepoint rolled back).
+import type { AutomationActionOutcome, AutomationRunView } from "@formwork/schema";
 import { sql } from "kysely";
 import { newId } from "../ids";
 import type { Db } from "../org/shared";
 import { json } from "../tables";
 
-export interface ActionOutcome {
-  index: number;
-  type: string;
-  status: "succeeded" | "failed" | "skipped" | "rolledBack";
-  /** e.g. created record ids, number of records updated, notified users. */
-  detail?: Record<string, unknown>;
-  error?: string;
-}
+export type ActionOutcome = AutomationActionOutcome;
 
 export interface NewRun {
   automationId: string;
@@ -26,11 +20,7 @@ export interface NewRun {
   retryOf?: string | null;
 }
 
-export interface AutomationRun extends Omit<NewRun, "retryOf"> {
-  id: string;
-  retryOf: string | null;
-  createdAt: string;
-}
+export type AutomationRun = AutomationRunView;
 
 export async function insertRun(db: Db, run: NewRun): Promise<string> {
   const id = newId();

@@ -110,3 +110,39 @@ export const ACTION_TYPES: readonly ActionType[] = [
 ];
 /** Longest chain of automations triggering automations (each action's writes one level deeper). */
 export const AUTOMATION_MAX_DEPTH = 5;
+
+/** A stored automation as the API returns it. */
+export interface AutomationView {
+  id: string;
+  appId: string;
+  formId: string;
+  enabled: boolean;
+  version: number;
+  definition: AutomationDefinition;
+  nextRunAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One action's outcome in a run: rolledBack = it had succeeded, then a later action failed. */
+export interface AutomationActionOutcome {
+  index: number;
+  type: string;
+  status: "succeeded" | "failed" | "skipped" | "rolledBack";
+  detail?: Record<string, unknown>;
+  error?: string;
+}
+
+/** One run of the run log. */
+export interface AutomationRunView {
+  id: string;
+  automationId: string;
+  status: "succeeded" | "failed";
+  trigger: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  outcomes: AutomationActionOutcome[];
+  error: string | null;
+  depth: number;
+  retryOf: string | null;
+  createdAt: string;
+}

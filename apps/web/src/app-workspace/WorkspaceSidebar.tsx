@@ -92,7 +92,7 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
           onClick={onNavigate}
           data-testid="workspace-automations"
         >
-          {t("automations.menu")}
+          {t("menu.automations")}
         </Link>
       )}
       {configuring && (

@@ -2,7 +2,7 @@
 // editor offers (trigger form, target forms, their fields). Every change refetches the list.
 import type { AutomationInput } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api/client";
 import { useApp } from "../api/use-apps";
 
@@ -57,16 +57,20 @@ export interface AppForm {
 export function useAppForms(appId: string): { forms: AppForm[]; loading: boolean } {
   const { data: app } = useApp(appId);
   const published = (app?.forms ?? []).filter((f) => f.publishedVersion > 0);
-  const results = useQueries({
-    queries: published.map((f) => ({
-      queryKey: ["forms", f.id, "versions", f.publishedVersion],
-      queryFn: () => api.forms.version(f.id, f.publishedVersion),
-      staleTime: Number.POSITIVE_INFINITY,
-    })),
+  // One query for all of them (useQueries would grow the shared query chunk every page loads).
+  const versions = published.map((f) => `${f.id}@${f.publishedVersion}`);
+  const definitions = useQuery({
+    queryKey: ["automations", appId, "forms", versions],
+    queryFn: () =>
+      Promise.all(
+        published.map(async (f) => ({
+          id: f.id,
+          key: f.key,
+          definition: (await api.forms.version(f.id, f.publishedVersion)).definition,
+        })),
+      ),
+    enabled: app !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
   });
-  const forms = published.flatMap((f, i) => {
-    const definition = results[i]?.data?.definition;
-    return definition ? [{ id: f.id, key: f.key, definition }] : [];
-  });
-  return { forms, loading: !app || results.some((r) => r.isPending) };
+  return { forms: definitions.data ?? [], loading: !definitions.data };
 }

@@ -11,13 +11,19 @@ export type FullCatalog = typeof shellZhCN & Catalog;
 
 // Features in LAZY_TEXT_FEATURES (./lazy-texts.ts) bring their texts with their own lazy chunk instead:
 // the first download of every page (the fill page's is at its budget) does not carry them.
-const featureZhCN = import.meta.glob<Catalog>(["../*/locales/zh-CN.json", "!../dashboards/locales/*"], {
-  eager: true,
-  import: "default",
-});
-const featureEn = import.meta.glob<Catalog>(["../*/locales/en.json", "!../dashboards/locales/*"], {
-  import: "default",
-});
+const featureZhCN = import.meta.glob<Catalog>(
+  ["../*/locales/zh-CN.json", "!../dashboards/locales/*", "!../automations/locales/*"],
+  {
+    eager: true,
+    import: "default",
+  },
+);
+const featureEn = import.meta.glob<Catalog>(
+  ["../*/locales/en.json", "!../dashboards/locales/*", "!../automations/locales/*"],
+  {
+    import: "default",
+  },
+);
 
 function merge(shell: Catalog, features: Record<string, Catalog>): FullCatalog {
   const merged: Catalog = { ...shell };

@@ -6,10 +6,15 @@ import { i18n } from "./i18n";
 type Catalog = Record<string, unknown>;
 
 /** Must match the exclusions of catalogs.ts. */
-export const LAZY_TEXT_FEATURES = ["dashboards"] as const;
+export const LAZY_TEXT_FEATURES = ["dashboards", "automations"] as const;
 export type LazyTextFeature = (typeof LAZY_TEXT_FEATURES)[number];
 
-const catalogs = import.meta.glob<Catalog>("../dashboards/locales/*.json", { import: "default" });
+const catalogs = import.meta.glob<Catalog>(
+  ["../dashboards/locales/*.json", "../automations/locales/*.json"],
+  {
+    import: "default",
+  },
+);
 const inUse = new Set<LazyTextFeature>();
 
 export function lazyCatalog(feature: LazyTextFeature, language: string): Promise<Catalog> | undefined {

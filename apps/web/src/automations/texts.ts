@@ -1,0 +1,4 @@
+import { loadFeatureTexts } from "../i18n/lazy-texts";
+
+/** The automations' texts, loaded with their chunk (see i18n/lazy-texts.ts); await before rendering. */
+export const textsReady: Promise<void> = loadFeatureTexts("automations");

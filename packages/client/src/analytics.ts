@@ -24,8 +24,11 @@ export interface AggregateRequest {
   timeZone?: string;
   /** Subtotals and the grand total: rows whose `t<i>` is true have group i rolled up. */
   totals?: boolean;
-  /** Measures over [from, to] (local dates, inclusive) as `m<i>`, the as-long window before as `p<i>`. */
-  compare?: { field: string; from: string; to: string };
+  /**
+   * Measures over [from, to] (local dates, inclusive) — or the last `days` days up to today in the zone —
+   * as `m<i>`, the as-long window before as `p<i>`.
+   */
+  compare?: { field: string; from: string; to: string } | { field: string; days: number };
 }
 
 export interface AggregateResult {

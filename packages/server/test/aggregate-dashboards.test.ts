@@ -131,6 +131,10 @@ describe.each(testDatabases())("aggregate for dashboards ($name)", (database) =>
       timeZone: "UTC",
     });
     expect(utc.json().rows).toEqual([{ m0: 12, p0: 30 }]);
+    // The last N days up to today in the zone: every sale lies in the long window before today's.
+    const recent = await post({ measures: [{ op: "count" }], compare: { field: "at", days: 3000 } });
+    expect(recent.statusCode, recent.body).toBe(200);
+    expect(Number(recent.json().rows[0].m0) + Number(recent.json().rows[0].p0)).toBe(5);
     const grouped = await post({
       groupBy: [{ field: "region" }],
       measures: [{ op: "sum", field: "amount" }],

@@ -6,7 +6,7 @@ import type { Dashboard } from "@formwork/client";
 import type { DashboardDefinition, Widget } from "@formwork/schema";
 import { WIDGET_SHAPES } from "@formwork/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App as AntApp, Button, Empty, Grid, Input, Popconfirm, Space } from "antd";
+import { App as AntApp, Button, Empty, Grid, Input, Space } from "antd";
 import { useState } from "react";
 import { GridLayout, type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
@@ -54,6 +54,7 @@ export function DashboardPage() {
 function DashboardView({ stored }: { stored: Dashboard }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const user = useCurrentUser();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -189,18 +190,25 @@ function DashboardView({ stored }: { stored: Dashboard }) {
                 <Button icon={<PlusOutlined />} onClick={addWidget} data-testid="add-widget">
                   {t("dashboards.addWidget")}
                 </Button>
-                <Popconfirm title={t("dashboards.deleteConfirm")} onConfirm={() => remove.mutate()}>
-                  <Button danger icon={<DeleteOutlined />} aria-label={t("dashboards.delete")} />
-                </Popconfirm>
+                <Button
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t("dashboards.delete")}
+                  loading={remove.isPending}
+                  // Two clicks, the second on a button that says what it does.
+                  onClick={() => (confirmingDelete ? remove.mutate() : setConfirmingDelete(true))}
+                  onBlur={() => setConfirmingDelete(false)}
+                >
+                  {confirmingDelete ? t("dashboards.deleteConfirm") : null}
+                </Button>
                 <Button
                   type="primary"
                   icon={<SaveOutlined />}
                   loading={save.isPending}
-                  disabled={!dirty && version === stored.version && false}
-                  onClick={() => save.mutate()}
+                  onClick={() => (dirty ? save.mutate() : setEditing(false))}
                   data-testid="save-dashboard"
                 >
-                  {t("dashboards.save")}
+                  {dirty ? t("dashboards.save") : t("dashboards.done")}
                 </Button>
               </>
             ) : (

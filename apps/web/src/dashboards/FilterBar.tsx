@@ -4,7 +4,7 @@
 import { CloseOutlined } from "@ant-design/icons";
 import type { DashboardDefinition, FilterControl, FilterControlKind, FormDefinition } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
-import { Button, DatePicker, Dropdown, Select, Tag } from "antd";
+import { Button, DatePicker, Select, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import styles from "./dashboards.module.css";
@@ -117,19 +117,18 @@ export function FilterBar({
         );
       })}
       {editing && (
-        <Dropdown
-          menu={{
-            items: (["dateRange", "department", "member"] as const).map((kind) => ({
-              key: kind,
-              label: t(`dashboards.filters.${kind}`),
-            })),
-            onClick: ({ key }) => onAddControl(key as FilterControlKind),
-          }}
-        >
-          <Button size="small" data-testid="add-control">
-            {t("dashboards.filters.add")}
-          </Button>
-        </Dropdown>
+        <Select<FilterControlKind>
+          size="small"
+          value={null}
+          placeholder={t("dashboards.filters.add")}
+          style={{ width: 120 }}
+          data-testid="add-control"
+          options={(["dateRange", "department", "member"] as const).map((kind) => ({
+            value: kind,
+            label: t(`dashboards.filters.${kind}`),
+          }))}
+          onChange={(kind) => onAddControl(kind)}
+        />
       )}
       {cross && (
         <Tag

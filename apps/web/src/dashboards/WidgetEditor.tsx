@@ -13,7 +13,7 @@ import {
   type WidgetDimension,
   type WidgetMeasure,
 } from "@formwork/schema";
-import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from "antd";
+import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../common/localized-text";
@@ -85,16 +85,20 @@ export function WidgetEditor({ initial, forms, formOf, onCancel, onSave }: Props
   const setMeasures = (next: WidgetMeasure[]) => set({ measures: next.length ? next : undefined });
 
   return (
-    <Modal
+    <Drawer
       open
-      width={640}
+      size={640}
       title={t("dashboards.editWidget")}
-      okText={t("dashboards.editor.ok")}
-      cancelText={t("dashboards.editor.cancel")}
-      onCancel={onCancel}
-      onOk={() => onSave(w)}
-      okButtonProps={{ "data-testid": "widget-editor-ok" } as Record<string, string>}
+      onClose={onCancel}
       destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onCancel}>{t("dashboards.editor.cancel")}</Button>
+          <Button type="primary" onClick={() => onSave(w)} data-testid="widget-editor-ok">
+            {t("dashboards.editor.ok")}
+          </Button>
+        </Space>
+      }
     >
       <Form layout="vertical" className={styles.editor} data-testid="widget-editor">
         <Form.Item label={t("dashboards.title")}>
@@ -379,6 +383,6 @@ export function WidgetEditor({ initial, forms, formOf, onCancel, onSave }: Props
           </>
         )}
       </Form>
-    </Modal>
+    </Drawer>
   );
 }

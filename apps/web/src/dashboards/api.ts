@@ -1,5 +1,5 @@
 import { createDashboardsClient } from "@formwork/client";
-import { i18n } from "../i18n/i18n";
+import { clientOptions } from "../api/client";
 
 /** The dashboards' API, built in their own chunk (see createDashboardsClient). */
-export const dashboardsApi = createDashboardsClient({ locale: () => i18n.language });
+export const dashboardsApi = createDashboardsClient(clientOptions);

@@ -2,7 +2,6 @@ import { antdLocale, loadAntdLocale } from "./antd-locales";
 import { loadEnglish } from "./catalogs";
 import { i18n } from "./i18n";
 import type { Language } from "./languages";
-import { addFeatureTexts } from "./lazy-texts";
 
 /**
  * Makes a language's texts available, then switches to it. Loading can fail (offline, a deploy
@@ -14,7 +13,6 @@ export async function switchLanguage(language: Language): Promise<void> {
       const [catalog] = await Promise.all([loadEnglish(), loadAntdLocale(language)]);
       i18n.addResourceBundle(language, "translation", catalog, true, true);
     }
-    await addFeatureTexts(language);
     await i18n.changeLanguage(language);
   } catch (error) {
     console.warn(`could not load the ${language} texts`, error);

@@ -1,7 +1,12 @@
 // Texts of features that load them with their own lazy chunk (catalogs.ts leaves them out of the first
-// download): the feature awaits loadFeatureTexts before it renders, and a language chosen later gets
-// the texts of every feature already in use (switchLanguage calls addFeatureTexts).
-import { i18n } from "./i18n";
+// download, whose fill page is at its budget). Only those chunks import this module: the feature awaits
+// loadFeatureTexts before it renders, and when the language changes later its texts follow (the
+// language is then applied once more, so react-i18next renders them).
+import { getI18n } from "react-i18next";
+
+// The instance initReactI18next registered (./i18n.ts): importing that module here would split the
+// i18n setup out of the shared client chunk of the first download.
+const i18n = () => getI18n();
 
 type Catalog = Record<string, unknown>;
 
@@ -21,16 +26,28 @@ export function lazyCatalog(feature: LazyTextFeature, language: string): Promise
   return catalogs[`../${feature}/locales/${language}.json`]?.();
 }
 
-async function add(feature: LazyTextFeature, language: string): Promise<void> {
+/** Adds the feature's texts in `language`; true when they were missing. */
+async function add(feature: LazyTextFeature, language: string): Promise<boolean> {
+  if (i18n().exists(feature, { lng: language, fallbackLng: false })) return false;
   const catalog = await lazyCatalog(feature, language);
-  if (catalog) i18n.addResourceBundle(language, "translation", catalog, true, true);
+  if (!catalog) return false;
+  i18n().addResourceBundle(language, "translation", catalog, true, true);
+  return true;
+}
+
+let following = false;
+function followLanguage(): void {
+  if (following) return;
+  following = true;
+  i18n().on("languageChanged", (language) => {
+    void Promise.all([...inUse].map((feature) => add(feature, language))).then((added) => {
+      if (added.some(Boolean) && i18n().language === language) void i18n().changeLanguage(language);
+    });
+  });
 }
 
 export async function loadFeatureTexts(feature: LazyTextFeature): Promise<void> {
   inUse.add(feature);
-  await add(feature, i18n.language);
-}
-
-export async function addFeatureTexts(language: string): Promise<void> {
-  await Promise.all([...inUse].map((feature) => add(feature, language)));
+  followLanguage();
+  await add(feature, i18n().language);
 }

@@ -9,7 +9,7 @@ import type {
   Widget,
   WidgetDimension,
 } from "@formwork/schema";
-import { bucketEnd, daysBefore, localToday } from "./buckets";
+import { bucketEnd } from "./buckets";
 
 /** The values of the dashboard's filter controls, by control id. */
 export interface ControlValues {
@@ -81,13 +81,19 @@ export function widgetFilter(
   return all.length === 1 ? all[0] : { and: all };
 }
 
-/** The KPI's window: the dashboard's date range when one is set, else the last 30 days. */
-export function kpiWindow(dashboard: DashboardDefinition, controls: ControlValues, today = localToday()) {
+/**
+ * The KPI's window: the dashboard's date range when one is set, else the last 30 days up to today in
+ * the app's zone (the server knows which day that is; the browser's may differ).
+ */
+export function kpiWindow(
+  dashboard: DashboardDefinition,
+  controls: ControlValues,
+): { from: string; to: string } | { days: number } {
   for (const control of dashboard.filters ?? []) {
     const value = controls[control.id];
     if (control.kind === "dateRange" && value && typeof value === "object") return value;
   }
-  return { from: daysBefore(today, 29), to: today };
+  return { days: 30 };
 }
 
 export function aggregateRequest(

@@ -26,7 +26,32 @@ export interface AggregateBody {
   source?: { subform: string };
   timeZone?: string;
   totals?: boolean;
-  compare?: AggregateQuery["compare"];
+  /** Dates [from, to], or the last `days` days up to today in the zone. */
+  compare?: { field: string; from?: string; to?: string; days?: number };
+}
+
+/** The compared window: as given, or the last `days` days ending today in `timeZone`. */
+function compareWindow(
+  compare: NonNullable<AggregateBody["compare"]>,
+  timeZone: string,
+): AggregateQuery["compare"] {
+  if (compare.from !== undefined && compare.to !== undefined)
+    return { field: compare.field, from: compare.from, to: compare.to };
+  if (compare.days === undefined) {
+    throw new FormworkError("BAD_REQUEST", "Name the window: from and to, or days", [
+      { path: "/compare", message: "from and to, or days" },
+    ]);
+  }
+  const today = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - (compare.days - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return { field: compare.field, from, to: today };
 }
 
 export async function aggregate(
@@ -93,7 +118,7 @@ export async function aggregate(
     ...(subform !== undefined ? { subform } : {}),
     ...(combined ? { filter: combined } : {}),
     ...(body.totals ? { totals: true } : {}),
-    ...(body.compare ? { compare: body.compare } : {}),
+    ...(body.compare ? { compare: compareWindow(body.compare, timeZone) } : {}),
     links,
     timeZone,
   });

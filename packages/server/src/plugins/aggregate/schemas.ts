@@ -64,12 +64,14 @@ export const aggregateBody = {
     compare: {
       type: "object",
       additionalProperties: false,
-      required: ["field", "from", "to"],
-      description: "measures over [from, to] as `m<i>` and over the as-long window before as `p<i>`",
+      required: ["field"],
+      description:
+        "measures over [from, to] (or the last `days` days to today in the zone) as `m<i>`, and over the as-long window before as `p<i>`",
       properties: {
         field: NAME,
         from: { type: "string", format: "date" },
         to: { type: "string", format: "date" },
+        days: { type: "integer", minimum: 1, maximum: 3660 },
       },
     },
   },

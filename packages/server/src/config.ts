@@ -151,7 +151,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
     maxCellChars: 32_767,
     maxUnzippedBytes: 256 * 1024 * 1024,
     maxZipRatio: 1000,
-    batchSize: 500,
+    batchSize: 1000,
     pollMs: 1000,
   },
   timeZone: "Asia/Shanghai",

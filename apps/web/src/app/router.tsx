@@ -5,7 +5,17 @@ import { NotFoundPage } from "../common/NotFoundPage";
 import { PageLoading } from "../common/PageLoading";
 import { FormIndexRedirect } from "../forms/FormIndexRedirect";
 import { FormLayout } from "../forms/FormLayout";
+import { loadFeatureTexts } from "../i18n/lazy-texts";
 import { AppShell } from "../shell/AppShell";
+
+/**
+ * A route module whose pages show texts the first download leaves out (comments, views, formula issues,
+ * flows; see i18n/lazy-texts.ts): the module and the texts load together.
+ */
+function withAllTexts<T>(module: Promise<T>): Promise<T> {
+  const texts = (["comments", "data", "designer", "flows"] as const).map(loadFeatureTexts);
+  return Promise.all([module, ...texts]).then(([loaded]) => loaded);
+}
 
 // Pages are lazy route modules, so a link straight to a form's fill page loads the shell and that page
 // only: not the login page, the app list, the designer's code or the grid's.
@@ -43,17 +53,20 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <FormIndexRedirect /> },
                   { path: "fill", lazy: () => import("../forms/FillRoute") },
-                  { path: "data", lazy: () => import("../forms/DataRoute") },
-                  { path: "design", lazy: () => import("../forms/DesignRoute") },
+                  { path: "data", lazy: () => withAllTexts(import("../forms/DataRoute")) },
+                  { path: "design", lazy: () => withAllTexts(import("../forms/DesignRoute")) },
                   { path: "permissions", lazy: () => import("../permissions/PermissionsRoute") },
                   { path: "share", lazy: () => import("../share/ShareRoute") },
                 ],
               },
             ],
           },
-          { path: "tasks", lazy: () => import("../tasks/inbox/TasksPage") },
-          { path: "tasks/records/:formId/:recordId", lazy: () => import("../tasks/detail/RecordFlowPage") },
-          { path: "tasks/:taskId", lazy: () => import("../tasks/detail/TaskPage") },
+          { path: "tasks", lazy: () => withAllTexts(import("../tasks/inbox/TasksPage")) },
+          {
+            path: "tasks/records/:formId/:recordId",
+            lazy: () => withAllTexts(import("../tasks/detail/RecordFlowPage")),
+          },
+          { path: "tasks/:taskId", lazy: () => withAllTexts(import("../tasks/detail/TaskPage")) },
           { path: "admin/org/:tab?", lazy: () => import("../admin/OrgPage") },
           { path: "admin/audit", lazy: () => import("../admin-audit/AuditPage") },
           { path: "*", element: <NotFoundPage /> },

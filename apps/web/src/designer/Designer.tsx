@@ -1,6 +1,7 @@
 import type { FieldType } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { queryKeys } from "../api/query-keys";
 import { useApp } from "../api/use-apps";
@@ -24,6 +25,7 @@ import {
   type DesignerState,
   type Selection,
 } from "./state/designer-context";
+import { DesignerTextContext } from "./state/designer-text";
 import { allFieldIds } from "./state/field-tree";
 import { createField } from "./state/new-field";
 import { useHistoryKeys } from "./use-history-keys";
@@ -47,6 +49,8 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
   const [selection, setSelection] = useState<Selection>();
   const [panel, setPanel] = useState<"settings" | "preview" | "publish">();
   const [view, setView] = useState<"form" | "flow">("form");
+  const { t, i18n } = useTranslation();
+  const text = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language]);
 
   useEffect(() => {
     if (form.data && form.data.updatedAt !== loadedAt && loadedAt === undefined) {
@@ -77,56 +81,74 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
     setSelection({ id: field.id });
   }, []);
 
+  // Stable handlers: the toolbar is memoised and must not re-render with every keystroke.
+  const openSettings = useCallback(() => setPanel("settings"), []);
+  const openPreview = useCallback(() => setPanel("preview"), []);
+  const openPublish = useCallback(() => setPanel("publish"), []);
+  const reload = useCallback(() => window.location.reload(), []);
+  // The panes as one element that changes only with the selection: the drag layer around them
+  // (DndContext and its auto-scroller) then skips the designer's re-render on every edit; the canvas
+  // and the property panel follow the definition through the designer context.
+  const selectionKey = selection ? `${selection.parent ?? ""}/${selection.id}` : "none";
+  const panes = useMemo(
+    () => (
+      <div className={styles.panes}>
+        <Palette onAdd={append} />
+        <Canvas />
+        <PropertyPanel key={selectionKey} />
+      </div>
+    ),
+    [append, selectionKey],
+  );
+
   if (form.isError) return <ErrorState error={form.error} onRetry={() => form.refetch()} />;
   if (!ready || !form.data) return <PageLoading />;
 
   return (
-    <DesignerActionsContext.Provider value={actions}>
-      <DesignerContext.Provider value={state}>
-        <div className={styles.designer} data-testid="designer">
-          <DesignerToolbar
-            canUndo={history.past.length > 0}
-            canRedo={history.future.length > 0}
-            onUndo={undo}
-            onRedo={redo}
-            save={save}
-            onReload={() => window.location.reload()}
-            onSettings={() => setPanel("settings")}
-            onPreview={() => setPanel("preview")}
-            onPublish={() => setPanel("publish")}
-            view={view}
-            onView={setView}
-          />
-          {view === "flow" ? (
-            <Suspense fallback={<PageLoading />}>
-              <FlowDesigner />
-            </Suspense>
-          ) : (
-            <DesignerDnd>
-              <div className={styles.panes}>
-                <Palette onAdd={append} />
-                <Canvas />
-                <PropertyPanel key={selection ? `${selection.parent ?? ""}/${selection.id}` : "none"} />
-              </div>
-            </DesignerDnd>
-          )}
-          <FormSettingsDrawer open={panel === "settings"} onClose={() => setPanel(undefined)} />
-          <PreviewModal open={panel === "preview"} onClose={() => setPanel(undefined)} />
-          {panel === "publish" ? (
-            <PublishModal
-              open
-              onClose={() => setPanel(undefined)}
-              appId={appId}
-              formId={formId}
-              publishedVersion={
-                app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
-              }
+    <DesignerTextContext.Provider value={text}>
+      <DesignerActionsContext.Provider value={actions}>
+        <DesignerContext.Provider value={state}>
+          <div className={styles.designer} data-testid="designer">
+            <DesignerToolbar
+              canUndo={history.past.length > 0}
+              canRedo={history.future.length > 0}
+              onUndo={undo}
+              onRedo={redo}
               save={save}
-              onShowFlow={() => setView("flow")}
+              onReload={reload}
+              onSettings={openSettings}
+              onPreview={openPreview}
+              onPublish={openPublish}
+              view={view}
+              onView={setView}
             />
-          ) : null}
-        </div>
-      </DesignerContext.Provider>
-    </DesignerActionsContext.Provider>
+            {view === "flow" ? (
+              <Suspense fallback={<PageLoading />}>
+                <FlowDesigner />
+              </Suspense>
+            ) : (
+              <DesignerDnd>{panes}</DesignerDnd>
+            )}
+            {/* Mounted only while open: closed, they still read the definition and re-rendered on
+                every keystroke in the property panel. */}
+            {panel === "settings" ? <FormSettingsDrawer open onClose={() => setPanel(undefined)} /> : null}
+            {panel === "preview" ? <PreviewModal open onClose={() => setPanel(undefined)} /> : null}
+            {panel === "publish" ? (
+              <PublishModal
+                open
+                onClose={() => setPanel(undefined)}
+                appId={appId}
+                formId={formId}
+                publishedVersion={
+                  app.data?.forms.find((f) => f.id === formId)?.publishedVersion ?? form.data.publishedVersion
+                }
+                save={save}
+                onShowFlow={() => setView("flow")}
+              />
+            ) : null}
+          </div>
+        </DesignerContext.Provider>
+      </DesignerActionsContext.Provider>
+    </DesignerTextContext.Provider>
   );
 }

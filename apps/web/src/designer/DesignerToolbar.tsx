@@ -1,5 +1,6 @@
 import { EyeOutlined, RedoOutlined, SendOutlined, SettingOutlined, UndoOutlined } from "@ant-design/icons";
 import { Button, Segmented, Space, Tooltip } from "antd";
+import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import styles from "./designer.module.css";
 import { SaveIndicator } from "./save/SaveIndicator";
@@ -20,7 +21,8 @@ interface DesignerToolbarProps {
   onView: (view: "form" | "flow") => void;
 }
 
-export function DesignerToolbar(props: DesignerToolbarProps) {
+/** Memoised: the designer re-renders on every edit, the toolbar only when its own props change. */
+export const DesignerToolbar = memo(function DesignerToolbar(props: DesignerToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className={styles.toolbar} role="toolbar" aria-label={t("designer.toolbar.label")}>
@@ -66,4 +68,4 @@ export function DesignerToolbar(props: DesignerToolbarProps) {
       </Space>
     </div>
   );
-}
+});

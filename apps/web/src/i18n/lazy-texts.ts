@@ -10,12 +10,23 @@ const i18n = () => getI18n();
 
 type Catalog = Record<string, unknown>;
 
-/** Must match the exclusions of catalogs.ts. */
-export const LAZY_TEXT_FEATURES = ["dashboards", "automations"] as const;
+/**
+ * Must match the exclusions of catalogs.ts. Besides the dashboards' and automations': the texts of comments, saved views
+ * and org names (data), formula issues (designer) and flows, shown only by the data, design and task
+ * pages, which load them with their route (app/router.tsx); the shell and the fill page use none.
+ */
+export const LAZY_TEXT_FEATURES = [
+  "dashboards",
+  "automations",
+  "comments",
+  "data",
+  "designer",
+  "flows",
+] as const;
 export type LazyTextFeature = (typeof LAZY_TEXT_FEATURES)[number];
 
 const catalogs = import.meta.glob<Catalog>(
-  ["../dashboards/locales/*.json", "../automations/locales/*.json"],
+  "../{dashboards,automations,comments,data,designer,flows}/locales/*.json",
   {
     import: "default",
   },

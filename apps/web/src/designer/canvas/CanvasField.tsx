@@ -10,11 +10,11 @@ import { CSS } from "@dnd-kit/utilities";
 import type { FieldDefinition } from "@formwork/schema";
 import { Button, Tooltip } from "antd";
 import { memo, type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
 import { FieldIcon } from "../palette/field-icons";
 import { useDesignerActions } from "../state/designer-context";
+import { useDesignerText } from "../state/designer-text";
 import { spanOf } from "../state/field-widths";
 import { sortableId } from "./drag-ids";
 import { FieldPlaceholder } from "./FieldPlaceholder";
@@ -38,12 +38,12 @@ export const CanvasField = memo(function CanvasField({
   selected,
   children,
 }: CanvasFieldProps) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useDesignerText();
   const { dispatch, select, definition } = useDesignerActions();
   // Copy and delete (two buttons with tooltips) exist only while the card is hovered, focused or
   // selected: on a 200-field form they were a third of the designer's mount time.
   const [hot, setHot] = useState(false);
-  const label = localize(field.label, i18n.language) || field.id;
+  const label = localize(field.label, language) || field.id;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({
       id: sortableId(field.id, parent),

@@ -13,12 +13,12 @@ import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { fieldTypes } from "@formwork/fields";
 import type { FieldType } from "@formwork/schema";
 import { App } from "antd";
-import { type ReactNode, useMemo, useState } from "react";
+import { memo, type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
 import { FieldIcon } from "../palette/field-icons";
-import { useDesigner } from "../state/designer-context";
+import { useDesignerActions } from "../state/designer-context";
 import { allFieldIds, fieldsAt, findField } from "../state/field-tree";
 import { createField, NOT_IN_SUBFORM } from "../state/new-field";
 import { designerCollision } from "./collision";
@@ -31,22 +31,25 @@ const POINTER = { activationConstraint: { distance: 4 } };
 const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
 
 /** Drag and drop for the whole designer: palette → canvas, reorder, sub-form columns; mouse and keyboard. */
-export function DesignerDnd({ children }: { children: ReactNode }) {
+export const DesignerDnd = memo(function DesignerDnd({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { definition, dispatch, select } = useDesigner();
+  // Actions and the latest definition, read when a drag happens: the drag layer does not re-render on
+  // every definition change (a keystroke in the property panel).
+  const { definition: latest, dispatch, select } = useDesignerActions();
   const [dragging, setDragging] = useState<FieldType>();
   const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
 
   const nameOf = (data: DragData | undefined): string => {
     if (data?.source === "palette") return localize(fieldTypes[data.type].label, i18n.language);
     if (data?.source === "field") {
-      const field = findField(definition, data.id, data.parent);
+      const field = findField(latest(), data.id, data.parent);
       return field ? localize(field.label, i18n.language) || field.id : data.id;
     }
     return "";
   };
   const positionOf = (data: DragData | undefined): { position: number; total: number } => {
+    const definition = latest();
     const target = dropTarget(definition, data);
     return { position: target.index + 1, total: fieldsAt(definition, target.parent).length };
   };
@@ -82,6 +85,7 @@ export function DesignerDnd({ children }: { children: ReactNode }) {
     const from = active.data.current as DragData | undefined;
     const to = over?.data.current as DragData | undefined;
     if (!from || !over) return;
+    const definition = latest();
     const target = dropTarget(definition, to);
     if (from.source === "palette") {
       if (target.parent !== undefined && NOT_IN_SUBFORM.has(from.type)) {
@@ -124,4 +128,4 @@ export function DesignerDnd({ children }: { children: ReactNode }) {
       </DragOverlay>
     </DndContext>
   );
-}
+});

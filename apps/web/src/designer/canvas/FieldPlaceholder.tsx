@@ -1,18 +1,18 @@
 import type { FieldDefinition } from "@formwork/schema";
-import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
+import { useDesignerText } from "../state/designer-text";
 
 /** A quiet stand-in for the field's input, so the canvas reads like the form it becomes. */
 export function FieldPlaceholder({ field }: { field: FieldDefinition }) {
-  const { t, i18n } = useTranslation();
+  const { t, language } = useDesignerText();
   switch (field.type) {
     case "divider":
       return <hr className={styles.dividerLine} />;
     case "description":
       return (
         <p className={styles.descriptionText}>
-          {localize(field.content, i18n.language) || t("designer.canvas.descriptionEmpty")}
+          {localize(field.content, language) || t("designer.canvas.descriptionEmpty")}
         </p>
       );
     case "radio":
@@ -22,7 +22,7 @@ export function FieldPlaceholder({ field }: { field: FieldDefinition }) {
           {field.options.slice(0, 4).map((option) => (
             <span key={option.value} className={styles.optionPreview}>
               <span className={field.type === "radio" ? styles.radioDot : styles.checkBox} />
-              {localize(option.label, i18n.language) || option.value}
+              {localize(option.label, language) || option.value}
             </span>
           ))}
         </div>

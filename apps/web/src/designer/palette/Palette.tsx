@@ -5,6 +5,7 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
+import { useDesignerText } from "../state/designer-text";
 import { FieldIcon } from "./field-icons";
 
 const CATEGORIES: FieldCategory[] = ["basic", "advanced", "member", "layout"];
@@ -14,8 +15,8 @@ export function paletteId(type: FieldType): string {
 }
 
 function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType) => void }) {
-  const { i18n, t } = useTranslation();
-  const label = localize(fieldTypes[type].label, i18n.language);
+  const { t, language } = useDesignerText();
+  const label = localize(fieldTypes[type].label, language);
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({
     id: paletteId(type),
     data: { source: "palette", type },

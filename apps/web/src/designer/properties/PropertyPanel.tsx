@@ -2,11 +2,10 @@ import { EditOutlined, FunctionOutlined } from "@ant-design/icons";
 import { fieldTypes } from "@formwork/fields";
 import { FIELD_WIDTHS, type FieldDefinition, type FieldWidth, type JsonLogic } from "@formwork/schema";
 import { Button, Collapse, Empty, Form, Modal, Select, Switch, Tag } from "antd";
-import { type ReactNode, useState } from "react";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
-import { FormulaEditor } from "../formula/FormulaEditor";
 import { FieldIcon } from "../palette/field-icons";
 import { RuleBuilder } from "../rules/RuleBuilder";
 import type { FieldPatch } from "../state/definition-history";
@@ -18,11 +17,24 @@ import { LocalizedInput } from "./LocalizedInput";
 import { SettingInput } from "./SettingInput";
 import { settingControls } from "./settings-controls";
 
+// The formula editor (parser, checker, function library) loads with its first use, not with the panel.
+const FormulaEditor = lazy(() =>
+  import("../formula/FormulaEditor").then((module) => ({ default: module.FormulaEditor })),
+);
+
+/**
+ * A labelled row, drawn like a vertical antd form item. Not Form.Item itself: the panel re-renders on
+ * every keystroke, and each Form.Item measures its own visibility while rendering (a forced layout of
+ * the page, 200 canvas cards included) and carries status contexts this panel never uses.
+ */
 function Row({ label, htmlFor, children }: { label: string; htmlFor?: string; children: ReactNode }) {
   return (
-    <Form.Item label={label} htmlFor={htmlFor} className={styles.propRow}>
+    <div className={styles.propRow}>
+      <div className={styles.propLabel}>
+        {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span>{label}</span>}
+      </div>
       {children}
-    </Form.Item>
+    </div>
   );
 }
 
@@ -228,28 +240,36 @@ export function PropertyPanel() {
       <Form layout="vertical" size="middle" component="div">
         <Collapse ghost size="small" defaultActiveKey={["basic", "settings", "logic"]} items={sections} />
       </Form>
-      <FormulaEditor
-        open={editing === "formula"}
-        definition={definition}
-        fieldId={field.id}
-        parent={parent}
-        value={field.formula}
-        onClose={() => setEditing(undefined)}
-        onSave={(formula) => {
-          update({ formula, ...(formula ? { default: undefined } : {}) });
-          setEditing(undefined);
-        }}
-      />
-      <RuleModal
-        open={editing === "rule"}
-        field={field}
-        fields={ruleFields}
-        onClose={() => setEditing(undefined)}
-        onSave={(visibleWhen) => {
-          update({ visibleWhen });
-          setEditing(undefined);
-        }}
-      />
+      {/* The dialogs exist only while open: closed, they re-rendered (and re-derived the formula
+          environment of the whole form) on every keystroke in the panel. */}
+      {editing === "formula" ? (
+        <Suspense fallback={null}>
+          <FormulaEditor
+            open
+            definition={definition}
+            fieldId={field.id}
+            parent={parent}
+            value={field.formula}
+            onClose={() => setEditing(undefined)}
+            onSave={(formula) => {
+              update({ formula, ...(formula ? { default: undefined } : {}) });
+              setEditing(undefined);
+            }}
+          />
+        </Suspense>
+      ) : null}
+      {editing === "rule" ? (
+        <RuleModal
+          open
+          field={field}
+          fields={ruleFields}
+          onClose={() => setEditing(undefined)}
+          onSave={(visibleWhen) => {
+            update({ visibleWhen });
+            setEditing(undefined);
+          }}
+        />
+      ) : null}
     </aside>
   );
 }

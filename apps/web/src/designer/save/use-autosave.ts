@@ -4,7 +4,7 @@
 // and offers to reload theirs or to overwrite it deliberately.
 import { type Form, isApiError } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../../api/client";
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -40,6 +40,8 @@ export function useAutosave(
   latest.current = definition;
   const running = useRef<Promise<void> | undefined>(undefined);
   const conflicted = useRef(false);
+  /** The definition object whose JSON is savedJson, while the editor still shows that very object. */
+  const savedDefinition = useRef<FormDefinition | undefined>(undefined);
 
   useEffect(() => {
     if (loaded && revision.current === undefined) {
@@ -65,6 +67,7 @@ export function useAutosave(
         const saved = await api.forms.saveDraft(formId, def, base);
         revision.current = saved.revision;
         savedJson.current = json;
+        savedDefinition.current = def;
         conflicted.current = false;
         setError(undefined);
         setStatus(JSON.stringify(latest.current) === json ? "saved" : "pending");
@@ -94,17 +97,22 @@ export function useAutosave(
 
   useEffect(() => {
     if (!definition || savedJson.current === undefined) return;
-    if (JSON.stringify(definition) === savedJson.current) return;
+    // The definition saved last keeps its identity in the history (undo returns that very object), so
+    // comparing identities spares serialising 200 fields on every keystroke; the JSON is compared
+    // only until the loaded definition has been seen, and again by save() before it sends anything.
+    if (definition === savedDefinition.current) return;
+    if (savedDefinition.current === undefined && JSON.stringify(definition) === savedJson.current) {
+      savedDefinition.current = definition;
+      return;
+    }
     if (conflicted.current) return;
     setStatus("pending");
     const timer = setTimeout(() => run(false).catch(() => undefined), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [definition, run]);
 
-  return {
-    status,
-    error,
-    flush: useCallback(() => run(false), [run]),
-    overwrite: useCallback(() => run(true), [run]),
-  };
+  const flush = useCallback(() => run(false), [run]);
+  const overwrite = useCallback(() => run(true), [run]);
+  // One object per status: the toolbar showing it is memoised on it.
+  return useMemo(() => ({ status, error, flush, overwrite }), [status, error, flush, overwrite]);
 }

@@ -12,7 +12,7 @@ export function expectStatus(response: Response, status: number, what: string): 
   return response;
 }
 
-const json = (session: Session, method: LoadRequest["method"], path: string, body?: unknown) =>
+export const json = (session: Session, method: LoadRequest["method"], path: string, body?: unknown) =>
   session.call({ method, path, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
 /** start → approval by `approverId` (any) → end; `deadline` on the approval node when given. */

@@ -39,6 +39,8 @@ export function createClient(options: ClientOptions = {}) {
     publicLinks: publicLinksApi(send),
     audit: auditApi(send),
     automations: automationsApi(send),
+    /** The transport itself: namespaces a web page loads lazily (templatesApi) are built on it. */
+    send,
   };
 }
 

@@ -17,6 +17,14 @@ export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./pe
 export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export * from "./tasks";
+export {
+  type AppTemplateInfo,
+  createTemplatesClient,
+  type GalleryTemplate,
+  type InstallOptions,
+  type InstallResult,
+  templatesApi,
+} from "./templates";
 export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";
 export type * from "./types";
 export type { Page } from "./users";

@@ -32,11 +32,6 @@ export const ERROR_CODES = {
   // definitions
   INVALID_DEFINITION: 422,
   INCOMPATIBLE_CHANGE: 409,
-  // templates
-  /** An upgrade to a version that is not newer than the app's. */
-  TEMPLATE_UP_TO_DATE: 409,
-  /** A template action on an app that was not installed from a template. */
-  NOT_FROM_TEMPLATE: 409,
   // spreadsheet imports
   /** The uploaded file is not a readable .xlsx or .csv (or not in the chosen text encoding). */
   IMPORT_FILE_INVALID: 422,

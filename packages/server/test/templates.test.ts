@@ -177,7 +177,8 @@ describe.each(testDatabases())("templates ($name)", (database) => {
       })
     ).json();
     const up = await t.admin.request("POST", `/api/apps/${installed.app.id}/template/upgrade`);
-    expect(errorOf(up)).toMatchObject({ status: 409, code: "TEMPLATE_UP_TO_DATE" });
+    expect(errorOf(up)).toMatchObject({ status: 409, code: "CONFLICT", path: "/version" });
+    expect(up.json().error.details[0].code).toBe("TEMPLATE_UP_TO_DATE");
 
     const path = join(gallery, "expense", "bundle.json");
     const original = await readFile(path, "utf8");

@@ -1,5 +1,6 @@
 import type { App } from "@formwork/client";
 import { App as AntdApp, Button, Form, Input, Popconfirm } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useDeleteApp, useUpdateApp } from "../api/use-apps";
@@ -7,6 +8,14 @@ import { AppLookFields, type AppLookValues } from "../apps/AppLookFields";
 import { errorMessage } from "../common/error-message";
 import { FormModal } from "../common/FormModal";
 import styles from "./workspace.module.css";
+
+// Export, import and upgrade live in the gallery's chunk with their texts.
+const BundleSection = lazy(() =>
+  import("../templates/texts")
+    .then((texts) => texts.textsReady)
+    .then(() => import("../templates/BundleSection"))
+    .then((m) => ({ default: m.BundleSection })),
+);
 
 interface AppValues extends AppLookValues {
   description?: string;
@@ -94,6 +103,9 @@ export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => vo
         <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <AppLookFields appId={app.id} />
+      <Suspense>
+        <BundleSection app={app} />
+      </Suspense>
     </FormModal>
   );
 }

@@ -61,6 +61,13 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          {
+            path: "templates",
+            lazy: () =>
+              import("../templates/texts")
+                .then((texts) => texts.textsReady)
+                .then(() => import("../templates/TemplateGalleryPage")),
+          },
           { path: "tasks", lazy: () => withAllTexts(import("../tasks/inbox/TasksPage")) },
           {
             path: "tasks/records/:formId/:recordId",

@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { AppstoreAddOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Col, Flex, Row, Typography } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,9 +22,18 @@ export function AppListPage() {
   useDocumentTitle(t("apps.title"));
 
   const createButton = user.isAdmin && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t("apps.create")}
-    </Button>
+    <Flex gap={8} wrap>
+      <Button
+        icon={<AppstoreAddOutlined />}
+        onClick={() => navigate("/templates")}
+        data-testid="open-templates"
+      >
+        {t("apps.fromTemplate")}
+      </Button>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+        {t("apps.create")}
+      </Button>
+    </Flex>
   );
 
   return (

@@ -13,11 +13,14 @@ export type FullCatalog = typeof shellZhCN & Catalog;
 // the first download of every page (the fill page's is at its budget) does not carry them.
 // (import.meta.glob takes literals only: the exclusion is spelled out in both.)
 const featureZhCN = import.meta.glob<Catalog>(
-  ["../*/locales/zh-CN.json", "!../{dashboards,automations,comments,data,designer,flows}/locales/*"],
+  [
+    "../*/locales/zh-CN.json",
+    "!../{dashboards,automations,comments,data,designer,flows,templates}/locales/*",
+  ],
   { eager: true, import: "default" },
 );
 const featureEn = import.meta.glob<Catalog>(
-  ["../*/locales/en.json", "!../{dashboards,automations,comments,data,designer,flows}/locales/*"],
+  ["../*/locales/en.json", "!../{dashboards,automations,comments,data,designer,flows,templates}/locales/*"],
   { import: "default" },
 );
 

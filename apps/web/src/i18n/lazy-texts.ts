@@ -22,11 +22,12 @@ export const LAZY_TEXT_FEATURES = [
   "data",
   "designer",
   "flows",
+  "templates",
 ] as const;
 export type LazyTextFeature = (typeof LAZY_TEXT_FEATURES)[number];
 
 const catalogs = import.meta.glob<Catalog>(
-  "../{dashboards,automations,comments,data,designer,flows}/locales/*.json",
+  "../{dashboards,automations,comments,data,designer,flows,templates}/locales/*.json",
   {
     import: "default",
   },

@@ -167,8 +167,8 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
       await getApp(db, request.params.app);
       const origin = await getAppTemplate(db, request.params.app);
       if (!origin) {
-        throw new FormworkError("NOT_FROM_TEMPLATE", "This app was not installed from a template", [
-          { path: "/app", message: "no template recorded for this app" },
+        throw new FormworkError("CONFLICT", "This app was not installed from a template", [
+          { path: "/app", message: "no template recorded for this app", code: "NOT_FROM_TEMPLATE" },
         ]);
       }
       const bundle = await gallery.load(origin.template);

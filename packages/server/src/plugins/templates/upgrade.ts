@@ -44,8 +44,8 @@ export async function upgradeApp(
   return inTransaction(db, async (tx) => {
     const origin = await getAppTemplate(tx, appId, { forUpdate: true });
     if (!origin) {
-      throw new FormworkError("NOT_FROM_TEMPLATE", "This app was not installed from a template", [
-        { path: "/app", message: "no template recorded for this app" },
+      throw new FormworkError("CONFLICT", "This app was not installed from a template", [
+        { path: "/app", message: "no template recorded for this app", code: "NOT_FROM_TEMPLATE" },
       ]);
     }
     if (origin.template !== bundle.manifest.name) {
@@ -55,9 +55,9 @@ export async function upgradeApp(
     }
     if (compareSemver(bundle.manifest.version, origin.version) <= 0) {
       throw new FormworkError(
-        "TEMPLATE_UP_TO_DATE",
+        "CONFLICT",
         `The app is at ${origin.version}; the gallery has ${bundle.manifest.version}`,
-        [{ path: "/version", message: `not newer than ${origin.version}` }],
+        [{ path: "/version", message: `not newer than ${origin.version}`, code: "TEMPLATE_UP_TO_DATE" }],
       );
     }
     const map = await mapPlaceholders(tx, bundle, actorId, appId, "demo", "zh-CN", origin.placeholders);

@@ -14,6 +14,7 @@ export { createDashboardsClient, type Dashboard, type DashboardSummary, dashboar
 export * from "./imports";
 export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
+export * from "./print";
 export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";
 export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export * from "./tasks";

@@ -1,3 +1,4 @@
+import type { PrintView } from "./print";
 import { path, type QueryValue, type Send } from "./transport";
 import type { FormRecord, QueryResult, RecordQuery, Revision } from "./types";
 
@@ -73,6 +74,9 @@ export function recordsApi(send: Send) {
     /** Deletes a binned record for good (administrators only). */
     purge: (formId: string, id: string) =>
       send<void>({ method: "DELETE", path: record(formId, id), query: { purge: true } }),
+    /** The print view (needs the `print` action). */
+    print: (formId: string, id: string) =>
+      send<PrintView>({ method: "GET", path: `${record(formId, id)}/print` }),
     history: async (formId: string, id: string) =>
       (await send<{ revisions: Revision[] }>({ method: "GET", path: `${record(formId, id)}/history` }))
         .revisions,

@@ -32,6 +32,7 @@ import { openapiPlugin } from "./plugins/openapi/plugin";
 import { orgPlugin } from "./plugins/org/plugin";
 import { createOutbox } from "./plugins/outbox/setup";
 import { permissionsPlugin } from "./plugins/permissions/plugin";
+import { printPlugin } from "./plugins/print/plugin";
 import { publicLinksPlugin } from "./plugins/public-links/plugin";
 import { RecordEventHub } from "./plugins/records/events";
 import { recordsPlugin } from "./plugins/records/plugin";
@@ -128,6 +129,7 @@ export async function buildApp({
     });
     await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
+    await api.register(printPlugin, { db, config, forms, flows: workflow.flows, storage });
     await api.register(viewsPlugin, { db, config, forms, builds });
     await api.register(permissionsPlugin, { db, config, forms, builds });
     await api.register(publicLinksPlugin, {

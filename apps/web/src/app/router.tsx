@@ -27,6 +27,11 @@ export const router = createBrowserRouter([
     element: <RequireSession />,
     hydrateFallbackElement: <PageLoading />,
     children: [
+      // The print view is a bare A4 sheet: no app chrome around it.
+      {
+        path: "apps/:appId/forms/:formId/records/:recordId/print",
+        lazy: () => import("../print/PrintRoute"),
+      },
       {
         element: <AppShell />,
         children: [

@@ -1,11 +1,13 @@
-import { DeleteOutlined, EditOutlined, UndoOutlined } from "@ant-design/icons";
+import { DeleteOutlined, EditOutlined, PrinterOutlined, UndoOutlined } from "@ant-design/icons";
 import type { FormRecord } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
 import { App as AntdApp, Button, Drawer, Grid, Popconfirm, Space, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
 import { api } from "../api/client";
 import { CommentsPanel } from "../comments/CommentsPanel";
+import { useMyRights } from "../permissions/use-permissions";
 import { RecordFlowPanel } from "../tasks/record-flow/RecordFlowPanel";
 import { failureText } from "./failure-text";
 import { RecordDetails } from "./RecordDetails";
@@ -35,6 +37,9 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
   const record = current.data ?? initial;
   const invalidate = useInvalidateRecords(formId);
   const restore = useRestoreRecord(formId);
+  const { appId = "" } = useParams();
+  const { data: rights } = useMyRights(formId);
+  const canPrint = rights?.actions.includes("print") ?? false;
 
   const remove = async () => {
     try {
@@ -65,6 +70,17 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
     </Button>
   ) : editing ? null : (
     <Space>
+      {canPrint ? (
+        <Button
+          icon={<PrinterOutlined />}
+          href={`/apps/${appId}/forms/${formId}/records/${record.id}/print`}
+          target="_blank"
+          rel="noopener"
+          data-testid="record-print"
+        >
+          {t("permissions.actions.print")}
+        </Button>
+      ) : null}
       <Button
         type="primary"
         icon={<EditOutlined />}

@@ -15,12 +15,12 @@ export type FullCatalog = typeof shellZhCN & Catalog;
 const featureZhCN = import.meta.glob<Catalog>(
   [
     "../*/locales/zh-CN.json",
-    "!../{dashboards,automations,comments,data,designer,flows,templates}/locales/*",
+    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*",
   ],
   { eager: true, import: "default" },
 );
 const featureEn = import.meta.glob<Catalog>(
-  ["../*/locales/en.json", "!../{dashboards,automations,comments,data,designer,flows,templates}/locales/*"],
+  ["../*/locales/en.json", "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*"],
   { import: "default" },
 );
 

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../../api/use-session";
 import { errorMessage } from "../../common/error-message";
+import { FlowAdminBar } from "../../flow-admin/FlowAdminBar";
 import { FlowCanvas } from "../../flows/canvas/FlowCanvas";
 import { tasksApi } from "../api";
 import { nodeLabel } from "../node-label";
@@ -14,7 +15,6 @@ import { formatDuration } from "../time";
 import { taskKeys, useInvalidateTasks } from "../use-tasks";
 import { useDurationUnits } from "../use-units";
 import { chartModel, nodeSummaries } from "./chart-model";
-import { FlowAdminBar } from "./FlowAdminBar";
 import { FlowLog } from "./FlowLog";
 
 /**

@@ -10,9 +10,14 @@ import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { type RowAction, recordScope, scopeTimeZone } from "../permissions/scope";
 
-export type RecordAction = "read" | "write" | "delete";
+export type RecordAction = "read" | "write" | "delete" | "print";
 
-const ROW_ACTION: Record<RecordAction, RowAction> = { read: "view", write: "edit", delete: "delete" };
+const ROW_ACTION: Record<RecordAction, RowAction> = {
+  read: "view",
+  write: "edit",
+  delete: "delete",
+  print: "print",
+};
 
 /** A predicate the record must satisfy, or null when the caller may touch every record. */
 export async function recordAccess(

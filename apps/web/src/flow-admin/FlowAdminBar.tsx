@@ -3,15 +3,15 @@ import { type FieldServices, fieldInputs } from "@formwork/fields/react";
 import { createFieldServices } from "@formwork/renderer";
 import type { FieldOf, Locale } from "@formwork/schema";
 import { Alert, App, Button, Input, Modal, Select, Space } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../api/client";
-import { errorMessage } from "../../common/error-message";
-import { localize } from "../../common/localized-text";
-import { type RecordFlow, tasksApi } from "../api";
-import { idOf } from "../member-id";
-import styles from "../tasks.module.css";
-import { useInvalidateTasks } from "../use-tasks";
+import { api } from "../api/client";
+import { errorMessage } from "../common/error-message";
+import { localize } from "../common/localized-text";
+import { type RecordFlow, tasksApi } from "../tasks/api";
+import { idOf } from "../tasks/member-id";
+import styles from "../tasks/tasks.module.css";
+import { useInvalidateTasks } from "../tasks/use-tasks";
 
 const MemberInput = fieldInputs.member;
 const MEMBER_FIELD: FieldOf<"member"> = { id: "new_assignee", type: "member", label: "" };
@@ -39,6 +39,11 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
   const [target, setTarget] = useState<string | undefined>();
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
+  // The texts come with their own chunk (i18n/chunk-texts.ts): only admins ever see this bar.
+  const [textsReady, setTextsReady] = useState(false);
+  useEffect(() => {
+    if (flow.instance.canAdminister) void import("./texts").then(() => setTextsReady(true));
+  }, [flow.instance.canAdminister]);
   const running = instance.status === "running";
   const tasks = current.map((c) => ({
     value: c.taskId,
@@ -71,7 +76,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
       } else {
         await tasksApi.admin(instance.id, { action: "reactivate", target: target!, ...note });
       }
-      message.success(t(`tasks.admin.${dialog}.done`));
+      message.success(t(`flowAdmin.${dialog}.done`));
       setDialog(undefined);
       await invalidate();
     } catch (error) {
@@ -82,7 +87,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
     }
   };
 
-  if (!instance.canAdminister) return null;
+  if (!instance.canAdminister || !textsReady) return null;
   const canReactivate = !running && instance.reactivateTargets.length > 0;
   if (!running && !canReactivate) return null;
   return (
@@ -95,7 +100,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
             onClick={() => open("changeAssignee")}
             data-testid="flow-admin-changeAssignee"
           >
-            {t("tasks.admin.changeAssignee.verb")}
+            {t("flowAdmin.changeAssignee.verb")}
           </Button>
         ) : null}
         {running ? (
@@ -106,7 +111,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
             onClick={() => open("end")}
             data-testid="flow-admin-end"
           >
-            {t("tasks.admin.end.verb")}
+            {t("flowAdmin.end.verb")}
           </Button>
         ) : null}
         {canReactivate ? (
@@ -116,14 +121,14 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
             onClick={() => open("reactivate")}
             data-testid="flow-admin-reactivate"
           >
-            {t("tasks.admin.reactivate.verb")}
+            {t("flowAdmin.reactivate.verb")}
           </Button>
         ) : null}
       </Space>
       <Modal
         open={dialog !== undefined}
-        title={dialog ? t(`tasks.admin.${dialog}.title`) : undefined}
-        okText={dialog ? t(`tasks.admin.${dialog}.verb`) : undefined}
+        title={dialog ? t(`flowAdmin.${dialog}.title`) : undefined}
+        okText={dialog ? t(`flowAdmin.${dialog}.verb`) : undefined}
         okButtonProps={{
           danger: dialog === "end",
           disabled: !ready,
@@ -140,7 +145,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
             <Alert
               type={dialog === "end" ? "warning" : "info"}
               showIcon
-              message={t(`tasks.admin.${dialog}.hint`)}
+              message={t(`flowAdmin.${dialog}.hint`)}
             />
             {dialog === "changeAssignee" ? (
               <>
@@ -150,7 +155,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
                     value={task}
                     onChange={setTask}
                     options={tasks}
-                    aria-label={t("tasks.admin.changeAssignee.task")}
+                    aria-label={t("flowAdmin.changeAssignee.task")}
                   />
                 ) : null}
                 <MemberInput
@@ -170,7 +175,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
                 className={styles.full}
                 value={target}
                 onChange={setTarget}
-                aria-label={t("tasks.admin.reactivate.target")}
+                aria-label={t("flowAdmin.reactivate.target")}
                 data-testid="flow-admin-target"
                 options={instance.reactivateTargets.map((n) => ({
                   value: n.id,
@@ -183,7 +188,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
               onChange={(e) => setComment(e.target.value)}
               maxLength={2000}
               autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={t(dialog === "end" ? "tasks.admin.end.reason" : "tasks.commentPlaceholder")}
+              placeholder={t(dialog === "end" ? "flowAdmin.end.reason" : "tasks.commentPlaceholder")}
               data-testid="flow-admin-comment"
             />
           </div>

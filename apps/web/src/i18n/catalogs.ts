@@ -20,7 +20,10 @@ const featureZhCN = import.meta.glob<Catalog>(
   { eager: true, import: "default" },
 );
 const featureEn = import.meta.glob<Catalog>(
-  ["../*/locales/en.json", "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*"],
+  [
+    "../*/locales/en.json",
+    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*",
+  ],
   { import: "default" },
 );
 

@@ -40,7 +40,8 @@ await build({
   target: "node20",
   format: "esm",
   // pg loads its optional native binding only when asked for `pg.native`, which we never do.
-  external: [...Object.keys(LEFT_IN_NODE_MODULES), "pg-native"],
+  // ws (under socket.io) tries its optional native helpers in a try block; without them it uses JS.
+  external: [...Object.keys(LEFT_IN_NODE_MODULES), "pg-native", "bufferutil", "utf-8-validate"],
   // The CommonJS dependencies (fastify, pg...) call require() for Node built-ins; ESM has none.
   banner: {
     js: 'import { createRequire as __formworkRequire } from "node:module";\nconst require = __formworkRequire(import.meta.url);',

@@ -1,3 +1,4 @@
+import { createPubSubPool } from "@formwork/db";
 import { buildApp } from "@formwork/server";
 import { TEMPLATES_DIR, WEB_DIST } from "./app-paths";
 import { ensureAdmin } from "./bootstrap-admin";
@@ -10,6 +11,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export async function start(settings: RuntimeSettings): Promise<void> {
   const database = await openDatabase(settings);
   const bootstrap = await ensureAdmin(database.db, settings.admin);
+  // With PostgreSQL, realtime events reach the sockets of every instance through LISTEN/NOTIFY.
+  const pubsubPool = settings.databaseUrl ? createPubSubPool({ url: settings.databaseUrl }) : undefined;
   const app = await buildApp({
     db: database.db,
     kind: database.kind,
@@ -17,6 +20,7 @@ export async function start(settings: RuntimeSettings): Promise<void> {
     config: settings.server,
     webDistDir: WEB_DIST,
     templatesDir: TEMPLATES_DIR,
+    ...(pubsubPool ? { pubsub: { pool: pubsubPool, channelPrefix: "formwork" } } : {}),
   });
   if (bootstrap.created) {
     app.log.info({ email: bootstrap.email }, "created the first administrator");
@@ -37,6 +41,7 @@ export async function start(settings: RuntimeSettings): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await pubsubPool?.end();
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -115,6 +115,7 @@ export * from "./notifications";
 export * from "./org";
 export * from "./outbox";
 export * from "./permissions";
+export * from "./realtime";
 export * from "./records";
 export { SYSTEM_FIELDS, type SystemFieldName } from "./storage/layout";
 export { loadPublishedForm } from "./storage/load";

@@ -7,6 +7,7 @@ export * from "./dashboard";
 export * from "./errors";
 export * from "./notifications";
 export * from "./permissions";
+export * from "./realtime";
 export * from "./schemas";
 export * from "./types";
 export * from "./validate";

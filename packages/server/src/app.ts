@@ -34,6 +34,7 @@ import { createOutbox } from "./plugins/outbox/setup";
 import { permissionsPlugin } from "./plugins/permissions/plugin";
 import { printPlugin } from "./plugins/print/plugin";
 import { publicLinksPlugin } from "./plugins/public-links/plugin";
+import { type PubSub, Realtime } from "./plugins/realtime/realtime";
 import { RecordEventHub } from "./plugins/records/events";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
@@ -57,6 +58,8 @@ export interface BuildAppOptions {
   webDistDir?: string;
   /** The template gallery's folder (the repository's `templates/`); without it the gallery is empty. */
   templatesDir?: string;
+  /** PostgreSQL only: the pool realtime's adapter fans events out through to the other instances. */
+  pubsub?: PubSub;
 }
 
 export async function buildApp({
@@ -66,6 +69,7 @@ export async function buildApp({
   config: input,
   webDistDir,
   templatesDir,
+  pubsub,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const config = resolveConfig(input);
   const app = Fastify({
@@ -92,6 +96,10 @@ export async function buildApp({
   app.decorate("publishedForms", forms);
   const credentials = new CredentialCache();
   app.decorate("credentialCache", credentials);
+  const realtime = new Realtime(app, { db, config, forms, credentials, ...(pubsub ? { pubsub } : {}) });
+  app.decorate("realtime", realtime);
+  app.addHook("onReady", async () => realtime.start());
+  app.addHook("preClose", async () => realtime.close());
   const storage = new FileStorage(join(dataDir, "files"));
   // Indexes of saved views are built off the request path; a restart resumes what was left open.
   const builds = new IndexBuilds(db, kind, app.log, (formId) => forms.forget(formId));
@@ -101,6 +109,15 @@ export async function buildApp({
   // Every record and flow change is emitted through one hub (automations, webhooks, realtime listen).
   const events = new RecordEventHub(app.log);
   app.decorate("recordEvents", events);
+  // Realtime hints after commit: grids of viewers who may see the record, inboxes of whom a flow moved.
+  events.afterRecordCommit(({ formId, record, kind }) =>
+    realtime.recordChanged({ formId, recordId: record.id, kind, version: record.version }),
+  );
+  events.afterFlowCommit((change) => {
+    realtime.tasksChanged([...(change.assigneeIds ?? []), ...(change.actor ? [change.actor.userId] : [])]);
+    // The record's flow status moved: its grid rows refetch (version unknown here).
+    realtime.recordChanged({ formId: change.formId, recordId: change.recordId, kind: "updated", version: 0 });
+  });
   const workflow = createWorkflow(app, db, forms, config, events);
   const outbox = createOutbox(app, db, config);
   const automations = createAutomations(app, db, forms, events, config);
@@ -116,7 +133,11 @@ export async function buildApp({
     api.addHook("onRequest", rateLimits.afterAuth);
     await api.register(authPlugin, { db, config, credentials });
     await api.register(usersPlugin, { db });
-    await api.register(orgPlugin, { db, config, hooks: { audit: orgAuditHook } });
+    await api.register(orgPlugin, {
+      db,
+      config,
+      hooks: { audit: orgAuditHook, memberDisabled: (id) => realtime.disconnectUser(id) },
+    });
     await api.register(appsPlugin, { db });
     await api.register(formsPlugin, { db });
     await api.register(recordsPlugin, {

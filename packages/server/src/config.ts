@@ -111,6 +111,15 @@ export interface ServerConfig {
     batchSize: number;
     dateRecheckMs: number;
   };
+  /**
+   * Realtime (socket.io): `notificationPollMs` is how often an instance with open sockets looks for new
+   * notification rows to push counts for; `recheckMs` how often every socket's session or token is
+   * checked again (expiry, and revocations made by an instance that could not reach this one).
+   */
+  realtime: {
+    notificationPollMs: number;
+    recheckMs: number;
+  };
 }
 
 export const DEFAULT_ALLOWED_UPLOAD_TYPES = [
@@ -177,6 +186,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   },
   smtp: null,
   automations: { enabled: true, pollMs: 5_000, batchSize: 20, dateRecheckMs: 5 * 60_000 },
+  realtime: { notificationPollMs: 1000, recheckMs: 30_000 },
 };
 
 export type ServerConfigInput = Partial<
@@ -190,12 +200,14 @@ export type ServerConfigInput = Partial<
     | "webhooks"
     | "automations"
     | "imports"
+    | "realtime"
   >
 > & {
   outbox?: Partial<ServerConfig["outbox"]>;
   webhooks?: Partial<ServerConfig["webhooks"]>;
   automations?: Partial<ServerConfig["automations"]>;
   imports?: Partial<ServerConfig["imports"]>;
+  realtime?: Partial<ServerConfig["realtime"]>;
   loginThrottle?: Partial<ServerConfig["loginThrottle"]>;
   uploads?: Partial<ServerConfig["uploads"]>;
   workflowTimers?: Partial<ServerConfig["workflowTimers"]>;
@@ -219,5 +231,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     webhooks: { ...DEFAULT_CONFIG.webhooks, ...input.webhooks },
     automations: { ...DEFAULT_CONFIG.automations, ...input.automations },
     imports: { ...DEFAULT_CONFIG.imports, ...input.imports },
+    realtime: { ...DEFAULT_CONFIG.realtime, ...input.realtime },
   };
 }

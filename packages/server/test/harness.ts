@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createPubSubPool } from "@formwork/db";
 import type { TestDatabase } from "@formwork/db/testing";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app";
@@ -38,16 +39,21 @@ export interface TestApp {
 export async function startTestApp(
   database: TestDatabase,
   config: ServerConfigInput = {},
-  options: { templatesDir?: string } = {},
+  options: { templatesDir?: string; pubsub?: boolean } = {},
 ): Promise<TestApp> {
-  const { db, close } = await database.create();
+  const { db, close, url } = (await database.create()) as Awaited<ReturnType<TestDatabase["create"]>> & {
+    url?: string;
+  };
   const dataDir = await mkdtemp(join(tmpdir(), "formwork-server-test-"));
+  // Realtime through the PostgreSQL adapter, as several instances run (its database is the test's own).
+  const pool = options.pubsub && url ? createPubSubPool({ url }) : undefined;
   const app = await buildApp({
     db,
     kind: database.name,
     dataDir,
     config: { logLevel: false, ...config },
     ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(pool ? { pubsub: { pool, channelPrefix: "formwork" } } : {}),
   });
   await createUser(db, { ...ADMIN, isAdmin: true });
 
@@ -95,6 +101,7 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      await pool?.end();
       await close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -3,13 +3,19 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDatabase } from "@formwork/db";
+import { createDatabase, createPubSubPool } from "@formwork/db";
 import { buildApp } from "../../src/app";
 
 const url = process.env.FW_TEST_DATABASE_URL;
 if (!url) throw new Error("FW_TEST_DATABASE_URL is required");
 const { db } = await createDatabase({ url, poolSize: 10 });
+// FW_TEST_PUBSUB=on: realtime events reach the other instances' sockets (the PostgreSQL adapter).
+const pubsub =
+  process.env.FW_TEST_PUBSUB === "on"
+    ? { pool: createPubSubPool({ url }), channelPrefix: "formwork" }
+    : undefined;
 const app = await buildApp({
+  ...(pubsub ? { pubsub } : {}),
   db,
   kind: "postgres",
   dataDir: await mkdtemp(join(tmpdir(), "formwork-child-")),

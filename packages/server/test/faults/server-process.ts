@@ -12,13 +12,17 @@ export class ServerProcess {
     readonly port: number,
   ) {}
 
-  static start(databaseUrl: string, options: { timers: boolean; pollMs?: number }): Promise<ServerProcess> {
+  static start(
+    databaseUrl: string,
+    options: { timers: boolean; pollMs?: number; pubsub?: boolean },
+  ): Promise<ServerProcess> {
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
         ...process.env,
         FW_TEST_DATABASE_URL: databaseUrl,
         FW_TEST_TIMERS: options.timers ? "on" : "off",
         FW_TEST_POLL_MS: String(options.pollMs ?? 200),
+        FW_TEST_PUBSUB: options.pubsub ? "on" : "off",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

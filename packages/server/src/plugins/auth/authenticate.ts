@@ -18,7 +18,7 @@ import { assertTokenScope } from "./token-scope";
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** The principal of a credential: from the cache when fresh, else from the database (then cached). */
-async function principalOf(
+export async function principalOf(
   db: Db,
   cache: CredentialCache,
   via: Principal["via"],

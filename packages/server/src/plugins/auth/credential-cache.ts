@@ -24,6 +24,8 @@ export class CredentialCache {
   private generation = 0;
   /** Caches derived from who a user is (the permissions' access facts): told of every forget. */
   private readonly listeners: ((userId: string | null) => void)[] = [];
+  /** Holders of live connections made with a credential (realtime sockets): told when one ends. */
+  private readonly credentialListeners: ((kind: Principal["via"], credentialId: string) => void)[] = [];
 
   constructor(
     private readonly ttlMs = CREDENTIAL_CACHE_TTL_MS,
@@ -70,6 +72,12 @@ export class CredentialCache {
         this.entries.delete(key);
       }
     }
+    for (const listener of this.credentialListeners) listener(kind, credentialId);
+  }
+
+  /** Registers a holder of connections made with credentials: called when one is revoked or ended. */
+  onForgetCredential(listener: (kind: Principal["via"], credentialId: string) => void): void {
+    this.credentialListeners.push(listener);
   }
 
   /** Forgets every credential of a user: disabled, sessions ended, role or name changed. */

@@ -27,13 +27,25 @@ export function csrfProblem(
     return `send the header "X-Requested-With: ${CSRF_HEADER_VALUE}" with cookie-authenticated writes`;
   }
   if (request.headers["sec-fetch-site"] === "cross-site") return "cross-site requests are refused";
-  const origin = request.headers.origin;
+  return originProblem(request.headers.origin, request.host, allowedOrigins);
+}
+
+/**
+ * Why a browser-named origin is not this site's (`host` as the request addressed it) nor an allowed
+ * one, or null. Also the realtime handshake's check: a cookie-authenticated socket from another site
+ * would be cross-site WebSocket hijacking.
+ */
+export function originProblem(
+  origin: string | undefined,
+  host: string,
+  allowedOrigins: readonly string[],
+): string | null {
   if (origin === undefined) return null;
   if (allowedOrigins.includes(origin)) return null;
   try {
     const from = new URL(origin);
     // Normalised through URL on both sides so default ports and letter case compare equal.
-    const self = new URL(`${from.protocol}//${request.host}`);
+    const self = new URL(`${from.protocol}//${host}`);
     return from.host === self.host ? null : `requests from ${origin} are refused`;
   } catch {
     return "the Origin header is malformed";

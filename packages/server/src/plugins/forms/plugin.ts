@@ -58,6 +58,13 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       // Optional for API scripts that replace a draft outright; the designer always sends it.
       const expected = parseIfMatch(request.headers["if-match"], false, "draft");
       const form = await saveDraft(db, request.params.form, request.body, expected);
+      const { userId, name } = currentUser(request);
+      app.realtime.formChanged({
+        formId: form.id,
+        kind: "draft",
+        revision: form.revision,
+        by: { id: userId, name },
+      });
       return reply.header("etag", etagOf(form.revision)).send(form);
     },
   );
@@ -76,6 +83,13 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
       const published = await publishDraft(db, request.params.form, currentUser(request).userId);
       // Committed: the records path of this process uses the new version from the next request on.
       app.publishedForms.forget(request.params.form);
+      const { userId, name } = currentUser(request);
+      app.realtime.formChanged({
+        formId: request.params.form,
+        kind: "published",
+        version: published.version,
+        by: { id: userId, name },
+      });
       return published;
     },
   );

@@ -83,7 +83,10 @@ export const notificationsPlugin: FastifyPluginAsync<NotificationsPluginOptions>
       const { userId } = currentUser(request);
       const { ids, all } = request.body;
       const marked = await markNotificationsRead(db, userId, all ? { all: true } : { ids: ids ?? [] });
-      return { marked, unread: await countUnread(db, userId) };
+      const unread = await countUnread(db, userId);
+      // The bell of the user's other tabs and devices follows.
+      if (marked > 0) void app.realtime.notificationsChanged(userId, unread);
+      return { marked, unread };
     },
   );
 };

@@ -1,0 +1,3 @@
+export * from "./live-credentials";
+export * from "./new-notifications";
+export * from "./pubsub-pool";

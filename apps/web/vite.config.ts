@@ -15,7 +15,10 @@ const VENDOR_CHUNKS: Array<[name: string, test: RegExp]> = [
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { "/api": { target: API_TARGET, changeOrigin: false } },
+    proxy: {
+      "/api": { target: API_TARGET, changeOrigin: false },
+      "/socket.io": { target: API_TARGET, changeOrigin: false, ws: true },
+    },
   },
   build: {
     outDir: "dist",

@@ -5,6 +5,7 @@ import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
 import { StatusMessage } from "../common/StatusMessage";
 import { useMyRights } from "../permissions/use-permissions";
+import { useWatchForm } from "../realtime/RealtimeProvider";
 import { DataGrid } from "./DataGrid";
 import { usePublishedForm } from "./use-published-form";
 
@@ -14,6 +15,8 @@ export function DataPage() {
   const { appId = "", formId = "" } = useParams();
   const { version, published } = usePublishedForm(appId, formId);
   const { data: rights } = useMyRights(formId);
+  // Rows others add, change or delete appear without a reload (hints refetch the grid's pages).
+  useWatchForm(version === 0 ? undefined : formId);
 
   if (version === 0)
     return (

@@ -1,5 +1,6 @@
+import type { Session } from "@formwork/client";
 import type { FieldType } from "@formwork/schema";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
@@ -7,6 +8,8 @@ import { queryKeys } from "../api/query-keys";
 import { useApp } from "../api/use-apps";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
+import { FormChangedBanner } from "../realtime/DesignerPresence";
+import { useDesignerPresence } from "../realtime/use-designer-presence";
 import { Canvas } from "./canvas/Canvas";
 import { DesignerDnd } from "./canvas/DesignerDnd";
 import { DesignerToolbar } from "./DesignerToolbar";
@@ -60,6 +63,11 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
   }, [form.data, loadedAt]);
 
   const ready = loadedAt !== undefined;
+  // Who else designs this form right now, and whether another user saved or published since it opened.
+  // The session is loaded before any page renders (RequireSession); read from the cache rather than
+  // through useCurrentUser, whose module would then become a chunk of its own on every page's first load.
+  const me = useQueryClient().getQueryData<Session>(queryKeys.session)?.user.id ?? "";
+  const presence = useDesignerPresence(formId, me);
   const save = useAutosave(formId, form.data, ready ? history.present : undefined);
   const undo = useCallback(() => dispatch({ type: "undo" }), []);
   const redo = useCallback(() => dispatch({ type: "redo" }), []);
@@ -121,7 +129,11 @@ export default function Designer({ appId, formId }: { appId: string; formId: str
               onPublish={openPublish}
               view={view}
               onView={setView}
+              others={presence.others}
             />
+            {presence.changed ? (
+              <FormChangedBanner changed={presence.changed} onDismiss={presence.dismiss} />
+            ) : null}
             {view === "flow" ? (
               <Suspense fallback={<PageLoading />}>
                 <FlowDesigner />

@@ -1,7 +1,9 @@
 import { EyeOutlined, RedoOutlined, SendOutlined, SettingOutlined, UndoOutlined } from "@ant-design/icons";
+import type { PresentUser } from "@formwork/schema";
 import { Button, Segmented, Space, Tooltip } from "antd";
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { PresenceAvatars } from "../realtime/DesignerPresence";
 import styles from "./designer.module.css";
 import { SaveIndicator } from "./save/SaveIndicator";
 import type { Autosave } from "./save/use-autosave";
@@ -19,6 +21,8 @@ interface DesignerToolbarProps {
   /** The form's fields, or its workflow (流程). */
   view: "form" | "flow";
   onView: (view: "form" | "flow") => void;
+  /** The other designers of this form (initials next to the save state); a state array, so memo holds. */
+  others: PresentUser[];
 }
 
 /** Memoised: the designer re-renders on every edit, the toolbar only when its own props change. */
@@ -46,6 +50,7 @@ export const DesignerToolbar = memo(function DesignerToolbar(props: DesignerTool
           />
         </Tooltip>
         <SaveIndicator save={props.save} onReload={props.onReload} />
+        <PresenceAvatars others={props.others} />
       </Space>
       <Segmented
         value={props.view}

@@ -7,12 +7,15 @@ export const notificationKeys = {
   list: (unread: boolean) => ["notifications", "list", unread] as const,
 };
 
-/** The header bell's number; realtime hints and a slow poll keep it current. */
+/**
+ * The header bell's number: the realtime connection pushes it (RealtimeProvider sets this query's
+ * data); the slow poll is the fallback for a connection that cannot open (a proxy without WebSockets).
+ */
 export function useUnreadCount() {
   return useQuery({
     queryKey: notificationKeys.count,
     queryFn: () => api.notifications.count(),
-    refetchInterval: 60_000,
+    refetchInterval: 5 * 60_000,
     staleTime: 15_000,
   });
 }

@@ -25,7 +25,8 @@ export function useInboxCounts() {
   return useQuery({
     queryKey: [...taskKeys.counts, "counts"],
     queryFn: async () => (await tasksApi.inbox("todo", { limit: 1 })).counts,
-    refetchInterval: 60_000,
+    // Realtime "tasks" hints refetch it when a flow moves; the slow poll is the fallback.
+    refetchInterval: 5 * 60_000,
     staleTime: 15_000,
   });
 }

@@ -24,10 +24,20 @@ export class NotificationWatch {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  async start(): Promise<void> {
-    this.lastId = await latestNotificationId(this.db);
+  /** Starts polling; the starting point is read in the background (a database that is down at start
+   *  must not stop the server from starting: the first poll that reaches it begins there). */
+  start(): void {
+    void this.begin();
     this.timer = setInterval(() => void this.poll(), this.pollMs);
     this.timer.unref();
+  }
+
+  private async begin(): Promise<void> {
+    try {
+      this.lastId ??= await latestNotificationId(this.db);
+    } catch (error) {
+      this.log.warn({ err: error }, "realtime notification watch");
+    }
   }
 
   stop(): void {
@@ -48,7 +58,6 @@ export class NotificationWatch {
     try {
       if (this.lastId === null) {
         this.lastId = await latestNotificationId(this.db);
-        this.announced.clear();
         return;
       }
       const rows = await recentNotifications(this.db, this.lastId, LOOK_BACK);

@@ -115,8 +115,8 @@ export class Realtime {
     });
   }
 
-  async start(): Promise<void> {
-    await this.notifications.start();
+  start(): void {
+    this.notifications.start();
     this.recheckTimer = setInterval(() => void this.recheck(), this.options.config.realtime.recheckMs);
     this.recheckTimer.unref();
   }

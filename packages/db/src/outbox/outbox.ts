@@ -67,6 +67,8 @@ export interface ClaimedMessage {
   attempt: number;
   maxAttempts: number;
   createdAt: Date;
+  /** The subscription's signing secret and switch, read in the claim (null: no subscription or it is gone). */
+  webhook: { secret: string; enabled: boolean } | null;
 }
 
 /**
@@ -90,6 +92,8 @@ export async function claimOutbox(
     attempts: number;
     max_attempts: number;
     created_at: Date;
+    secret: string | null;
+    enabled: boolean | null;
   }>`
     UPDATE outbox o SET attempts = o.attempts + 1,
       available_at = now() + make_interval(secs => ${options.leaseMs / 1000})
@@ -99,7 +103,9 @@ export async function claimOutbox(
           FOR UPDATE SKIP LOCKED) due
     WHERE o.id = due.id
     RETURNING o.id, o.kind, o.target, o.payload, o.idempotency_key, o.event, o.app_id, o.webhook_id,
-      o.attempts, o.max_attempts, o.created_at`.execute(db);
+      o.attempts, o.max_attempts, o.created_at,
+      (SELECT w.secret FROM webhooks w WHERE w.id = o.webhook_id) AS secret,
+      (SELECT w.enabled FROM webhooks w WHERE w.id = o.webhook_id) AS enabled`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -112,6 +118,7 @@ export async function claimOutbox(
     attempt: r.attempts,
     maxAttempts: r.max_attempts,
     createdAt: r.created_at,
+    webhook: r.secret === null ? null : { secret: r.secret, enabled: r.enabled ?? false },
   }));
 }
 

@@ -32,7 +32,7 @@ export function createOutbox(
   const email = transport && config.smtp ? { email: emailSender(db, transport, config.smtp) } : {};
   const dispatcher = new OutboxDispatcher(
     db,
-    { webhook: webhookSender(db, client), ...email, ...options.senders },
+    { webhook: webhookSender(client), ...email, ...options.senders },
     app.log,
     config.outbox,
   );

@@ -5,7 +5,6 @@
 // replays) and X-Formwork-Idempotency-Key the message's key, the same on every retry.
 import { createHmac } from "node:crypto";
 import type { ClaimedMessage } from "@formwork/db";
-import type { Db } from "../../database";
 import { BlockedAddressError, type GuardedClient } from "../../outbound/guarded-request";
 import type { SendResult } from "./dispatcher";
 
@@ -16,15 +15,12 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export function webhookSender(db: Db, client: GuardedClient) {
+export function webhookSender(client: GuardedClient) {
   return async (message: ClaimedMessage): Promise<SendResult> => {
     let secret: string | null = null;
     if (message.webhookId) {
-      const hook = await db
-        .selectFrom("webhooks")
-        .select(["secret", "enabled"])
-        .where("id", "=", message.webhookId)
-        .executeTakeFirst();
+      // Read with the claim: one round trip less per delivery.
+      const hook = message.webhook;
       if (!hook) return { ok: false, error: "the webhook was deleted", permanent: true };
       // A test delivery (ping) goes out even while the subscription is switched off.
       if (!hook.enabled && message.event !== "ping") {

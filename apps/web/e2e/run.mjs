@@ -101,6 +101,8 @@ async function main() {
       FORMWORK_ADMIN_EMAIL: ADMIN.email,
       FORMWORK_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // The webhooks test's receiver listens on loopback, which the SSRF guard refuses without this.
+      FORMWORK_WEBHOOK_ALLOWLIST: "127.0.0.1",
     },
   });
   try {

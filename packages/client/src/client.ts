@@ -15,6 +15,7 @@ import { tokensApi } from "./tokens";
 import { baseUrlOf, createTransport, type TransportOptions } from "./transport";
 import { usersApi } from "./users";
 import { viewsApi } from "./views";
+import { webhooksApi } from "./webhooks";
 
 export type ClientOptions = TransportOptions;
 
@@ -39,6 +40,7 @@ export function createClient(options: ClientOptions = {}) {
     publicLinks: publicLinksApi(send),
     audit: auditApi(send),
     automations: automationsApi(send),
+    webhooks: webhooksApi(send),
     /** The transport itself: namespaces a web page loads lazily (templatesApi) are built on it. */
     send,
   };

@@ -30,3 +30,4 @@ export { CSRF_HEADER, CSRF_HEADER_VALUE, type FetchLike } from "./transport";
 export type * from "./types";
 export type { Page } from "./users";
 export type { SavedView, SavedViewColumn, ViewIndexState, ViewInput, ViewList } from "./views";
+export * from "./webhooks";

@@ -11,11 +11,20 @@ export interface NotificationPage {
   unread: number;
 }
 
+/** Email copies of notifications: the member's choice, and whether the server can send email at all. */
+export interface NotificationSettings {
+  email: boolean;
+  emailAvailable: boolean;
+}
+
 export function notificationsApi(send: Send) {
   return {
     list: (query: { unread?: boolean; cursor?: string; limit?: number } = {}) =>
       send<NotificationPage>({ method: "GET", path: "/api/notifications", query }),
     count: () => send<{ unread: number }>({ method: "GET", path: "/api/notifications/count" }),
+    settings: () => send<NotificationSettings>({ method: "GET", path: "/api/notifications/settings" }),
+    saveSettings: (settings: { email: boolean }) =>
+      send<NotificationSettings>({ method: "PUT", path: "/api/notifications/settings", body: settings }),
     markRead: (which: { ids: string[] } | { all: true }) =>
       send<{ marked: number; unread: number }>({
         method: "POST",

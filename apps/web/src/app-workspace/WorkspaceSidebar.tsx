@@ -95,6 +95,16 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
           {t("menu.automations")}
         </Link>
       )}
+      {user.isAdmin && (
+        <Link
+          to={`/apps/${app.id}/webhooks`}
+          className={styles.toolLink}
+          onClick={onNavigate}
+          data-testid="menu-webhooks"
+        >
+          {t("menu.webhooks")}
+        </Link>
+      )}
       {configuring && (
         <Suspense>
           <AppSettingsModal app={app} onClose={() => setConfiguring(false)} />

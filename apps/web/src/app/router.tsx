@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
               },
               { path: "dashboards/:dashboardId", lazy: () => import("../dashboards/DashboardRoute") },
               { path: "automations", lazy: () => import("../automations/AutomationsRoute") },
+              { path: "webhooks", lazy: () => import("../webhooks/WebhooksRoute") },
               {
                 path: "forms/:formId",
                 element: <FormLayout />,

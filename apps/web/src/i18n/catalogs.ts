@@ -15,14 +15,14 @@ export type FullCatalog = typeof shellZhCN & Catalog;
 const featureZhCN = import.meta.glob<Catalog>(
   [
     "../*/locales/zh-CN.json",
-    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*",
+    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin,webhooks}/locales/*",
   ],
   { eager: true, import: "default" },
 );
 const featureEn = import.meta.glob<Catalog>(
   [
     "../*/locales/en.json",
-    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin}/locales/*",
+    "!../{dashboards,automations,comments,data,designer,flows,templates,print,flow-admin,webhooks}/locales/*",
   ],
   { import: "default" },
 );

@@ -23,11 +23,12 @@ export const LAZY_TEXT_FEATURES = [
   "designer",
   "flows",
   "templates",
+  "webhooks",
 ] as const;
 export type LazyTextFeature = (typeof LAZY_TEXT_FEATURES)[number];
 
 const catalogs = import.meta.glob<Catalog>(
-  "../{dashboards,automations,comments,data,designer,flows,templates}/locales/*.json",
+  "../{dashboards,automations,comments,data,designer,flows,templates,webhooks}/locales/*.json",
   {
     import: "default",
   },

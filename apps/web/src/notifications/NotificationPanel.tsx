@@ -13,6 +13,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { formatAgo } from "../tasks/time";
+import { EmailOptIn } from "./EmailOptIn";
 import styles from "./notifications.module.css";
 import { useMarkRead, useNotifications } from "./use-notifications";
 
@@ -79,6 +80,7 @@ export default function NotificationPanel({ open, onClose }: Props) {
           {t("notifications.readAll")}
         </Button>
       </div>
+      <EmailOptIn />
       {list.isPending ? (
         <Spin />
       ) : items.length === 0 ? (

@@ -38,3 +38,18 @@ export function useMarkRead() {
     onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
+
+const settingsKey = ["notifications", "settings"] as const;
+
+/** Whether the member gets email copies, and whether the server can send email at all. */
+export function useNotificationSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => api.notifications.settings(), staleTime: 60_000 });
+}
+
+export function useSaveNotificationSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: { email: boolean }) => api.notifications.saveSettings(settings),
+    onSuccess: (saved) => client.setQueryData(settingsKey, saved),
+  });
+}

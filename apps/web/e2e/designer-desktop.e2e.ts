@@ -3,23 +3,37 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, type Session } from "./browser";
 import { createApp, createForm, signIn, uniqueSuffix } from "./steps";
 
+/** The element's box once it has stopped moving (a scroll or a re-layout may still be settling). */
+async function settledBox(page: Page, locator: Locator) {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(50);
+    const next = await locator.boundingBox();
+    if (next && last && next.x === last.x && next.y === last.y && next.height === last.height) return next;
+    last = next;
+  }
+  return last;
+}
+
 /**
  * A real pointer drag: press, move in steps (dnd-kit needs movement past its 4 px threshold), release.
- * `at: "end"` drops into the target's bottom padding after scrolling it fully into view: aiming at a
- * fixed offset from the top lands on the first field once the canvas is taller than the window (or off
- * screen), which inserts before that field instead of appending.
+ * The target is brought to the middle of its scroll container first: a drop point near the container's
+ * edge makes dnd-kit auto-scroll while the button is held, and on a slow machine the content then slides
+ * under the pointer (a column meant for a sub-form landed on the form). `at: "end"` drops into the
+ * form's bottom padding, which appends.
  */
 async function drag(page: Page, from: Locator, to: Locator, at: "top" | "end" = "top"): Promise<void> {
-  await to.scrollIntoViewIfNeeded();
-  if (at === "end") {
-    await to.evaluate((element) => {
+  await to.evaluate((element, end) => {
+    if (end) {
       const scroller = element.parentElement;
       if (scroller) scroller.scrollTop = scroller.scrollHeight;
-    });
-  }
+    } else {
+      element.scrollIntoView({ block: "center" });
+    }
+  }, at === "end");
   await from.scrollIntoViewIfNeeded();
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
+  const a = await settledBox(page, from);
+  const b = await settledBox(page, to);
   if (!a || !b) throw new Error("drag source or target is not visible");
   const y = at === "end" ? b.y + b.height - 16 : b.y + Math.min(b.height / 2, 40);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

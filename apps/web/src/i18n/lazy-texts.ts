@@ -39,12 +39,19 @@ export function lazyCatalog(feature: LazyTextFeature, language: string): Promise
   return catalogs[`../${feature}/locales/${language}.json`]?.();
 }
 
+// Which catalogs were added, by "language/feature". Not probed through i18n.exists(feature): a folder's
+// namespaces need not be named after it (designer/ holds formulaIssues, data/ holds views and orgNames),
+// and the shell's own catalog has "designer" and "data" namespaces, so the probe skipped both.
+const added = new Set<string>();
+
 /** Adds the feature's texts in `language`; true when they were missing. */
 async function add(feature: LazyTextFeature, language: string): Promise<boolean> {
-  if (i18n().exists(feature, { lng: language, fallbackLng: false })) return false;
+  const key = `${language}/${feature}`;
+  if (added.has(key)) return false;
   const catalog = await lazyCatalog(feature, language);
-  if (!catalog) return false;
+  if (!catalog || added.has(key)) return false;
   i18n().addResourceBundle(language, "translation", catalog, true, true);
+  added.add(key);
   return true;
 }
 

@@ -31,10 +31,14 @@ export async function claimDueTimers(db: Db, limit: number): Promise<DueTimer[]>
   }));
 }
 
-/** Milliseconds until the next pending timer is due (0 when one is overdue), or null when none is pending. */
+/**
+ * Milliseconds until the next pending timer is due (0 when one is overdue), or null when none is pending.
+ * greatest() skips nulls, so without the CASE an empty table read as "due now" and the poller spun.
+ */
 export async function msUntilNextTimer(db: Db): Promise<number | null> {
   const { rows } = await sql<{ ms: number | null }>`
-    SELECT greatest(0, extract(epoch FROM (min(due_at) - now())) * 1000)::float8 AS ms
+    SELECT (CASE WHEN min(due_at) IS NULL THEN NULL
+                 ELSE greatest(0, extract(epoch FROM (min(due_at) - now())) * 1000) END)::float8 AS ms
     FROM flow_timers WHERE status = 'pending'`.execute(db);
   return rows[0]?.ms ?? null;
 }

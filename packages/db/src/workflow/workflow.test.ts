@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormRow, quotes } from "../../test/fixtures";
 import { newId } from "../ids";
@@ -223,6 +223,17 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
     const initiated = await listInbox(db, { userId: alice, box: "initiated", limit: 100 });
     expect(initiated.items.length).toBe((await inboxCounts(db, alice)).initiated);
     expect(initiated.items.find((i) => i.title === "Contract 0 合同")?.nodeIds).toEqual(["manager"]);
+  });
+
+  it("has no wait when no timer is pending (null, not 0: the poller would spin)", async () => {
+    const rollback = new Error("rollback");
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await sql`DELETE FROM flow_timers`.execute(tx);
+        expect(await msUntilNextTimer(tx)).toBeNull();
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
   });
 
   it("hands a due timer to one claimer at a time (SKIP LOCKED) and locks only free instances", async () => {

@@ -49,11 +49,11 @@ export function templatesApi(send: Send) {
       send<InstallResult>({ method: "POST", path: path`/api/templates/${name}/install`, body: options }),
     /** The app as a bundle (with every live record as sample data when `data`). */
     exportBundle: (appId: string, data: boolean) =>
-      send<TemplateBundle>({ method: "GET", path: path`/api/apps/${appId}/bundle`, query: { data } }),
+      send<TemplateBundle>({ method: "GET", path: path`/api/apps/${appId}/export`, query: { data } }),
     importBundle: (bundle: unknown, options: Omit<InstallOptions, "name"> = {}) =>
       send<InstallResult>({
         method: "POST",
-        path: "/api/bundles/import",
+        path: "/api/apps/import",
         body: bundle,
         query: { ...options },
       }),

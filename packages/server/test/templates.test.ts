@@ -129,16 +129,16 @@ describe.each(testDatabases())("templates ($name)", (database) => {
       });
       expect(created.statusCode, created.body).toBe(201);
     }
-    const exported = await t.admin.request("GET", `/api/apps/${installed.app.id}/bundle?data=true`);
+    const exported = await t.admin.request("GET", `/api/apps/${installed.app.id}/export?data=true`);
     expect(exported.statusCode).toBe(200);
     const bundle = exported.json() as TemplateBundle;
     expect(bundle.sampleData?.expense_claims).toHaveLength(2);
     expect(validateTemplateBundle(bundle).ok).toBe(true);
-    const imported = await t.admin.request("POST", "/api/bundles/import", bundle);
+    const imported = await t.admin.request("POST", "/api/apps/import", bundle);
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json().records).toBe(2);
     const again = (
-      await t.admin.request("GET", `/api/apps/${imported.json().app.id}/bundle?data=true`)
+      await t.admin.request("GET", `/api/apps/${imported.json().app.id}/export?data=true`)
     ).json();
     expect(again).toEqual(bundle);
     const origin = await t.admin.request("GET", `/api/apps/${imported.json().app.id}/template`);
@@ -149,7 +149,7 @@ describe.each(testDatabases())("templates ($name)", (database) => {
     const before = (await t.admin.request("GET", "/api/apps")).json();
     const bundle = JSON.parse(await readFile(join(TEMPLATES, "expense", "bundle.json"), "utf8"));
     bundle.permissionSets[1].members[0].id = "nobody";
-    const refused = await t.admin.request("POST", "/api/bundles/import", bundle);
+    const refused = await t.admin.request("POST", "/api/apps/import", bundle);
     expect(errorOf(refused)).toMatchObject({
       status: 422,
       code: "INVALID_DEFINITION",
@@ -158,7 +158,7 @@ describe.each(testDatabases())("templates ($name)", (database) => {
     // A bundle that validates but fails while installing (a sample record the form refuses) rolls back whole.
     const broken = JSON.parse(await readFile(join(TEMPLATES, "expense", "bundle.json"), "utf8"));
     broken.sampleData = { expense_claims: [{ id: "x1", data: { title: "空的", items: [] } }] };
-    const failed = await t.admin.request("POST", "/api/bundles/import", broken);
+    const failed = await t.admin.request("POST", "/api/apps/import", broken);
     expect(errorOf(failed)).toMatchObject({ status: 422, code: "VALIDATION_FAILED" });
     expect(errorOf(failed).path).toMatch(/^\/sampleData\/expense_claims\/0\/data/);
     expect((await t.admin.request("GET", "/api/apps")).json()).toEqual(before);

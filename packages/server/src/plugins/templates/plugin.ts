@@ -99,7 +99,7 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
   );
 
   app.post<{ Body: unknown; Querystring: Omit<InstallBody, "name"> }>(
-    "/api/bundles/import",
+    "/api/apps/import",
     {
       bodyLimit: BUNDLE_BODY_LIMIT,
       config: { auth: "admin" },
@@ -125,7 +125,7 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
   );
 
   app.get<{ Params: { app: string }; Querystring: { data: boolean } }>(
-    "/api/apps/:app/bundle",
+    "/api/apps/:app/export",
     {
       config: { auth: "appAdmin" },
       schema: { tags: ["templates"], params: appParams, querystring: exportQuery },

@@ -59,6 +59,22 @@ describe("CSV reading", () => {
     );
   });
 
+  it("reads a blank last line whose CRLF the chunks split (a lone CR is not a cell)", async () => {
+    const text = `${csvLine(["a"])}${csvLine([""])}`;
+    const cut = text.lastIndexOf("\n");
+    const read = await readAll(encode(text, "utf-8", false), "utf-8", [cut]);
+    expect(read.map((r) => r.cells)).toEqual([["a"], [null]]);
+  });
+
+  it("reads GB18030 cut inside a four-byte character at every offset (iconv-lite lost a byte there)", async () => {
+    const rows = [['a😀"b'], [""], ["中文"], [""]];
+    const bytes = encode(rows.map((r) => csvLine(r)).join(""), "gb18030", false);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const read = await readAll(bytes, "gb18030", [cut]);
+      expect(read.map((r) => r.cells.map((c) => c ?? ""))).toEqual(rows);
+    }
+  });
+
   it("detects UTF-8 for any UTF-8 text and GBK for Chinese text saved as GBK", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme" }), fc.boolean(), (text, bom) => {

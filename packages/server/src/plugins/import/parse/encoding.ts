@@ -3,7 +3,6 @@
 // the bytes are not valid UTF-8; a file that claims UTF-8 (by BOM or by the user's choice) and then
 // holds invalid bytes is refused with a pointer at the encoding instead of importing mojibake.
 import { TextDecoder } from "node:util";
-import iconv from "iconv-lite";
 import { fileInvalid } from "./errors";
 import type { TextEncoding } from "./sheet-row";
 
@@ -28,13 +27,15 @@ export function startsWithBom(bytes: Uint8Array): boolean {
 /** Decodes chunks in order; the BOM is dropped; invalid UTF-8 is an error, never U+FFFD. */
 export class ChunkDecoder {
   private readonly utf8?: TextDecoder;
-  private readonly gb?: ReturnType<typeof iconv.getDecoder>;
+  // Node's (ICU) decoder, not iconv-lite's: iconv-lite's gb18030 decoder dropped the last byte of a
+  // chunk that ended three bytes into a four-byte sequence (a lost line break, or a lost character).
+  private readonly gb?: TextDecoder;
   /** The first bytes, held until there are three to tell a BOM from text. */
   private head: Buffer | null = Buffer.alloc(0);
 
   constructor(readonly encoding: TextEncoding) {
     if (encoding === "utf-8") this.utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    else this.gb = iconv.getDecoder("gb18030");
+    else this.gb = new TextDecoder("gb18030", { ignoreBOM: true });
   }
 
   write(chunk: Buffer): string {
@@ -48,7 +49,7 @@ export class ChunkDecoder {
       this.head = null;
       if (startsWithBom(bytes)) bytes = bytes.subarray(3);
     }
-    if (this.gb) return this.gb.write(bytes);
+    if (this.gb) return this.gb.decode(bytes, { stream: true });
     try {
       return this.utf8!.decode(bytes, { stream: true });
     } catch {
@@ -62,7 +63,7 @@ export class ChunkDecoder {
       this.head = null;
       return this.write(rest) + this.end();
     }
-    if (this.gb) return this.gb.end() ?? "";
+    if (this.gb) return this.gb.decode();
     try {
       return this.utf8!.decode();
     } catch {

@@ -19,7 +19,17 @@ export function chartData(
   rows: Row[],
   label: (dim: number, key: Key) => string,
   measureLabel: (i: number) => string,
+  /** Where the first dimension's keys have an order of their own (a select's options: a pipeline's
+   *  stages), the rows come in that order and a funnel keeps it instead of sorting by value. */
+  optionOrder?: readonly unknown[],
 ): ChartData {
+  if (optionOrder) {
+    const rank = (key: Key) => {
+      const i = optionOrder.indexOf(key);
+      return i === -1 ? optionOrder.length : i;
+    };
+    rows = [...rows].sort((a, b) => rank(a.g0 ?? null) - rank(b.g0 ?? null));
+  }
   const twoDims = (widget.dimensions?.length ?? 0) === 2;
   const keys = [...new Map(rows.map((r) => [JSON.stringify(r.g0), r.g0 ?? null])).values()];
   const categories = keys.map((k) => label(0, k));
@@ -28,7 +38,7 @@ export function chartData(
     const series =
       widget.kind === "pie"
         ? { type: "pie", radius: widget.donut ? ["45%", "70%"] : "70%", data }
-        : { type: "funnel", data, sort: "descending", left: "10%", width: "80%" };
+        : { type: "funnel", data, sort: optionOrder ? "none" : "descending", left: "10%", width: "80%" };
     return {
       keys: rows.map((r) => r.g0 ?? null),
       option: { tooltip: { trigger: "item" }, legend: { type: "scroll", bottom: 0 }, series: [series] },

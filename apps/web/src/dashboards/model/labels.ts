@@ -11,6 +11,8 @@ import type { TFunction } from "i18next";
 import { localize } from "../../common/localized-text";
 
 export interface Labeller {
+  /** The field a dimension or measure names, on the widget's form or through a link field. */
+  definition(id: string, via?: string): FieldDefinition | undefined;
   field(id: string, via?: string): string;
   measure(m: WidgetMeasure): string;
   key(dimension: WidgetDimension | undefined, value: unknown): string;
@@ -34,6 +36,7 @@ export function labeller(
     return `${localize(find(via)?.label, language) || via} › ${own}`;
   };
   return {
+    definition: find,
     field,
     measure: (m) =>
       m.label ||

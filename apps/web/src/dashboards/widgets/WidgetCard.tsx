@@ -21,6 +21,7 @@ import { RecordsTable } from "./DetailTable";
 import { KpiCard } from "./KpiCard";
 import { PivotTable } from "./PivotTable";
 import { Ranking } from "./Ranking";
+import { useOrgKeyNames } from "./use-org-key-names";
 import { useAggregate } from "./use-widget-data";
 
 export interface FormsIndex {
@@ -45,7 +46,10 @@ export function WidgetCard(props: WidgetCardProps) {
   const { widget, editing, forms } = props;
   const { t, i18n } = useTranslation();
   const form = widget.form ? forms.definition(widget.form) : undefined;
-  const labels = labeller(form, forms.definition, t, i18n.language);
+  const labels = useMemo(
+    () => labeller(form, forms.definition, t, i18n.language),
+    [form, forms, t, i18n.language],
+  );
   const filter = widgetFilter(props.dashboard, widget, forms.definition, props.controls, props.cross);
   const title =
     widget.title ||
@@ -119,7 +123,7 @@ export function WidgetCard(props: WidgetCardProps) {
 function AggregateBody(
   props: WidgetCardProps & { form: FormDefinition | undefined; labels: ReturnType<typeof labeller> },
 ) {
-  const { widget, labels, forms } = props;
+  const { widget, forms } = props;
   const { t } = useTranslation();
   const request = useMemo(
     () => aggregateRequest(props.dashboard, widget, forms.definition, props.controls, props.cross),
@@ -127,18 +131,20 @@ function AggregateBody(
   );
   const formId = widget.form ? forms.id(widget.form) : undefined;
   const data = useAggregate(formId, request);
-  const rows = (data.data?.rows ?? []) as Row[];
-  const dims = widget.dimensions ?? [];
-  const chart = useMemo(
-    () =>
-      chartData(
-        widget,
-        rows,
-        (d, key) => labels.key(dims[d], key),
-        (i) => labels.measure(widget.measures![i]!),
-      ),
-    [widget, rows, labels, dims],
-  );
+  const rows = useMemo(() => (data.data?.rows ?? []) as Row[], [data.data]);
+  const dims = useMemo(() => widget.dimensions ?? [], [widget.dimensions]);
+  const labels = useOrgKeyNames(props.labels, dims, rows);
+  const chart = useMemo(() => {
+    const first = dims[0] && !dims[0].bucket ? labels.definition(dims[0].field, dims[0].via) : undefined;
+    const options = first && "options" in first && Array.isArray(first.options) ? first.options : undefined;
+    return chartData(
+      widget,
+      rows,
+      (d, key) => labels.key(dims[d], key),
+      (i) => labels.measure(widget.measures![i]!),
+      options?.map((o) => o.value),
+    );
+  }, [widget, rows, labels, dims]);
   if (data.isError) return <ErrorState error={data.error} onRetry={() => void data.refetch()} />;
   if (data.isPending) return <Spin className={styles.center} />;
   const pick = (key: Key) => {

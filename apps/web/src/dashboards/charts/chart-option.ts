@@ -19,11 +19,11 @@ export function chartData(
   rows: Row[],
   label: (dim: number, key: Key) => string,
   measureLabel: (i: number) => string,
-  /** Where the first dimension's keys have an order of their own (a select's options: a pipeline's
-   *  stages), the rows come in that order and a funnel keeps it instead of sorting by value. */
+  /** The first dimension's own order (a select's options: a pipeline's stages): a funnel follows it
+   *  instead of sorting by value; other charts keep the server's order. */
   optionOrder?: readonly unknown[],
 ): ChartData {
-  if (optionOrder) {
+  if (optionOrder && widget.kind === "funnel") {
     const rank = (key: Key) => {
       const i = optionOrder.indexOf(key);
       return i === -1 ? optionOrder.length : i;
@@ -38,7 +38,13 @@ export function chartData(
     const series =
       widget.kind === "pie"
         ? { type: "pie", radius: widget.donut ? ["45%", "70%"] : "70%", data }
-        : { type: "funnel", data, sort: optionOrder ? "none" : "descending", left: "10%", width: "80%" };
+        : {
+            type: "funnel",
+            data,
+            sort: optionOrder ? "none" : "descending",
+            left: "10%",
+            width: "80%",
+          };
     return {
       keys: rows.map((r) => r.g0 ?? null),
       option: { tooltip: { trigger: "item" }, legend: { type: "scroll", bottom: 0 }, series: [series] },

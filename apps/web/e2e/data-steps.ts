@@ -1,6 +1,7 @@
 // The data tab's browser steps: an orders form and its records created through the API.
 import type { FormDefinition } from "@formwork/schema";
 import type { Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const ORDERS_FORM: FormDefinition = {
   key: "orders",
@@ -81,11 +82,12 @@ export async function changeBehindTheBack(page: Page, formId: string, customer: 
 
 /** Picks an option in the antd Select labelled `label`. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
+  // A dropdown closed a moment ago is still in its closing animation (not yet -hidden) and may list
+  // the same option: wait until it is gone, then pick from the one this click opens.
+  const open = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+  await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
   await page.getByRole("combobox", { name: label }).last().click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
-    .getByTitle(option, { exact: true })
-    .click();
+  await open.getByTitle(option, { exact: true }).first().click();
 }
 
 /** The saved views of a form as the API lists them for the signed-in user. */

@@ -7,10 +7,20 @@ import { api, signIn, uniqueSuffix } from "./steps";
 
 /** Opens a member picker (by the id of its input), types, and picks the option showing `name`. */
 async function pickMember(page: Page, input: ReturnType<Page["locator"]>, name: string) {
-  await input.click();
-  await input.fill(name);
+  // The list under the picker refetches while it is open (the search, then the page's own data), and a
+  // re-render can close the dropdown between finding the option and clicking it: open it again then.
   const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name });
-  await option.first().click();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(name);
+    try {
+      await option.first().click({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press("Escape");
+    }
+  }
   await page.keyboard.press("Escape");
 }
 

@@ -48,7 +48,17 @@ describe("app shell on a 375 px phone", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    await page.getByTestId("app-card").filter({ hasText: name }).click();
+    // The list may still re-order as it refetches (newest first): aim again if another card moved in.
+    const card = page.getByTestId("app-card").filter({ hasText: name });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await card.scrollIntoViewIfNeeded();
+        await card.click({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await menuButton.click();
     await page.getByRole("button", { name: "应用设置" }).click();
     await page.getByRole("button", { name: "删除应用" }).click();

@@ -31,7 +31,10 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
   const { t } = useTranslation();
   const { message } = AntdApp.useApp();
   const screens = Grid.useBreakpoint();
-  const [editing, setEditing] = useState(false);
+  // The record as it was when editing began: a refetch meanwhile (a realtime hint that someone else
+  // saved) must neither reset the form under the user's typing nor lend the save the newer version,
+  // which would discard the user's edits or overwrite the other change; the save answers 412 instead.
+  const [editing, setEditing] = useState<FormRecord | null>(null);
   const [tab, setTab] = useState("details");
   const current = useRecord(formId, bin ? undefined : initial.id, initial);
   const record = current.data ?? initial;
@@ -85,7 +88,7 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
         type="primary"
         icon={<EditOutlined />}
         onClick={() => {
-          setEditing(true);
+          setEditing(record);
           setTab("details");
         }}
         data-testid="record-edit"
@@ -125,10 +128,14 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
               <RecordEditor
                 formId={formId}
                 definition={definition}
-                record={record}
-                onSaved={() => setEditing(false)}
-                onCancel={() => setEditing(false)}
-                onReload={() => void current.refetch()}
+                record={editing}
+                onSaved={() => setEditing(null)}
+                onCancel={() => setEditing(null)}
+                onReload={() =>
+                  void current.refetch().then((reloaded) => {
+                    if (reloaded.data) setEditing(reloaded.data);
+                  })
+                }
               />
             ) : (
               <RecordDetails record={record} columns={columns} />

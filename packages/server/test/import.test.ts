@@ -97,6 +97,15 @@ describe.each(testDatabases())("import ($name)", (database) => {
     const started = await start({ fileId, mapping, mode: "insert" });
     expect(started.statusCode, started.body).toBe(202);
     expect(started.json().status).toBe("queued");
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["target_id", "detail"])
+      .where("action", "=", "records.import")
+      .execute();
+    expect(audit).toContainEqual({
+      target_id: formId,
+      detail: expect.objectContaining({ fileId, mode: "insert" }),
+    });
     await t.app.importWorker.drain();
     const done = await job(started.json().id);
     expect(done).toMatchObject({ status: "failed", inserted: 0, rejected: 1, total: 5 });

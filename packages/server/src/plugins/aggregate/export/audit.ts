@@ -2,31 +2,25 @@
 import type { PublishedForm } from "@formwork/db";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../database";
-import { currentUser } from "../../auth/authenticate";
+import { requestActor, writeAudit } from "../../audit/audit-store";
 import type { ExportQuery } from "./export";
 
-export async function auditExport(
+export function auditExport(
   db: Db,
   request: FastifyRequest,
   form: PublishedForm,
   appId: string,
   query: ExportQuery,
 ): Promise<void> {
-  const principal = currentUser(request);
-  await db
-    .insertInto("audit_log")
-    .values({
-      actor_id: principal.userId,
-      actor_label: principal.email,
-      action: "records.export",
-      target_id: form.id,
-      app_id: appId,
-      ip: request.ip,
-      detail: JSON.stringify({
-        format: query.format,
-        ...(query.filter ? { filter: query.filter } : {}),
-        ...(query.fields ? { fields: query.fields } : {}),
-      }),
-    })
-    .execute();
+  return writeAudit(db, {
+    ...requestActor(request),
+    action: "records.export",
+    targetId: form.id,
+    appId,
+    detail: {
+      format: query.format,
+      ...(query.filter ? { filter: query.filter } : {}),
+      ...(query.fields ? { fields: query.fields } : {}),
+    },
+  });
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { useCurrentUser } from "../api/use-session";
+import { EMAIL_PATTERN } from "../common/email";
 import { fieldErrors } from "./form-errors";
 import { orgErrorMessage } from "./org-errors";
 import { DepartmentsPicker } from "./Pickers";
@@ -123,7 +124,7 @@ export function MemberFormModal({
           label={t("admin.memberForm.email")}
           rules={[
             { required: true, message: t("admin.memberForm.emailRequired") },
-            { type: "email", message: t("admin.memberForm.emailInvalid") },
+            { pattern: EMAIL_PATTERN, message: t("admin.memberForm.emailInvalid") },
           ]}
         >
           <Input placeholder="name@company.com" maxLength={320} />

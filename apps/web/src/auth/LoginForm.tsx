@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { useLogin } from "../api/use-session";
+import { EMAIL_PATTERN } from "../common/email";
 import { errorMessage } from "../common/error-message";
 import { afterLoginTarget } from "./login-path";
 
@@ -33,7 +34,7 @@ export function LoginForm() {
         label={t("login.email")}
         rules={[
           { required: true, message: t("login.emailRequired") },
-          { type: "email", message: t("login.emailInvalid") },
+          { pattern: EMAIL_PATTERN, message: t("login.emailInvalid") },
         ]}
       >
         <Input

@@ -39,10 +39,11 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
   const [target, setTarget] = useState<string | undefined>();
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
-  // The texts come with their own chunk (i18n/chunk-texts.ts): only admins ever see this bar.
+  // The texts come with their own chunk (i18n/lazy-texts.ts): only admins ever see this bar.
   const [textsReady, setTextsReady] = useState(false);
   useEffect(() => {
-    if (flow.instance.canAdminister) void import("./texts").then(() => setTextsReady(true));
+    if (flow.instance.canAdminister)
+      void import("./texts").then((texts) => texts.textsReady).then(() => setTextsReady(true));
   }, [flow.instance.canAdminister]);
   const running = instance.status === "running";
   const tasks = current.map((c) => ({

@@ -11,9 +11,11 @@ const i18n = () => getI18n();
 type Catalog = Record<string, unknown>;
 
 /**
- * Must match the exclusions of catalogs.ts. Besides the dashboards' and automations': the texts of comments, saved views
- * and org names (data), formula issues (designer) and flows, shown only by the data, design and task
- * pages, which load them with their route (app/router.tsx); the shell and the fill page use none.
+ * Must match the exclusions of catalogs.ts. Besides the pages of their own (dashboards, automations,
+ * templates, webhooks, print): the texts of comments, saved views and org names (data), formula issues
+ * (designer) and flows, shown only by the data, design and task pages, which load them with their route
+ * (app/router.tsx), and the flow administration bar, which only admins see; the shell and the fill page
+ * use none.
  */
 export const LAZY_TEXT_FEATURES = [
   "dashboards",
@@ -24,11 +26,13 @@ export const LAZY_TEXT_FEATURES = [
   "flows",
   "templates",
   "webhooks",
+  "print",
+  "flow-admin",
 ] as const;
 export type LazyTextFeature = (typeof LAZY_TEXT_FEATURES)[number];
 
 const catalogs = import.meta.glob<Catalog>(
-  "../{dashboards,automations,comments,data,designer,flows,templates,webhooks}/locales/*.json",
+  "../{dashboards,automations,comments,data,designer,flows,templates,webhooks,print,flow-admin}/locales/*.json",
   {
     import: "default",
   },

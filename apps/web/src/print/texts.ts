@@ -1,5 +1,4 @@
-import { addChunkTexts } from "../i18n/chunk-texts";
-import en from "./locales/en.json";
-import zhCN from "./locales/zh-CN.json";
+import { loadFeatureTexts } from "../i18n/lazy-texts";
 
-addChunkTexts(zhCN, en);
+/** The print view's texts, loaded with their chunk (see i18n/lazy-texts.ts); await before rendering. */
+export const textsReady: Promise<void> = loadFeatureTexts("print");

@@ -58,4 +58,12 @@ describe("readSettings", () => {
       /FORMWORK_WEBHOOK_ALLOWLIST/,
     );
   });
+
+  it("turns the test clock on only with FORMWORK_TEST_CLOCK=1, never in production", () => {
+    expect(readSettings({}).server.testClock).toBe(false);
+    expect(readSettings({ FORMWORK_TEST_CLOCK: "1" }).server.testClock).toBe(true);
+    expect(() => readSettings({ FORMWORK_TEST_CLOCK: "1", NODE_ENV: "production" })).toThrow(
+      /FORMWORK_TEST_CLOCK/,
+    );
+  });
 });

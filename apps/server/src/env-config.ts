@@ -49,7 +49,11 @@ export function readSettings(
   const smtp = smtpUrl
     ? { url: smtpUrl, from: env.FORMWORK_SMTP_FROM?.trim() || "Formwork <formwork@localhost>", siteUrl }
     : null;
+  const testClock = env.FORMWORK_TEST_CLOCK?.trim() === "1";
+  if (testClock && env.NODE_ENV === "production")
+    throw new SettingsError("FORMWORK_TEST_CLOCK is for tests: it cannot be set with NODE_ENV=production");
   const server = resolveConfig({
+    testClock,
     trustProxy,
     bodyLimit: integer(env, "FORMWORK_BODY_LIMIT", 1024 * 1024, 1024, 64 * 1024 * 1024),
     secureCookies: env.FORMWORK_SECURE_COOKIES === "true",

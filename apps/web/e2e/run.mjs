@@ -103,6 +103,8 @@ async function main() {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       // The webhooks test's receiver listens on loopback, which the SSRF guard refuses without this.
       FORMWORK_WEBHOOK_ALLOWLIST: "127.0.0.1",
+      // Lets a journey move the server's clock forward (POST /api/test/clock): see docs/crm.md.
+      FORMWORK_TEST_CLOCK: "1",
     },
   });
   try {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import type { DatabaseKind } from "@formwork/db";
 import Fastify, { type FastifyInstance } from "fastify";
+import { ServerClock } from "./clock";
 import { resolveConfig, type ServerConfigInput } from "./config";
 import type { Db } from "./database";
 import { registerJsonBodyParser } from "./http/json-body";
@@ -18,6 +19,7 @@ import { authPlugin } from "./plugins/auth/plugin";
 import { apiRateLimitHooks } from "./plugins/auth/rate-limits";
 import { automationsPlugin } from "./plugins/automations/plugin";
 import { createAutomations } from "./plugins/automations/setup";
+import { testClockPlugin } from "./plugins/automations/test-clock";
 import { commentsPlugin } from "./plugins/comments/plugin";
 import { dashboardsPlugin } from "./plugins/dashboards/plugin";
 import { errorsPlugin } from "./plugins/errors/plugin";
@@ -120,7 +122,9 @@ export async function buildApp({
   });
   const workflow = createWorkflow(app, db, forms, config, events);
   const outbox = createOutbox(app, db, config);
-  const automations = createAutomations(app, db, forms, events, config);
+  const clock = new ServerClock();
+  app.decorate("clock", clock);
+  const automations = createAutomations(app, db, forms, events, config, clock);
   const importWorker = createImportWorker(app, db, kind, storage, forms, config, {
     events,
     afterCreate: workflow.runtime.startFlows,
@@ -167,9 +171,18 @@ export async function buildApp({
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db, config });
     const gallery = new TemplateGallery(templatesDir ?? null);
-    await api.register(templatesPlugin, { db, config, gallery, forms, builds });
+    await api.register(templatesPlugin, {
+      db,
+      config,
+      gallery,
+      forms,
+      builds,
+      clock,
+      runner: automations.runner,
+    });
     await api.register(webhooksPlugin, { db, config, events, forms, dispatcher: outbox.dispatcher });
-    await api.register(automationsPlugin, { db, config, forms, runner: automations.runner });
+    await api.register(automationsPlugin, { db, config, forms, runner: automations.runner, clock });
+    if (config.testClock) await api.register(testClockPlugin, { clock, poller: automations.poller });
   });
   await app.register(webPlugin, { distDir: webDistDir });
   return app;
@@ -178,5 +191,6 @@ export async function buildApp({
 declare module "fastify" {
   interface FastifyInstance {
     databaseKind: DatabaseKind;
+    clock: ServerClock;
   }
 }

@@ -105,6 +105,11 @@ export interface ServerConfig {
    * claimed with SKIP LOCKED). `pollMs` between polls, `batchSize` automations per transaction,
    * `dateRecheckMs` how often a date trigger looks for newly matching records during its day.
    */
+  /**
+   * Test mode only (FORMWORK_TEST_CLOCK=1, refused with NODE_ENV=production): POST /api/test/clock moves
+   * the server's clock forward and runs the due automations, for browser tests of date-driven rules.
+   */
+  testClock: boolean;
   automations: {
     enabled: boolean;
     pollMs: number;
@@ -185,6 +190,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
     maxAttempts: 12,
   },
   smtp: null,
+  testClock: false,
   automations: { enabled: true, pollMs: 5_000, batchSize: 20, dateRecheckMs: 5 * 60_000 },
   realtime: { notificationPollMs: 1000, recheckMs: 30_000 },
 };

@@ -304,6 +304,41 @@ describe.each(testDatabases())("automations ($name)", (database) => {
     await disable(automation.id);
   });
 
+  it("assigns the least loaded member and lets formulas read the trigger record's id as trigger.id", async () => {
+    const first = await t.newUser(`assign-a-${database.name}@example.com`);
+    const second = await t.newUser(`assign-b-${database.name}@example.com`);
+    const automation = await save({
+      form: "customers",
+      trigger: { type: "recordCreated" },
+      condition: { and: [{ "==": [{ var: "owner" }, null] }, { "==": [{ var: "level" }, "b"] }] },
+      actions: [
+        {
+          type: "assign",
+          field: "owner",
+          users: [first.id, second.id],
+          condition: { "==": [{ var: "level" }, "b"] },
+        },
+        { type: "createRecord", form: "followups", fields: { customer: "trigger.id" } },
+      ],
+    });
+    // first already holds one "b" customer (and an "a" one, which the load condition leaves out).
+    await create(customers, { name: "分配甲", level: "b", owner: first.id });
+    await create(customers, { name: "分配乙", level: "a", owner: first.id });
+    const a = await create(customers, { name: "分配一", level: "b" });
+    const b = await create(customers, { name: "分配二", level: "b" });
+    const c = await create(customers, { name: "分配三", level: "b" });
+    const ownerOf = async (id: string) =>
+      (await t.admin.request("GET", `/api/forms/${customers}/records/${id}`)).json().data.owner;
+    expect([await ownerOf(a.id), await ownerOf(b.id), await ownerOf(c.id)]).toEqual([
+      second.id,
+      first.id,
+      second.id,
+    ]);
+    expect(await followupsOf(a.id)).toHaveLength(1);
+    expect((await runs(automation.id)).map((r) => r.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    await disable(automation.id);
+  });
+
   it("runs a schedule once however many pollers poll at the same time, then schedules the next day", async () => {
     const automation = await save({
       form: "customers",

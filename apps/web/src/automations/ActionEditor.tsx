@@ -110,6 +110,17 @@ export function ActionEditor({ index, action, forms, source, onChange, onRemove 
             </div>
           </>
         )}
+        {action.type === "assign" && (
+          <p className={styles.hint} data-testid={`action-assign-${index}`}>
+            {t("automations.assignSummary", {
+              field: localize(
+                source.fields.find((f) => f.id === action.field)?.label ?? action.field,
+                i18n.language,
+              ),
+              count: action.users.length,
+            })}
+          </p>
+        )}
         {action.type === "webhook" && (
           <div className={styles.row}>
             <span className={styles.label}>{t("automations.url")}</span>

@@ -7,7 +7,15 @@ import type {
   FieldDefinition,
 } from "@formwork/schema";
 
-export { ACTION_TYPES as ACTION_CHOICES, TRIGGER_TYPES as TRIGGER_CHOICES } from "@formwork/schema";
+import { ACTION_TYPES } from "@formwork/schema";
+
+export { TRIGGER_TYPES as TRIGGER_CHOICES } from "@formwork/schema";
+
+/**
+ * The actions the editor can add. `assign` needs a user picker the editor does not have yet: it comes
+ * from templates and the API, and the editor shows it read-only.
+ */
+export const ACTION_CHOICES = ACTION_TYPES.filter((type) => type !== "assign");
 
 /** A fresh id for a definition (lower-case, unique enough within an app). */
 export function newAutomationId(): string {
@@ -43,6 +51,8 @@ export function blankAction(type: AutomationAction["type"], form: string): Autom
       return { type, userFields: [], title: '"提醒"' };
     case "webhook":
       return { type, url: "https://" };
+    case "assign":
+      return { type, field: "", users: [] };
   }
 }
 

@@ -165,11 +165,16 @@ export async function deleteAutomation(db: Db, appId: string, id: string): Promi
 /**
  * Claims up to `limit` due schedule/date automations in the caller's transaction (FOR UPDATE SKIP
  * LOCKED): two pollers never get the same row; the caller moves next_run_at on before committing.
+ * `now` is the server's clock (a test may run it ahead of the database's).
  */
-export async function claimDueAutomations(db: Db, limit: number): Promise<StoredAutomation[]> {
+export async function claimDueAutomations(
+  db: Db,
+  limit: number,
+  now: Date = new Date(),
+): Promise<StoredAutomation[]> {
   const { rows } = await sql<Row>`
     SELECT ${sql.join(COLUMNS.map((c) => sql.ref(c)))} FROM automations
-    WHERE enabled AND next_run_at IS NOT NULL AND next_run_at <= now()
+    WHERE enabled AND next_run_at IS NOT NULL AND next_run_at <= ${now}
     ORDER BY next_run_at
     LIMIT ${limit}
     FOR UPDATE SKIP LOCKED`.execute(db);

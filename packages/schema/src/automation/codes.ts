@@ -8,6 +8,9 @@ export const AUTOMATION_ISSUE_CODES = {
   NOT_A_MEMBER_FIELD: "A notify action's userFields names a field that is not a member field.",
   FORMULA_INVALID: "A mapping formula does not parse.",
   INVALID_TIME: 'A time that is not "HH:MM" (00:00 to 23:59).',
+  NOT_A_LIST_FIELD:
+    "An update's add or remove names a field that holds no list (multi-select, members, departments).",
+  NEEDS_RECORD: "An assign action on a schedule trigger, which has no record to assign.",
   MISSING_SETTING: "A weekly schedule without a weekday or a monthly one without a day of the month.",
 } as const;
 

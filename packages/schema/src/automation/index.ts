@@ -1,4 +1,4 @@
 export { AUTOMATION_ISSUE_CODES, type AutomationIssueCode } from "./codes";
 export { AUTOMATION_SCHEMA_ID, automationSchema } from "./schema";
 export * from "./types";
-export { type AutomationValidationOptions, validateAutomation } from "./validate-automation";
+export { type AutomationValidationOptions, RECORD_ID, validateAutomation } from "./validate-automation";

@@ -2,6 +2,7 @@
 // checked by validateAutomation against the app's forms.
 import { idSchema, SCHEMA_BASE_URI } from "../schemas/common";
 import { LIMITS } from "../schemas/limits";
+import { ACTION_TYPES, TRIGGER_TYPES } from "./types";
 
 export const AUTOMATION_SCHEMA_ID = `${SCHEMA_BASE_URI}/automation.json`;
 
@@ -25,10 +26,11 @@ function variant(type: string, properties: Record<string, unknown> = {}, require
   } as const;
 }
 
+// `type` is listed too: with the discriminator, an unknown type is reported only as the enum error.
 const trigger = {
   type: "object",
   required: ["type"],
-  properties: { type: { type: "string" } },
+  properties: { type: { enum: TRIGGER_TYPES } },
   discriminator: { propertyName: "type" },
   oneOf: [
     variant("recordCreated"),
@@ -59,15 +61,15 @@ const trigger = {
 const action = {
   type: "object",
   required: ["type"],
-  properties: { type: { type: "string" } },
+  properties: { type: { enum: ACTION_TYPES } },
   discriminator: { propertyName: "type" },
   oneOf: [
     variant("createRecord", { form: formKey, fields: mapping }, ["form", "fields"]),
-    variant("updateRecords", { form: formKey, condition: logic, fields: mapping }, [
-      "form",
-      "condition",
-      "fields",
-    ]),
+    variant(
+      "updateRecords",
+      { form: formKey, condition: logic, fields: mapping, add: mapping, remove: mapping },
+      ["form", "condition", "fields"],
+    ),
     variant("deleteRecords", { form: formKey, condition: logic }, ["form", "condition"]),
     variant(
       "notify",
@@ -77,6 +79,21 @@ const action = {
         title: formula,
       },
       ["title"],
+    ),
+    variant(
+      "assign",
+      {
+        field: idSchema,
+        users: {
+          type: "array",
+          minItems: 1,
+          maxItems: 200,
+          uniqueItems: true,
+          items: { type: "string", format: "uuid" },
+        },
+        condition: logic,
+      },
+      ["field", "users"],
     ),
     variant("webhook", { url: { type: "string", minLength: 1, maxLength: 2000, pattern: "^https?://" } }, [
       "url",

@@ -3,7 +3,11 @@
 // is self-contained JSON: forms are named by their key within the app and fields by their id, as in a
 // template bundle, so it moves between apps and bundles unchanged.
 
-/** Field id → formula text over the trigger record (the forms' formula language). */
+/**
+ * Field id → formula text over the trigger record (the forms' formula language). Besides the trigger
+ * form's fields a formula may read `trigger.id`, the trigger record's id, to link a created record back
+ * to it (unless the form has a field with the id `trigger`, which keeps its meaning).
+ */
 export type FieldMapping = Record<string, string>;
 
 export type AutomationTrigger =
@@ -51,6 +55,10 @@ export type AutomationAction =
       /** json-logic over the target form's fields; `{"var": "$trigger.<field>"}` reads the trigger record. */
       condition: unknown;
       fields: FieldMapping;
+      /** List fields (multi-select, members, departments): values added to what each record has. */
+      add?: FieldMapping;
+      /** List fields: values taken out of what each record has (after `add`). */
+      remove?: FieldMapping;
     }
   | {
       type: "deleteRecords";
@@ -69,6 +77,18 @@ export type AutomationAction =
   | {
       type: "webhook";
       url: string;
+    }
+  | {
+      /**
+       * Sets a member field of the trigger record to the least loaded of `users`: the one with the
+       * fewest records of the form whose field names them (and which match `condition`, e.g. still
+       * open), ties going to the earlier in the list. Balances like round-robin, with no state to keep.
+       */
+      type: "assign";
+      field: string;
+      users: string[];
+      /** json-logic over the form's fields: which records count as a user's load (absent: all). */
+      condition?: unknown;
     };
 
 export type ActionType = AutomationAction["type"];
@@ -89,7 +109,7 @@ export interface AutomationDefinition {
 
 /** What a definition's references are checked against: the app's forms by key, with their field ids and types. */
 export interface AutomationContext {
-  forms: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  forms: { get(key: string): ReadonlyMap<string, string> | undefined };
 }
 
 export const TRIGGER_TYPES: readonly TriggerType[] = [
@@ -107,6 +127,7 @@ export const ACTION_TYPES: readonly ActionType[] = [
   "deleteRecords",
   "notify",
   "webhook",
+  "assign",
 ];
 /** Longest chain of automations triggering automations (each action's writes one level deeper). */
 export const AUTOMATION_MAX_DEPTH = 5;

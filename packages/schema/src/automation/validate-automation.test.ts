@@ -27,7 +27,7 @@ const context: AutomationContext = {
 const analyze: FormulaAnalyzer = (formula) =>
   formula.includes("((")
     ? { refs: [], diagnostics: [{ code: "SYNTAX", message: "unclosed", line: 1, column: 1, length: 2 }] }
-    : { refs: formula.replace(/"[^"]*"/g, "").match(/\b[a-z][a-z0-9_]*\b/g) ?? [], diagnostics: [] };
+    : { refs: formula.replace(/"[^"]*"/g, "").match(/\b[a-z][a-z0-9_.]*\b/g) ?? [], diagnostics: [] };
 
 const valid = {
   id: "follow_up",
@@ -52,6 +52,14 @@ describe("validateAutomation", () => {
     if (result.ok) return;
     expect(result.issues.every((i) => i.path.startsWith("/trigger"))).toBe(true);
     expect(validateAutomation({ ...valid, actions: [] }).ok).toBe(false);
+    expect(validateAutomation({ ...valid, trigger: { type: "hourly" } })).toMatchObject({
+      ok: false,
+      issues: [{ code: "SCHEMA_VIOLATION", path: "/trigger/type" }],
+    });
+    expect(validateAutomation({ ...valid, actions: [{ type: "sms", to: "x" }] })).toMatchObject({
+      ok: false,
+      issues: [{ code: "SCHEMA_VIOLATION", path: "/actions/0/type" }],
+    });
     expect(validateAutomation({ ...valid, extra: 1 })).toMatchObject({
       ok: false,
       issues: [{ code: "UNKNOWN_PROPERTY", path: "/extra" }],
@@ -83,6 +91,81 @@ describe("validateAutomation", () => {
       ["FORMULA_INVALID", "/actions/1/fields/note"],
       ["UNKNOWN_FIELD", "/actions/2/title"],
       ["NOT_A_MEMBER_FIELD", "/actions/2/userFields/0"],
+    ]);
+  });
+
+  it("checks assign actions and lets formulas read the trigger record's trigger.id", () => {
+    const ok = validateAutomation(
+      {
+        ...valid,
+        actions: [
+          {
+            type: "assign",
+            field: "owner",
+            users: ["00000000-0000-4000-8000-000000000001"],
+            condition: { "!=": [{ var: "name" }, ""] },
+          },
+          { type: "createRecord", form: "followups", fields: { customer: "trigger.id" } },
+        ],
+      },
+      { context, analyzeFormula: analyze },
+    );
+    expect(ok).toMatchObject({ ok: true });
+    const bad = validateAutomation(
+      {
+        ...valid,
+        trigger: { type: "schedule", frequency: "daily", time: "09:00" },
+        actions: [
+          {
+            type: "assign",
+            field: "name",
+            users: ["00000000-0000-4000-8000-000000000001"],
+            condition: { var: "zz" },
+          },
+        ],
+      },
+      { context, analyzeFormula: analyze },
+    );
+    expect(bad.ok ? [] : bad.issues.map((i) => [i.code, i.path])).toEqual([
+      ["NEEDS_RECORD", "/actions/0"],
+      ["NOT_A_MEMBER_FIELD", "/actions/0/field"],
+      ["UNKNOWN_FIELD", "/actions/0/condition/var"],
+    ]);
+    expect(
+      validateAutomation({ ...valid, actions: [{ type: "assign", field: "owner", users: [] }] }).ok,
+    ).toBe(false);
+  });
+
+  it("adds to and removes from list fields only", () => {
+    const forms = new Map([
+      ...context.forms,
+      [
+        "tagged",
+        new Map([
+          ["tags", "multiselect"],
+          ["title", "text"],
+        ]),
+      ],
+    ]);
+    const result = validateAutomation(
+      {
+        ...valid,
+        actions: [
+          {
+            type: "updateRecords",
+            form: "tagged",
+            condition: { "==": [{ var: "title" }, "x"] },
+            fields: {},
+            add: { tags: '"vip"', title: '"a"' },
+            remove: { ghost: '"b"' },
+          },
+        ],
+      },
+      { context: { forms }, analyzeFormula: analyze },
+    );
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.path])).toEqual([
+      ["NOT_A_LIST_FIELD", "/actions/0/add/title"],
+      ["UNKNOWN_FIELD", "/actions/0/remove/ghost"],
     ]);
   });
 

@@ -17,9 +17,16 @@ export interface AutomationValidationOptions {
   analyzeFormula?: FormulaAnalyzer;
 }
 
+/**
+ * The trigger record's id in a formula: `trigger.id` (read as sub-form `trigger`'s column `id`, so a
+ * trigger form with a field `trigger` keeps its meaning and this name is not available there).
+ */
+export const RECORD_ID = "trigger.id";
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE_TYPES = new Set(["date", "datetime"]);
 const MEMBER_TYPES = new Set(["member", "members"]);
+/** Fields whose value is a list an update can add to or remove from. */
+export const LIST_TYPES = new Set(["multiselect", "checkbox", "members", "departments"]);
 
 class Issues {
   readonly items: DefinitionIssue[] = [];
@@ -39,6 +46,12 @@ export function validateAutomation(
   const def = definition as AutomationDefinition;
   const issues = new Issues();
   checkTrigger(def, issues);
+  if (def.trigger.type === "schedule") {
+    for (const [i, action] of def.actions.entries()) {
+      if (action.type === "assign")
+        issues.add("NEEDS_RECORD", `/actions/${i}`, "a schedule has no trigger record to assign");
+    }
+  }
   const forms = options.context?.forms;
   const source = forms?.get(def.form);
   if (forms && !source) issues.add("UNKNOWN_FORM", "/form", `the app has no form "${def.form}"`);
@@ -95,6 +108,16 @@ function checkAction(
   issues: Issues,
 ): void {
   if (action.type === "webhook") return;
+  if (action.type === "assign") {
+    const type = source?.get(action.field);
+    if (source && type === undefined)
+      issues.add("UNKNOWN_FIELD", `${at}/field`, `no field "${action.field}"`);
+    else if (type !== undefined && type !== "member")
+      issues.add("NOT_A_MEMBER_FIELD", `${at}/field`, `"${action.field}" is not a single-member field`);
+    if (source && action.condition !== undefined)
+      checkVars(action.condition, `${at}/condition`, source, issues);
+    return;
+  }
   if (action.type === "notify") {
     checkFormula(action.title, `${at}/title`, source, analyze, issues);
     for (const [i, id] of (action.userFields ?? []).entries()) {
@@ -112,6 +135,21 @@ function checkAction(
     checkVars(action.condition, `${at}/condition`, target, issues);
   if (action.type !== "deleteRecords")
     checkMapping(action.fields, `${at}/fields`, source, target, analyze, issues);
+  if (action.type !== "updateRecords") return;
+  for (const key of ["add", "remove"] as const) {
+    const mapping = action[key];
+    if (!mapping) continue;
+    checkMapping(mapping, `${at}/${key}`, source, target, analyze, issues);
+    for (const field of Object.keys(mapping)) {
+      const type = target?.get(field);
+      if (type !== undefined && !LIST_TYPES.has(type))
+        issues.add(
+          "NOT_A_LIST_FIELD",
+          `${at}/${key}/${pointerSegment(field)}`,
+          `"${field}" is a ${type} field`,
+        );
+    }
+  }
 }
 
 function checkMapping(
@@ -155,6 +193,7 @@ function checkFormula(
   if (!source) return;
   for (const ref of refs) {
     const name = ref.split(".")[0]!;
+    if (ref === RECORD_ID && !source.has("trigger")) continue;
     if (!source.has(name)) issues.add("UNKNOWN_FIELD", path, `the trigger form has no field "${name}"`);
   }
 }

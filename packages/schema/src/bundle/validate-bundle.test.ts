@@ -98,6 +98,35 @@ describe("validateBundle", () => {
     });
   });
 
+  it("checks automations against the bundle's forms and member placeholders", () => {
+    const b = smallBundle();
+    const auto = b.automations[0]! as Record<string, unknown> & { actions: Record<string, unknown>[] };
+    auto.trigger = { type: "dateField", field: "name", offsetDays: 3, time: "9:00" };
+    auto.actions[0]!.users = ["lei", "ghost"];
+    auto.actions[0]!.userFields = ["dept"];
+    auto.actions[1]!.form = "orders";
+    auto.enabled = "yes";
+    expect(issuesOf(b)).toEqual([
+      { code: "SCHEMA_VIOLATION", path: "/automations/0/enabled" },
+      { code: "UNKNOWN_MEMBER", path: "/automations/0/actions/0/users/1" },
+    ]);
+    delete auto.enabled;
+    expect(issuesOf(b)).toEqual([
+      { code: "INVALID_TIME", path: "/automations/0/trigger/time" },
+      { code: "NOT_A_DATE_FIELD", path: "/automations/0/trigger/field" },
+      { code: "NOT_A_MEMBER_FIELD", path: "/automations/0/actions/0/userFields/0" },
+      { code: "UNKNOWN_FORM", path: "/automations/0/actions/1/form" },
+      { code: "UNKNOWN_MEMBER", path: "/automations/0/actions/0/users/1" },
+    ]);
+    const other = smallBundle();
+    other.automations[0]!.form = "orders";
+    expect(issuesOf(other)).toEqual([{ code: "UNKNOWN_FORM", path: "/automations/0/form" }]);
+    const shape = smallBundle();
+    (shape.automations[0] as Record<string, unknown>).trigger = { type: "hourly" };
+    expect(issuesOf(shape).every((i) => i.path.startsWith("/automations/0/trigger"))).toBe(true);
+    expect(issuesOf(shape).length).toBeGreaterThan(0);
+  });
+
   it("runs a module's section validator under the item's pointer", () => {
     const result = validateBundle(smallBundle(), {
       ...options,

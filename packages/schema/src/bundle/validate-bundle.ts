@@ -13,7 +13,7 @@ import { asArray, asObject, prop } from "../validate/tolerant";
 import type { BundleIssueCode } from "./codes";
 import { allFields, flowAssignees, formsReadBy, linkOrder } from "./references";
 import { BUNDLE_SCHEMA_ID, bundleSchema } from "./schema";
-import { DEFAULT_SECTION_VALIDATORS } from "./sections";
+import { DEFAULT_SECTION_VALIDATORS, mapAutomationUsers } from "./sections";
 import { isSemver } from "./semver";
 import { BUNDLE_FORMAT, type BundleSection, type TemplateBundle } from "./types";
 
@@ -63,6 +63,7 @@ export function validateBundle(
   checkViews(b, forms, issues);
   for (const section of ["dashboards", "automations"] as const)
     checkSection(b, section, forms, options, issues);
+  checkAutomationMembers(b, placeholders, issues);
   checkSampleData(b, forms, placeholders, issues);
   return issues.items.length === 0 ? { ok: true, value: b } : { ok: false, issues: issues.items };
 }
@@ -244,8 +245,22 @@ function checkSection(
     if (typeof form === "string" && !forms.has(form))
       issues.add("UNKNOWN_FORM", `${at}/form`, `no form "${form}"`);
     for (const issue of validate?.(item, formsByKey) ?? []) {
-      issues.items.push({ ...issue, code: issue.code ?? "SECTION_INVALID", path: `${at}${issue.path}` });
+      const path = `${at}${issue.path}`;
+      // The form check above and the module's own check may both report a missing form: once is enough.
+      if (issue.code === "UNKNOWN_FORM" && issues.items.some((i) => i.path === path)) continue;
+      issues.items.push({ ...issue, code: issue.code ?? "SECTION_INVALID", path });
     }
+  }
+}
+
+/** A bundle automation notifies members by placeholder (mapped to users at install). */
+function checkAutomationMembers(b: TemplateBundle, p: Placeholders, issues: BundleIssues): void {
+  for (const [i, item] of (b.automations ?? []).entries()) {
+    mapAutomationUsers(item, (id, pointer) => {
+      if (!p.members.has(id))
+        issues.add("UNKNOWN_MEMBER", `/automations/${i}${pointer}`, `no member "${id}"`);
+      return id;
+    });
   }
 }
 

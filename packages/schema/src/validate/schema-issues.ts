@@ -34,6 +34,9 @@ function isEcho(error: ErrorObject, unions: ErrorObject[]): boolean {
   return unions.some(underUnion);
 }
 
+/** An automation's trigger or action type: an unknown one is a plain schema violation. */
+const AUTOMATION_TYPE = /^\/(trigger|actions\/\d+)\/type$/;
+
 function childPointer(base: string, key: unknown): string {
   return `${base}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 }
@@ -68,7 +71,7 @@ function report(error: ErrorObject, root: unknown, issues: IssueList): void {
       issues.add("SCHEMA_VIOLATION", path, unionMessage(error.schemaPath));
       return;
     case "enum":
-      if (last === "type" && typeof resolve(root, path) === "string") {
+      if (last === "type" && typeof resolve(root, path) === "string" && !AUTOMATION_TYPE.test(path)) {
         issues.add(
           path.includes("/nodes/") ? "UNKNOWN_NODE_KIND" : "UNKNOWN_FIELD_TYPE",
           path,

@@ -105,7 +105,20 @@ export function smallBundle() {
         ],
       },
     ],
-    automations: [{ id: "remind", form: "customers" }],
+    automations: [
+      {
+        id: "remind",
+        name: "跟进提醒",
+        form: "customers",
+        enabled: true,
+        trigger: { type: "dateField", field: "since", offsetDays: 30, time: "09:00" },
+        condition: { "!=": [{ var: "name" }, ""] },
+        actions: [
+          { type: "notify", userFields: ["owner"], users: ["lei"], title: "name" },
+          { type: "createRecord", form: "quotes", fields: { discount: "0" } },
+        ],
+      },
+    ],
     sampleData: {
       customers: [
         {

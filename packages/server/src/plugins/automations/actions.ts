@@ -1,6 +1,7 @@
 // The actions of an automation, each on the triggering transaction: create a record in a form of the
 // app, update or delete the records a condition selects (compiled to SQL like grid filters, paged by
-// keyset, never all rows in memory), notify users, call a webhook (through the outbox).
+// keyset, never all rows in memory; list fields can be added to and removed from), notify users, call a
+// webhook (through the outbox), assign the trigger record to the least loaded of a list of users.
 import {
   type ApiRecord,
   deleteRecord,
@@ -13,11 +14,12 @@ import {
   queryRecords,
 } from "@formwork/db";
 import { compileFilter } from "@formwork/expressions";
+import { getFieldType } from "@formwork/fields";
 import type { AutomationAction } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { ChangeOrigin } from "../records/events";
 import { createRecords, emitChange, type WriteDeps, writePatch } from "../records/write-path";
-import { type FormulaScope, formulaText, MappingError, mappedData } from "./formulas";
+import { type FormulaScope, formulaText, formulaValue, MappingError, mappedData } from "./formulas";
 
 /** At most this many records per update or delete action (the rest are reported, not touched). */
 export const MAX_RECORDS_PER_ACTION = 1_000;
@@ -68,10 +70,22 @@ export async function runAction(
       const form = await ctx.formByKey(action.form, ctx.tx);
       const data = mappedData(action.fields, form.definition.fields, ctx.scope);
       let count = 0;
+      const added = listValues(action.add, ctx.scope);
+      const removed = listValues(action.remove, ctx.scope);
       const truncated = await eachMatching(ctx, form, action.condition, async (record) => {
         const current = await getRecord(ctx.tx, form, record.id);
         if (!current) return;
-        await writePatch(deps, ctx.actorId ?? SYSTEM_ACTOR, form, current, data, "zh-CN", new Date(), origin);
+        const patch = { ...data, ...mergedLists(form, current.data, added, removed) };
+        await writePatch(
+          deps,
+          ctx.actorId ?? SYSTEM_ACTOR,
+          form,
+          current,
+          patch,
+          "zh-CN",
+          new Date(),
+          origin,
+        );
         count++;
       });
       return { form: action.form, updated: count, ...(truncated ? { truncated } : {}) };
@@ -111,6 +125,25 @@ export async function runAction(
       );
       return { notified: [...users] };
     }
+    case "assign": {
+      const record = ctx.record;
+      if (!record) throw new MappingError("assign needs a trigger record");
+      const form = ctx.triggerForm;
+      const user = await leastLoaded(ctx, form, action.field, action.users, action.condition);
+      const current = await getRecord(ctx.tx, form, record.id);
+      if (!current) throw new MappingError("the trigger record is gone");
+      await writePatch(
+        deps,
+        ctx.actorId ?? SYSTEM_ACTOR,
+        form,
+        current,
+        { [action.field]: user },
+        "zh-CN",
+        new Date(),
+        origin,
+      );
+      return { field: action.field, user };
+    }
     case "webhook": {
       // Leaves through the outbox in this transaction: sent after commit by the dispatcher (SSRF guard,
       // retries with backoff, delivery log), never when the run or the user's write rolls back.
@@ -133,6 +166,69 @@ export async function runAction(
       return { url: action.url, messageId };
     }
   }
+}
+
+/** Field → the values an add or remove mapping's formulas give (a list or one value; blanks dropped). */
+function listValues(
+  mapping: Record<string, string> | undefined,
+  scope: FormulaScope,
+): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const [field, text] of Object.entries(mapping ?? {})) {
+    const value = formulaValue(text, scope);
+    out.set(
+      field,
+      (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== ""),
+    );
+  }
+  return out;
+}
+
+/** Each add/remove field's new list: what the record has, plus `added`, minus `removed`, in order. */
+function mergedLists(
+  form: PublishedForm,
+  data: Record<string, unknown>,
+  added: Map<string, unknown[]>,
+  removed: Map<string, unknown[]>,
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const field of new Set([...added.keys(), ...removed.keys()])) {
+    const definition = form.definition.fields.find((f) => f.id === field);
+    if (!definition) throw new MappingError(`the target form has no field "${field}"`);
+    const have = Array.isArray(data[field]) ? (data[field] as unknown[]) : [];
+    const out = new Set<unknown>(have);
+    for (const v of added.get(field) ?? []) out.add(v);
+    for (const v of removed.get(field) ?? []) out.delete(v);
+    patch[field] = getFieldType(definition.type).normalize([...out], definition as never);
+  }
+  return patch;
+}
+
+/**
+ * The user of `users` with the fewest live records of `form` whose `field` names them (and that match
+ * `condition`): one count per user, in SQL. Ties go to the earlier user in the list.
+ */
+async function leastLoaded(
+  ctx: ActionContext,
+  form: PublishedForm,
+  field: string,
+  users: readonly string[],
+  condition: unknown,
+): Promise<string> {
+  let best: { user: string; load: number } | null = null;
+  for (const user of users) {
+    const mine = { "==": [{ var: field }, user] };
+    const rule = condition === undefined || condition === null ? mine : { and: [mine, condition] };
+    const compiled = compileFilter(
+      rule,
+      filterScopeFor(form, { now: ctx.scope.now, timeZone: ctx.timeZone }),
+    );
+    if (!compiled.ok) throw new MappingError(`condition: ${compiled.errors[0]?.message ?? "invalid"}`);
+    const page = await queryRecords(ctx.tx, form, { filter: compiled.expr, limit: 1 });
+    const load = page.count.value;
+    if (!best || load < best.load) best = { user, load };
+  }
+  return best!.user;
 }
 
 /**

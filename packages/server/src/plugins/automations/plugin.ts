@@ -19,6 +19,7 @@ import {
   validateAutomation,
 } from "@formwork/schema";
 import type { FastifyPluginAsync } from "fastify";
+import type { ServerClock } from "../../clock";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { currentUser } from "../auth/authenticate";
@@ -32,6 +33,7 @@ export interface AutomationsPluginOptions {
   config: ServerConfig;
   forms: PublishedForms;
   runner: AutomationRunner;
+  clock: ServerClock;
 }
 
 type AppRoute = { Params: { app: string } };
@@ -44,7 +46,7 @@ interface SaveBody {
 
 export const automationsPlugin: FastifyPluginAsync<AutomationsPluginOptions> = async (
   app,
-  { db, config, forms, runner },
+  { db, config, forms, runner, clock },
 ) => {
   const adminOnly = { auth: "appAdmin" as const };
 
@@ -77,7 +79,12 @@ export const automationsPlugin: FastifyPluginAsync<AutomationsPluginOptions> = a
     }
     const definition: AutomationDefinition = result.value;
     const formId = known.get(definition.form)!.id;
-    const next = nextRunAt(definition.trigger, new Date(), config.timeZone, config.automations.dateRecheckMs);
+    const next = nextRunAt(
+      definition.trigger,
+      clock.now(),
+      config.timeZone,
+      config.automations.dateRecheckMs,
+    );
     return { appId, formId, definition, enabled: body.enabled, nextRunAt: next };
   };
 

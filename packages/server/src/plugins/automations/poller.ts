@@ -15,6 +15,7 @@ import {
 import { addDays, compileFilter, dateInZone, formatDate } from "@formwork/expressions";
 import type { AutomationTrigger } from "@formwork/schema";
 import type { FastifyBaseLogger } from "fastify";
+import type { ServerClock } from "../../clock";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import type { RecordEventHub } from "../records/events";
@@ -36,6 +37,7 @@ export class AutomationPoller {
     private readonly log: FastifyBaseLogger,
     private readonly options: ServerConfig["automations"],
     private readonly timeZone: string,
+    private readonly clock: ServerClock,
   ) {}
 
   start(): void {
@@ -51,9 +53,9 @@ export class AutomationPoller {
   }
 
   /** One round: claims due automations, runs them, schedules their next run. Answers how many it ran. */
-  async tick(now = new Date()): Promise<number> {
+  async tick(now = this.clock.now()): Promise<number> {
     return this.events.transaction(this.db, async (tx) => {
-      const due = await claimDueAutomations(tx, this.options.batchSize);
+      const due = await claimDueAutomations(tx, this.options.batchSize, now);
       for (const automation of due) {
         const trigger = automation.definition.trigger;
         try {

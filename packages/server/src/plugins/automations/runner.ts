@@ -17,6 +17,7 @@ import {
 import { AUTOMATION_MAX_DEPTH, type AutomationDefinition } from "@formwork/schema";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
+import type { ServerClock } from "../../clock";
 import type { Db } from "../../database";
 import type { FlowChange, RecordChange, RecordEventHub } from "../records/events";
 import { formByKey } from "../records/link-fill";
@@ -35,6 +36,8 @@ export interface RunnerDeps {
   writeDeps: WriteDeps;
   timeZone: string;
   log: FastifyBaseLogger;
+  /** What "now" is for conditions, formulas and logs (a test may move it forward). */
+  clock: ServerClock;
 }
 
 /** What started a run: logged with it, and all a retry needs. */
@@ -102,7 +105,7 @@ export class AutomationRunner {
     if (change.kind === "restored") return;
     const list = await this.automationsOf(change.formId, tx);
     if (list.length === 0) return;
-    const ctx = { now: new Date(), timeZone: this.deps.timeZone };
+    const ctx = { now: this.deps.clock.now(), timeZone: this.deps.timeZone };
     const toMatch = {
       kind: change.kind,
       source: change.source,
@@ -137,7 +140,7 @@ export class AutomationRunner {
     const form = await this.deps.forms.get(change.formId, tx);
     const record = await getRecord(tx, form, change.recordId);
     if (!record) return;
-    const ctx = { now: new Date(), timeZone: this.deps.timeZone };
+    const ctx = { now: this.deps.clock.now(), timeZone: this.deps.timeZone };
     for (const automation of list) {
       if (!conditionHolds(automation.definition.condition, record.data, ctx)) continue;
       await this.run(tx, automation, {
@@ -170,7 +173,7 @@ export class AutomationRunner {
       const current = logged ? await getRecord(tx, form, logged.id) : null;
       const record = logged ? { ...(current ?? ({} as ApiRecord)), id: logged.id, data: logged.data } : null;
       return this.run(tx, automation, {
-        trigger: { ...(failed.trigger as unknown as RunTrigger), at: new Date().toISOString() },
+        trigger: { ...(failed.trigger as unknown as RunTrigger), at: this.deps.clock.now().toISOString() },
         record,
         depth: 0,
         actorId,
@@ -253,7 +256,13 @@ export class AutomationRunner {
       formByKey: (key, db) => this.formByKey(automation.appId, key, db),
       record: input.record,
       triggerForm,
-      scope: { data: input.record?.data ?? {}, now: new Date(), timeZone: this.deps.timeZone },
+      // Formulas read the trigger record's fields and its id as `trigger.id` (to link a created record
+      // back); a field of the form named `trigger` wins.
+      scope: {
+        data: input.record ? { trigger: { id: input.record.id }, ...input.record.data } : {},
+        now: this.deps.clock.now(),
+        timeZone: this.deps.timeZone,
+      },
       depth: input.depth + 1,
       actorId: input.actorId,
     };

@@ -1,6 +1,7 @@
 // Wires automations into one app: the runner listens on the record events hub, the poller runs schedule
 // and date triggers while the app is up.
 import type { FastifyInstance } from "fastify";
+import type { ServerClock } from "../../clock";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import type { RecordEventHub } from "../records/events";
@@ -20,6 +21,7 @@ export function createAutomations(
   forms: PublishedForms,
   events: RecordEventHub,
   config: ServerConfig,
+  clock: ServerClock,
 ): Automations {
   const writeDeps: WriteDeps = {
     db,
@@ -35,9 +37,18 @@ export function createAutomations(
     writeDeps,
     timeZone: config.timeZone,
     log: app.log,
+    clock,
   });
   runner.install();
-  const poller = new AutomationPoller(db, events, runner, app.log, config.automations, config.timeZone);
+  const poller = new AutomationPoller(
+    db,
+    events,
+    runner,
+    app.log,
+    config.automations,
+    config.timeZone,
+    clock,
+  );
   if (config.automations.enabled) {
     app.addHook("onReady", async () => poller.start());
     app.addHook("onClose", async () => poller.stop());

@@ -205,6 +205,9 @@ export async function exportAppBundle(
     }
   }
   const sampleData = options.data ? await exportRecords(db, forms, placeholders) : undefined;
+  const sections = await exportSections(db, appId, origin?.bundle as TemplateBundle | undefined, (id) =>
+    placeholders.member(id),
+  );
   const org = await placeholders.resolve();
   const manifest = origin ? (origin.bundle as TemplateBundle).manifest : undefined;
   return {
@@ -222,7 +225,7 @@ export async function exportAppBundle(
     ...(views.length > 0 ? { views } : {}),
     ...(permissionSets.length > 0 ? { permissionSets } : {}),
     ...org,
-    ...(await exportSections(db, appId, origin?.bundle as TemplateBundle | undefined)),
+    ...sections,
     ...(sampleData ? { sampleData } : {}),
   };
 }
@@ -231,11 +234,16 @@ export async function exportAppBundle(
  * Sections this server stores are read back from their modules; a section it cannot store yet is passed
  * on from the bundle the app was installed from, so an export loses nothing the install skipped.
  */
-async function exportSections(db: Db, appId: string, installed: TemplateBundle | undefined) {
+async function exportSections(
+  db: Db,
+  appId: string,
+  installed: TemplateBundle | undefined,
+  memberOf: (userId: string) => string,
+) {
   const out: Partial<Record<BundleSection, BundleSectionItem[]>> = {};
   for (const section of BUNDLE_SECTIONS) {
     const installer = sectionInstallers[section];
-    const items = installer ? await installer.export(db, appId) : (installed?.[section] ?? []);
+    const items = installer ? await installer.export(db, appId, memberOf) : (installed?.[section] ?? []);
     if (items.length > 0) out[section] = items;
   }
   return out;

@@ -31,7 +31,7 @@ import { createForm } from "../forms/forms-store";
 import { publishDraft } from "../forms/publish";
 import { checkedSetContent } from "../permissions/set-content";
 import { insertSampleData } from "./sample-data";
-import { sectionInstallers } from "./sections";
+import { type SectionContext, sectionInstallers } from "./sections";
 import { mapFlowAssignees, toDatabase, toPermissionMembers } from "./substitute";
 
 export interface InstallOptions {
@@ -106,6 +106,8 @@ export async function installBundle(
       formIds,
       map,
       actorId,
+      now,
+      timeZone: options.timeZone,
     });
     await recordAppTemplate(tx, {
       appId: app.id,
@@ -273,7 +275,7 @@ async function primaryDepartments(tx: Db, userIds: string[]): Promise<Map<string
 async function installSections(
   tx: Db,
   bundle: TemplateBundle,
-  ctx: { appId: string; formIds: Map<string, string>; map: PlaceholderMap; actorId: string },
+  ctx: SectionContext,
 ): Promise<Pick<InstallResult, "installed" | "skipped">> {
   const installed: InstallResult["installed"] = {};
   const skipped: InstallResult["skipped"] = [];

@@ -6,10 +6,12 @@ import { getAppTemplate, type MemberMode } from "@formwork/db";
 import { validateTemplateBundle } from "@formwork/fields";
 import { compareSemver, FormworkError, type Locale } from "@formwork/schema";
 import type { FastifyPluginAsync } from "fastify";
+import type { ServerClock } from "../../clock";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { getApp } from "../apps/apps-store";
 import { currentUser } from "../auth/authenticate";
+import type { AutomationRunner } from "../automations/runner";
 import type { PublishedForms } from "../records/published-forms";
 import type { IndexBuilds } from "../views/index-builds";
 import { exportAppBundle } from "./export";
@@ -32,6 +34,10 @@ export interface TemplatesPluginOptions {
   gallery: TemplateGallery;
   forms: PublishedForms;
   builds: IndexBuilds;
+  /** Installs compute schedules and relative sample dates from the server's clock. */
+  clock: ServerClock;
+  /** Its cached automation lists are dropped after an upgrade changed automations. */
+  runner: AutomationRunner;
 }
 
 /** Bundles with sample data are larger than a record body; still bounded. */
@@ -46,10 +52,11 @@ interface InstallBody {
 
 export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async (
   app,
-  { db, config, gallery, forms, builds },
+  { db, config, gallery, forms, builds, clock, runner },
 ) => {
   const afterCommit = (result: { viewForms: string[] }) => {
     for (const formId of result.viewForms) builds.schedule(formId);
+    runner.forget();
   };
   const answer = ({ viewForms: _v, ...result }: InstallResult) => result;
 
@@ -91,6 +98,7 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
       const result = await installBundle(db, bundle, currentUser(request).userId, {
         source: "gallery",
         timeZone: config.timeZone,
+        now: clock.now(),
         ...body,
       });
       afterCommit(result);
@@ -117,6 +125,7 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
       const result = await installBundle(db, checked.value, currentUser(request).userId, {
         source: "import",
         timeZone: config.timeZone,
+        now: clock.now(),
         ...request.query,
       });
       afterCommit(result);
@@ -178,6 +187,7 @@ export const templatesPlugin: FastifyPluginAsync<TemplatesPluginOptions> = async
         bundle,
         currentUser(request).userId,
         config.timeZone,
+        clock.now(),
       );
       for (const formId of result.republished) forms.forget(formId);
       afterCommit(result);

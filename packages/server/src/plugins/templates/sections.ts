@@ -1,7 +1,9 @@
 // Installers of the sections other modules own. Dashboards are stored by the dashboards module (its
-// definition is the bundle item without its id; forms are named by key, so nothing needs mapping). A
-// section whose module is not on this server yet has no installer: the install skips it and reports
-// FEATURE_NOT_AVAILABLE, and the bundle still carries it, so an upgrade installs it once the feature is here.
+// definition is the bundle item without its id; forms are named by key, so nothing needs mapping).
+// Automations are stored by the automations module: the item is the definition (forms by key, fields by
+// id, as the module stores it), its form key becomes the form's id and notify users' member
+// placeholders become users. A section whose module is not on this server has no installer: the install
+// skips it and reports FEATURE_NOT_AVAILABLE, and the bundle still carries it.
 import { getDashboard, insertDashboard, listDashboards, type PlaceholderMap } from "@formwork/db";
 import {
   type BundleSection,
@@ -10,19 +12,32 @@ import {
   withoutId,
 } from "@formwork/schema";
 import type { Db } from "../../database";
+import { automations } from "./section-automations";
 
 export interface SectionContext {
   appId: string;
   formIds: Map<string, string>;
   map: PlaceholderMap;
   actorId: string;
+  /** The instant schedules are computed from (the server's clock). */
+  now: Date;
+  timeZone: string;
+  /** An export's member placeholder for a user id. */
+  memberOf?: (userId: string) => string;
+  /** For an upgrade: the items of the bundle the app was installed from (what the app was given). */
+  previous?: readonly BundleSectionItem[];
 }
 
 export interface SectionInstaller {
   /** Writes the items in the install's transaction; answers how many were installed. */
   install(tx: Db, items: readonly BundleSectionItem[], ctx: SectionContext): Promise<number>;
-  /** The app's items as bundle items, for an export. */
-  export(db: Db, appId: string): Promise<BundleSectionItem[]>;
+  /** The app's items as bundle items, for an export (`memberOf` names users by placeholder). */
+  export(db: Db, appId: string, memberOf: (userId: string) => string): Promise<BundleSectionItem[]>;
+  /**
+   * An upgrade of its own (by stable key) instead of adding the items whose name the app lacks;
+   * answers how many were added or changed.
+   */
+  upgrade?(tx: Db, items: readonly BundleSectionItem[], ctx: SectionContext): Promise<number>;
   /** The names an upgrade matches existing items by (items whose name the app has are not added again). */
   nameOf(item: BundleSectionItem): string;
   existingNames(db: Db, appId: string): Promise<Set<string>>;
@@ -49,4 +64,7 @@ const dashboards: SectionInstaller = {
   },
 };
 
-export const sectionInstallers: Partial<Record<BundleSection, SectionInstaller>> = { dashboards };
+export const sectionInstallers: Partial<Record<BundleSection, SectionInstaller>> = {
+  dashboards,
+  automations,
+};

@@ -27,7 +27,10 @@ export interface UpgradeResult {
   forms: { key: string; id: string; change: "added" | "changed" | "unchanged" | "kept"; version: number }[];
   permissionSets: number;
   views: number;
-  /** Items of other modules' sections added (by name: those the app has are left as the user made them). */
+  /**
+   * Items of other modules' sections added (by name: those the app has are left as the user made them);
+   * automations by stable key: added, or changed where the new version changed them.
+   */
   sections: Partial<Record<BundleSection, number>>;
   viewForms: string[];
   /** Form ids whose published version changed (their caches are stale after the commit). */
@@ -40,6 +43,7 @@ export async function upgradeApp(
   bundle: TemplateBundle,
   actorId: string,
   timeZone: string,
+  now = new Date(),
 ): Promise<UpgradeResult> {
   return inTransaction(db, async (tx) => {
     const origin = await getAppTemplate(tx, appId, { forUpdate: true });
@@ -135,9 +139,22 @@ export async function upgradeApp(
       const installer = sectionInstallers[section];
       const items = bundle[section] ?? [];
       if (!installer || items.length === 0) continue;
+      const ctx = {
+        appId,
+        formIds,
+        map,
+        actorId,
+        now,
+        timeZone,
+        previous: (origin.bundle as TemplateBundle)[section] ?? [],
+      };
+      if (installer.upgrade) {
+        sections[section] = await installer.upgrade(tx, items, ctx);
+        continue;
+      }
       const have = await installer.existingNames(tx, appId);
       const fresh = items.filter((item) => !have.has(installer.nameOf(item)));
-      sections[section] = await installer.install(tx, fresh, { appId, formIds, map, actorId });
+      sections[section] = await installer.install(tx, fresh, ctx);
     }
     await markAppTemplateUpgraded(tx, {
       appId,

@@ -137,16 +137,11 @@ describe("validateAutomation", () => {
   });
 
   it("adds to and removes from list fields only", () => {
-    const forms = new Map([
-      ...context.forms,
-      [
-        "tagged",
-        new Map([
-          ["tags", "multiselect"],
-          ["title", "text"],
-        ]),
-      ],
+    const tagged = new Map([
+      ["tags", "multiselect"],
+      ["title", "text"],
     ]);
+    const forms = { get: (key: string) => (key === "tagged" ? tagged : context.forms.get(key)) };
     const result = validateAutomation(
       {
         ...valid,

@@ -37,6 +37,7 @@ import { permissionsPlugin } from "./plugins/permissions/plugin";
 import { printPlugin } from "./plugins/print/plugin";
 import { publicLinksPlugin } from "./plugins/public-links/plugin";
 import { type PubSub, Realtime } from "./plugins/realtime/realtime";
+import { AggregateUpkeep } from "./plugins/records/aggregates/upkeep";
 import { RecordEventHub } from "./plugins/records/events";
 import { recordsPlugin } from "./plugins/records/plugin";
 import { PublishedForms } from "./plugins/records/published-forms";
@@ -120,6 +121,10 @@ export async function buildApp({
     // The record's flow status moved: its grid rows refetch (version unknown here).
     realtime.recordChanged({ formId: change.formId, recordId: change.recordId, kind: "updated", version: 0 });
   });
+  // Aggregation fields (a customer's contract total) follow every change of the records they total.
+  const aggregates = new AggregateUpkeep(db, forms, config.timeZone);
+  aggregates.install(events);
+  forms.onForget(() => aggregates.forget());
   const workflow = createWorkflow(app, db, forms, config, events);
   const outbox = createOutbox(app, db, config);
   const clock = new ServerClock();

@@ -5,8 +5,9 @@ import { formatNumber } from "../../shared/format";
 import { isBlank, nullable } from "../../shared/values";
 import type { FieldTypeDef } from "../../types";
 
-// Aggregation over linked records (汇总). It needs the database, so the server computes it on write and
-// stores it in a numeric column where filters, sorts and dashboards read it; clients never set it.
+// Aggregation over linked records (汇总). It needs the database, so the server computes it on write
+// (packages/server/src/plugins/records/aggregates) and stores it in a numeric column where filters, sorts
+// and dashboards read it; clients never set it.
 export const fieldType: FieldTypeDef<"aggregate"> = {
   type: "aggregate",
   category: "advanced",

@@ -3,11 +3,18 @@
 import { inTransaction, loadPublishedForm, publishForm, saveFlowVersion } from "@formwork/db";
 import { validateDefinition } from "@formwork/fields";
 import { type FormDefinition, FormworkError } from "@formwork/schema";
+import { DEFAULT_CONFIG } from "../../config";
 import type { Db } from "../../database";
 import { writeAudit } from "../audit/audit-store";
+import { backfillAggregates } from "../records/aggregates/backfill";
 import { getForm } from "./forms-store";
 
-export async function publishDraft(db: Db, formId: string, actorId: string): Promise<{ version: number }> {
+export async function publishDraft(
+  db: Db,
+  formId: string,
+  actorId: string,
+  timeZone = DEFAULT_CONFIG.timeZone,
+): Promise<{ version: number }> {
   const form = await getForm(db, formId);
   const checked = validateDefinition(form.definition);
   if (!checked.ok) {
@@ -31,6 +38,8 @@ export async function publishDraft(db: Db, formId: string, actorId: string): Pro
     if (definition.flow) {
       await saveFlowVersion(tx, { formId, formVersion: version, definition: definition.flow, actorId });
     }
+    const published = await loadPublishedForm(tx, formId);
+    if (published) await backfillAggregates(tx, published, previous?.definition ?? null, timeZone);
     await writeAudit(tx, { actorId, action: "form.publish", targetId: formId, detail: { version } });
     return { version };
   });

@@ -32,6 +32,8 @@ export class PublishedForms {
   private readonly appIds = new Map<string, string>();
   /** The version each form had when last asked for: a read may start on it while `get` checks it. */
   private readonly latest = new Map<string, PublishedForm>();
+  /** What is derived from published definitions elsewhere (which forms aggregate which) and goes with them. */
+  private readonly forgetListeners: (() => void)[] = [];
   /** Bumped by every forget, so a lookup that raced a publish does not remember what it read. */
   private generation = 0;
 
@@ -101,8 +103,14 @@ export class PublishedForms {
    */
   forget(formId?: string): void {
     this.generation++;
+    for (const listener of this.forgetListeners) listener();
     if (formId === undefined) this.current.clear();
     else this.current.delete(formId);
+  }
+
+  /** Runs `listener` on every `forget`. */
+  onForget(listener: () => void): void {
+    this.forgetListeners.push(listener);
   }
 
   /** The app a form belongs to (forms never move between apps). */

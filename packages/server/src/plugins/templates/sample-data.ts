@@ -4,6 +4,7 @@
 import { insertRecords, loadPublishedForm, type PlaceholderMap } from "@formwork/db";
 import { type FieldDefinition, linkOrder, type SampleRecord, type TemplateBundle } from "@formwork/schema";
 import type { Db } from "../../database";
+import { backfillAggregates } from "../records/aggregates/backfill";
 import { prepareAll } from "../records/prepare";
 
 export interface SampleContext {
@@ -62,6 +63,13 @@ export async function insertSampleData(tx: Db, bundle: TemplateBundle, ctx: Samp
     );
     for (const [i, ref] of written.entries()) ids.set(records[i]!.id, ref.id);
     count += written.length;
+  }
+  // Written as a batch, without record events: the aggregation fields (a customer's contract total) are
+  // filled once now that every record is in.
+  for (const def of bundle.forms) {
+    if (!def.fields.some((f) => f.type === "aggregate")) continue;
+    const form = await loadPublishedForm(tx, ctx.formIds.get(def.key)!);
+    if (form) await backfillAggregates(tx, form, null, ctx.timeZone);
   }
   return count;
 }

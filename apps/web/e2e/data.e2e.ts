@@ -89,7 +89,7 @@ describe("the data grid (desktop)", () => {
     await page.locator(".ant-segmented").getByText("数据", { exact: true }).click();
     await page.getByText("共 4 条").waitFor();
 
-    // Bulk edit of one field on two records: one PATCH each, with its own If-Match.
+    // Bulk edit of one field on two records: one PATCH for both (the server writes them in one transaction).
     for (const name of ["客户298", "客户300"]) {
       await page.locator(".ant-table-row", { hasText: name }).locator(".ant-checkbox-input").check();
     }

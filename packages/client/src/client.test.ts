@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "./api-error";
 import { createClient } from "./client";
 import { empty, fakeFetch, json } from "./fake-fetch.test-helper";
 
@@ -103,6 +104,24 @@ describe("createClient", () => {
       body: { data: { qty: 3 } },
       headers: { "if-match": '"3"' },
     });
+  });
+
+  it("bulk-edits in one PATCH and turns each refused record's error into an ApiError", async () => {
+    const { fetch, seen } = fakeFetch(
+      json(200, {
+        updated: [{ id: "r1", version: 4 }],
+        failed: [{ id: "r2", status: 409, error: { code: "RECORD_IN_FLOW", message: "in a flow" } }],
+      }),
+    );
+    const outcome = await createClient({ fetch }).records.updateMany("f1", { ids: ["r1", "r2"] }, { qty: 1 });
+    expect(seen[0]).toMatchObject({
+      method: "PATCH",
+      url: "/api/forms/f1/records",
+      body: { ids: ["r1", "r2"], data: { qty: 1 } },
+    });
+    expect(outcome.updated).toEqual([{ id: "r1", version: 4 }]);
+    expect(outcome.failed[0]).toMatchObject({ id: "r2", error: { code: "RECORD_IN_FLOW", status: 409 } });
+    expect(outcome.failed[0]?.error).toBeInstanceOf(ApiError);
   });
 
   it("names the draft's and the menu's revision in If-Match", async () => {

@@ -16,7 +16,7 @@ export * from "./notifications";
 export type { AppAdmin, MyRights, PermissionSet, PermissionSetInput } from "./permissions";
 export * from "./print";
 export type { PublicLink, PublicLinkInput, PublicLinkKind } from "./public-links";
-export { type RecordData, recordQueryParams, type WriteOptions } from "./records";
+export { type BulkEditOutcome, type RecordData, recordQueryParams, type WriteOptions } from "./records";
 export * from "./tasks";
 export {
   type AppTemplateInfo,

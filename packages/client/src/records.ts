@@ -1,8 +1,20 @@
+import { ApiError } from "./api-error";
 import type { PrintView } from "./print";
 import { path, type QueryValue, type Send } from "./transport";
 import type { FormRecord, QueryResult, RecordQuery, Revision } from "./types";
 
 export type RecordData = Record<string, unknown>;
+
+/** A bulk edit's answer: the records written, and each refused one with why. */
+export interface BulkEditOutcome {
+  updated: { id: string; version: number }[];
+  failed: { id: string; error: ApiError }[];
+}
+
+interface BulkEditBody {
+  updated: { id: string; version: number }[];
+  failed: { id: string; status: number; error: { code: string; message: string; details?: [] } }[];
+}
 
 export interface WriteOptions {
   /** Makes a retried submit return the first response instead of creating a second record. */
@@ -62,6 +74,29 @@ export function recordsApi(send: Send) {
         body: { data },
         headers: { "If-Match": `"${version}"` },
       }),
+    /**
+     * Sets the same values on the given records (or every record a json-logic filter matches) in one
+     * request and one transaction; a record that cannot be changed is reported in `failed`, the rest are
+     * written. Automations set to fire on bulk edits run.
+     */
+    updateMany: async (
+      formId: string,
+      target: { ids: readonly string[] } | { filter: unknown },
+      data: RecordData,
+    ): Promise<BulkEditOutcome> => {
+      const body = await send<BulkEditBody>({
+        method: "PATCH",
+        path: records(formId),
+        body: { ...target, data },
+      });
+      return {
+        updated: body.updated,
+        failed: body.failed.map(({ id, status, error }) => ({
+          id,
+          error: new ApiError(error.code as ApiError["code"], error.message, status, error.details ?? []),
+        })),
+      };
+    },
     /** Moves the record to the recycle bin; with `version`, only if nobody changed it since. */
     remove: (formId: string, id: string, version?: number) =>
       send<FormRecord>({

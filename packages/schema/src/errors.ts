@@ -28,6 +28,8 @@ export const ERROR_CODES = {
   VERSION_CONFLICT: 412,
   /** A record whose flow is running: only data managers edit or delete it; handlers act through their task. */
   RECORD_IN_FLOW: 409,
+  /** A bulk edit's filter matches more records than one request may change. */
+  TOO_MANY_RECORDS: 422,
   PRECONDITION_REQUIRED: 428,
   // definitions
   INVALID_DEFINITION: 422,

@@ -30,22 +30,18 @@ export function BulkActions({ formId, bin, selected, columns, labelOf, onDone }:
 
   if (selected.length === 0) return null;
 
-  const run = async (action: (record: FormRecord) => PromiseLike<unknown>, doneKey: string) => {
-    setProgress(t("data.bulk.progress", { done: 0, total: selected.length }));
-    const outcome: BulkOutcome<FormRecord> = await runSequentially(selected, action, (done, total) =>
-      setProgress(t("data.bulk.progress", { done, total })),
-    );
+  const report = async (succeeded: number, failed: { id: string; error: unknown }[], doneKey: string) => {
     setProgress(null);
     await invalidate();
-    if (outcome.succeeded.length > 0) message.success(t(doneKey, { count: outcome.succeeded.length }));
-    if (outcome.failed.length > 0) {
+    if (succeeded > 0) message.success(t(doneKey, { count: succeeded }));
+    if (failed.length > 0) {
       modal.error({
-        title: t("data.bulk.failedTitle", { count: outcome.failed.length }),
+        title: t("data.bulk.failedTitle", { count: failed.length }),
         content: (
           <ul className={styles.failures}>
-            {outcome.failed.map(({ item, error }) => (
-              <li key={item.id}>
-                <code>{item.id.slice(0, 8)}</code> {failureText(error, t)}
+            {failed.map(({ id, error }) => (
+              <li key={id}>
+                <code>{id.slice(0, 8)}</code> {failureText(error, t)}
               </li>
             ))}
           </ul>
@@ -53,6 +49,33 @@ export function BulkActions({ formId, bin, selected, columns, labelOf, onDone }:
       });
     }
     onDone();
+  };
+
+  /** Deletes and restores: one request per record, with progress. */
+  const run = async (action: (record: FormRecord) => PromiseLike<unknown>, doneKey: string) => {
+    setProgress(t("data.bulk.progress", { done: 0, total: selected.length }));
+    const outcome: BulkOutcome<FormRecord> = await runSequentially(selected, action, (done, total) =>
+      setProgress(t("data.bulk.progress", { done, total })),
+    );
+    const failed = outcome.failed.map(({ item, error }) => ({ id: item.id, error }));
+    await report(outcome.succeeded.length, failed, doneKey);
+  };
+
+  /**
+   * An edit is one request: the server writes every record in one transaction (automations set to fire
+   * on bulk edits run) and reports the ones it refused.
+   */
+  const edit = async (field: string, value: unknown) => {
+    setProgress(t("data.bulk.working"));
+    try {
+      const ids = selected.map((record) => record.id);
+      const outcome = await api.records.updateMany(formId, { ids }, { [field]: value });
+      await report(outcome.updated.length, outcome.failed, "data.bulk.updated");
+    } catch (error) {
+      // Refused as a whole (a read-only field, no edit right): nothing was written.
+      setProgress(null);
+      message.error(failureText(error, t));
+    }
   };
 
   return (
@@ -96,10 +119,7 @@ export function BulkActions({ formId, bin, selected, columns, labelOf, onDone }:
           onCancel={() => setEditing(false)}
           onSubmit={(field, value) => {
             setEditing(false);
-            void run(
-              (r) => api.records.update(formId, r.id, { [field]: value }, r.version),
-              "data.bulk.updated",
-            );
+            void edit(field, value);
           }}
         />
       ) : null}

@@ -9,6 +9,7 @@ import type { Principal } from "../auth/principal";
 import type { FileStorage } from "../files/file-storage";
 import { visibleRecord, visibleRevisions } from "../permissions/enforce";
 import { recordScope } from "../permissions/scope";
+import { type BulkEditBody, bulkEdit } from "./bulk-edit";
 import { withCurrentForm } from "./current-form";
 import type { RecordEventHub } from "./events";
 import { claimOrReplay, parseIdempotencyKey, requestFingerprint } from "./idempotency";
@@ -19,6 +20,8 @@ import type { PublishedForms } from "./published-forms";
 import { type ListQueryString, listQuerySchema } from "./query-params";
 import { assertRecordAccess, recordPasses } from "./record-access";
 import {
+  bulkPatchBody,
+  bulkPatchResponse,
   createBody,
   deleteQuery,
   formParams,
@@ -133,6 +136,22 @@ export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
     },
     async (request) =>
       listFormRecords(db, forms, currentUser(request), request.params.form, request.query, config.timeZone),
+  );
+
+  app.patch<FormRoute & { Body: BulkEditBody }>(
+    "/api/forms/:form/records",
+    {
+      schema: {
+        tags: ["records"],
+        params: formParams,
+        body: bulkPatchBody,
+        response: { 200: bulkPatchResponse },
+      },
+    },
+    async (request) =>
+      withCurrentForm(forms, request.params.form, (form) =>
+        bulkEdit(deps, currentUser(request), form, request.body, localeOf(request)),
+      ),
   );
 
   app.get<RecordRoute>(

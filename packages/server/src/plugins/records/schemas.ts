@@ -1,4 +1,4 @@
-import { idParamsSchema } from "../../http/common-schemas";
+import { idParamsSchema, uuidSchema } from "../../http/common-schemas";
 
 export const MAX_BATCH = 1000;
 
@@ -23,6 +23,45 @@ export const createBody = {
 } as const;
 
 export const patchBody = recordBody;
+
+/** A bulk edit: the same values on the listed records, or on every record a filter matches. */
+export const bulkPatchBody = {
+  type: "object",
+  required: ["data"],
+  additionalProperties: false,
+  oneOf: [{ required: ["ids"] }, { required: ["filter"] }],
+  properties: {
+    ids: { type: "array", minItems: 1, maxItems: MAX_BATCH, items: uuidSchema },
+    filter: { description: "json-logic over field ids, as for the records list" },
+    data: { type: "object", minProperties: 1, description: "field id → value, set on every record" },
+  },
+} as const;
+
+const errorSchema = {
+  type: "object",
+  properties: {
+    code: { type: "string" },
+    message: { type: "string" },
+    details: { type: "array", items: { type: "object", additionalProperties: true } },
+  },
+} as const;
+
+export const bulkPatchResponse = {
+  type: "object",
+  properties: {
+    updated: {
+      type: "array",
+      items: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" } } },
+    },
+    failed: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { id: { type: "string" }, status: { type: "integer" }, error: errorSchema },
+      },
+    },
+  },
+} as const;
 
 export const recordSchema = {
   type: "object",

@@ -129,7 +129,7 @@ export async function buildApp({
   const outbox = createOutbox(app, db, config);
   const clock = new ServerClock();
   app.decorate("clock", clock);
-  const automations = createAutomations(app, db, forms, events, config, clock);
+  const automations = createAutomations(app, db, forms, events, config, clock, workflow.runtime.startFlows);
   const importWorker = createImportWorker(app, db, kind, storage, forms, config, {
     events,
     afterCreate: workflow.runtime.startFlows,

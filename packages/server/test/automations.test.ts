@@ -416,6 +416,50 @@ describe.each(testDatabases())("automations ($name)", (database) => {
     expect(items.filter((i) => i.kind === "automation").map((i) => i.title)).toEqual(["通过：报价A"]);
   });
 
+  it("a record it creates in a form with a published flow starts the flow, its initiator the trigger's actor", async () => {
+    const manager = await t.newUser(`approver-${database.name}@example.com`);
+    const requester = await t.newUser(`requester-${database.name}@example.com`);
+    const quotes = await flowForm(t, oneApproval(manager.id));
+    const quotesForm = (await t.admin.request("GET", `/api/forms/${quotes}`)).json();
+    const requests = await t.admin.request("POST", `/api/apps/${quotesForm.appId}/forms`, {
+      key: "requests",
+      name: "申请",
+      fields: [{ id: "subject", type: "text", label: "事项" }],
+    });
+    expect(requests.statusCode, requests.body).toBe(201);
+    await t.admin.request("POST", `/api/forms/${requests.json().id}/publish`);
+    const saved = await t.admin.request("POST", `/api/apps/${quotesForm.appId}/automations`, {
+      definition: {
+        id: "to_quote",
+        name: "申请转报价",
+        form: "requests",
+        trigger: { type: "recordCreated" },
+        actions: [
+          { type: "createRecord", form: quotesForm.key, fields: { title: "subject", amount: "100" } },
+        ],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const request = await requester.request("POST", `/api/forms/${requests.json().id}/records`, {
+      data: { subject: "新报价" },
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const quote = (await t.admin.request("GET", `/api/forms/${quotes}/records?limit=10`)).json().records as {
+      id: string;
+      flowStatus: string | null;
+      data: Record<string, unknown>;
+    }[];
+    expect(quote).toMatchObject([{ flowStatus: "running", data: { title: "新报价", amount: 100 } }]);
+    const instance = await t.db
+      .selectFrom("flow_instances")
+      .select(["initiator", "status"])
+      .where("record_id", "=", quote[0]!.id)
+      .executeTakeFirstOrThrow();
+    expect(instance).toEqual({ initiator: requester.id, status: "running" });
+    // The approver has the task, in the same transaction as the user's write.
+    expect(await taskFor(manager, quote[0]!.id)).toBeTruthy();
+  });
+
   it("refuses invalid definitions with codes and pointers, and non-admins with 403", async () => {
     const bad = await t.admin.request("POST", `/api/apps/${appId}/automations`, {
       definition: {

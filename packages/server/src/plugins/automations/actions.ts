@@ -17,6 +17,7 @@ import { compileFilter } from "@formwork/expressions";
 import { getFieldType } from "@formwork/fields";
 import type { AutomationAction } from "@formwork/schema";
 import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
 import type { ChangeOrigin } from "../records/events";
 import { createRecords, emitChange, type WriteDeps, writePatch } from "../records/write-path";
 import { type FormulaScope, formulaText, formulaValue, MappingError, mappedData } from "./formulas";
@@ -41,6 +42,8 @@ export interface ActionContext {
   /** Depth of the writes the actions make (the trigger's depth + 1). */
   depth: number;
   actorId: string | null;
+  /** Who made the triggering change: the initiator of flows the created records start (null: none). */
+  actor: Principal | null;
 }
 
 export async function runAction(
@@ -62,7 +65,9 @@ export async function runAction(
         [{ data }],
         ["/data"],
         "zh-CN",
-        { trx: ctx.tx, origin },
+        // A form with a published flow starts it here, in this transaction; without a trigger actor
+        // the initiator-dependent steps fall back to the app's admins, as for public submissions.
+        { trx: ctx.tx, origin, initiator: ctx.actor },
       )) as ApiRecord[];
       return { form: action.form, recordId: created!.id };
     }

@@ -19,6 +19,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { ServerClock } from "../../clock";
 import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
 import type { FlowChange, RecordChange, RecordEventHub } from "../records/events";
 import { formByKey } from "../records/link-fill";
 import type { PublishedForms } from "../records/published-forms";
@@ -58,6 +59,8 @@ export interface RunInput {
   /** The depth of the change that triggered (0: a user's write or the scheduler). */
   depth: number;
   actorId: string | null;
+  /** The triggering change's actor (a record or flow change; none for schedules and retries). */
+  actor?: Principal | null;
   retryOf?: string;
 }
 
@@ -125,6 +128,7 @@ export class AutomationRunner {
         record: change.record,
         depth: change.depth,
         actorId: change.actor?.userId ?? null,
+        actor: change.actor,
       });
     }
   }
@@ -154,6 +158,7 @@ export class AutomationRunner {
         record,
         depth: 0,
         actorId: change.actor?.userId ?? null,
+        actor: change.actor,
       });
     }
   }
@@ -265,6 +270,7 @@ export class AutomationRunner {
       },
       depth: input.depth + 1,
       actorId: input.actorId,
+      actor: input.actor ?? null,
     };
   }
 

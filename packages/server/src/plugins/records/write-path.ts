@@ -1,4 +1,4 @@
-// The one write path for records (API, and later imports and bulk edits): prepare every record with the
+// The one write path for records (API, imports, bulk edits, automations): prepare every record with the
 // fields pipeline, then — in one transaction, or in one statement when that is all a create needs —
 // check references, insert or update with serial numbers and unique indexes enforced by the database,
 // attach files and write the revision. A client that disconnects mid-request cannot leave half of it
@@ -80,7 +80,13 @@ export async function createRecords(
   bodies: RecordBody[],
   bases: string[],
   locale: Locale,
-  options: { trx?: Db; returning?: CreateReturning; origin?: Omit<ChangeOrigin, "actor"> } = {},
+  options: {
+    trx?: Db;
+    returning?: CreateReturning;
+    origin?: Omit<ChangeOrigin, "actor">;
+    /** Who starts the form's flow when not the writer (an automation's trigger actor; null: nobody). */
+    initiator?: Principal | null;
+  } = {},
 ): Promise<ApiRecord[] | RecordRef[]> {
   const now = new Date();
   const events = deps.events;
@@ -154,7 +160,10 @@ export async function createRecords(
     }
     const records = await insertRecords(tx, form, rows(prepared), writeCtx);
     for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
-    if (startsFlows) await deps.afterCreate?.(tx, form, records, principal);
+    if (startsFlows) {
+      const initiator = options.initiator !== undefined ? options.initiator : principal;
+      await deps.afterCreate?.(tx, form, records, initiator);
+    }
     await emitCreated(tx, records);
     return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
   });

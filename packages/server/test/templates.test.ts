@@ -69,9 +69,10 @@ describe.each(testDatabases())("templates ($name)", (database) => {
         body.forms.map((f: { key: string }) => f.key),
       );
       const origin = await t.admin.request("GET", `/api/apps/${body.app.id}/template`);
+      const manifest = JSON.parse(await readFile(join(TEMPLATES, name, "bundle.json"), "utf8")).manifest;
       expect(origin.json().template).toMatchObject({
         name,
-        version: "1.0.0",
+        version: manifest.version,
         source: "gallery",
         upgradable: false,
       });

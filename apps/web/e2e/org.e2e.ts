@@ -1,28 +1,8 @@
 // Organisation admin in the browser: a department, a member added to it, a head set, and the member
 // found by department browsing in a form's member picker; the pages at desktop and phone width.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
-import { api, signIn, uniqueSuffix } from "./steps";
-
-/** Opens a member picker (by the id of its input), types, and picks the option showing `name`. */
-async function pickMember(page: Page, input: ReturnType<Page["locator"]>, name: string) {
-  // The list under the picker refetches while it is open (the search, then the page's own data), and a
-  // re-render can close the dropdown between finding the option and clicking it: open it again then.
-  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name });
-  for (let attempt = 1; ; attempt++) {
-    await input.click();
-    await input.fill(name);
-    try {
-      await option.first().click({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press("Escape");
-    }
-  }
-  await page.keyboard.press("Escape");
-}
+import { api, pickMember, signIn, uniqueSuffix } from "./steps";
 
 describe("organisation (desktop)", () => {
   let session: Session;

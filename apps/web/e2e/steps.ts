@@ -1,5 +1,5 @@
 // Steps the browser tests share, written the way a user does them.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { e2eSettings } from "./browser";
 
@@ -65,4 +65,26 @@ export function api<T>(page: Page, method: string, path: string, body?: unknown)
     },
     { method, path, body },
   ) as Promise<T>;
+}
+
+/**
+ * Opens a member picker (by the id of its input), types, and picks the option showing `name`; then
+ * Escape closes a multiple picker's list (`closeList: false` inside a dialog, which Escape would close).
+ */
+export async function pickMember(page: Page, input: Locator, name: string, closeList = true): Promise<void> {
+  // The list under the picker refetches while it is open (the search, then the page's own data), and a
+  // re-render can close the dropdown between finding the option and clicking it: open it again then.
+  const option = page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: name });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(name);
+    try {
+      await option.first().click({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press("Escape");
+    }
+  }
+  if (closeList) await page.keyboard.press("Escape");
 }

@@ -97,3 +97,14 @@ export async function selectNode(page: Page, id: string): Promise<void> {
 export async function nameNode(page: Page, name: string): Promise<void> {
   await page.locator("#node-name-zh-CN").fill(name);
 }
+
+/** Publishes the form open in the designer: the summary, the confirmation, then the published badge. */
+export async function publishFromDesigner(page: Page): Promise<void> {
+  await page.getByTestId("publish").click();
+  await page.getByTestId("publish-summary").waitFor();
+  await page.getByTestId("publish-confirm").click();
+  await page
+    .getByText(/已发布/)
+    .first()
+    .waitFor();
+}

@@ -11,6 +11,7 @@ import {
   type Org,
   PASSWORD,
   pickOption,
+  publishFromDesigner,
   selectNode,
   signInAs,
 } from "./workflow-steps";
@@ -100,13 +101,7 @@ describe("approval workflow", () => {
     await shot("designer");
 
     // Publish (the autosave has the flow; publishing freezes its first version).
-    await page.getByTestId("publish").click();
-    await page.getByTestId("publish-summary").waitFor();
-    await page.getByTestId("publish-confirm").click();
-    await page
-      .getByText(/已发布/)
-      .first()
-      .waitFor();
+    await publishFromDesigner(page);
 
     // The rep submits a quote with a 10 % discount: the default lane (the manager) gets it.
     quote = `华东贸易 ${suffix}`;

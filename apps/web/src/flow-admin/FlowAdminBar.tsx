@@ -7,9 +7,9 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
 import { errorMessage } from "../common/error-message";
-import { localize } from "../common/localized-text";
 import { type RecordFlow, tasksApi } from "../tasks/api";
 import { idOf } from "../tasks/member-id";
+import { nodeLabel } from "../tasks/node-label";
 import styles from "../tasks/tasks.module.css";
 import { useInvalidateTasks } from "../tasks/use-tasks";
 
@@ -48,7 +48,13 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
   const running = instance.status === "running";
   const tasks = current.map((c) => ({
     value: c.taskId,
-    label: `${c.assignee.name} · ${localize(c.nodeName, i18n.language) || c.nodeId}`,
+    label: `${c.assignee.name} · ${
+      nodeLabel(
+        flow.chart.nodes.find((n) => n.id === c.nodeId),
+        t,
+        i18n.language,
+      ) || c.nodeId
+    }`,
   }));
 
   const open = (which: Dialog) => {
@@ -180,7 +186,7 @@ export function FlowAdminBar({ flow }: { flow: RecordFlow }) {
                 data-testid="flow-admin-target"
                 options={instance.reactivateTargets.map((n) => ({
                   value: n.id,
-                  label: localize(n.name, i18n.language) || n.id,
+                  label: nodeLabel(n, t, i18n.language),
                 }))}
               />
             ) : null}

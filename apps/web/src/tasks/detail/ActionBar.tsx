@@ -10,9 +10,9 @@ import type { FieldOf, Locale } from "@formwork/schema";
 import { Button, Checkbox, Input, Modal, Radio, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { localize } from "../../common/localized-text";
 import type { ActionInput, TaskAction, TaskDetail } from "../api";
 import { idOf } from "../member-id";
+import { nodeLabel } from "../node-label";
 import styles from "../tasks.module.css";
 
 const SignatureInput = fieldInputs.signature;
@@ -173,7 +173,7 @@ export function ActionBar({
             onChange={setTarget}
             options={detail.node.returnTargets.map((n) => ({
               value: n.id,
-              label: localize(n.name, i18n.language) || n.id,
+              label: nodeLabel(n, t, i18n.language),
             }))}
           />
         ) : null}

@@ -14,6 +14,7 @@ import { localize } from "../../common/localized-text";
 import { PageLoading } from "../../common/PageLoading";
 import { useDocumentTitle } from "../../common/use-document-title";
 import { type ActionInput, tasksApi } from "../api";
+import { nodeLabel } from "../node-label";
 import { RecordFlowPanel } from "../record-flow/RecordFlowPanel";
 import styles from "../tasks.module.css";
 import { formatDuration } from "../time";
@@ -117,7 +118,7 @@ export function Component() {
         <h1 className={styles.pageTitle}>{data.instance.title || t("tasks.untitled")}</h1>
         <div className={styles.taskMeta}>
           <Tag>{localize(data.form.name, i18n.language)}</Tag>
-          <Tag color="orange">{localize(data.node.name, i18n.language) || data.node.id}</Tag>
+          <Tag color="orange">{nodeLabel(data.node, t, i18n.language)}</Tag>
           {data.node.mode ? <Tag>{t(`flows.mode.${data.node.mode}`)}</Tag> : null}
           <span className={styles.muted}>
             {t("tasks.startedBy", { name: data.instance.initiator?.name ?? t("tasks.system") })}

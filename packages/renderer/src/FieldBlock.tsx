@@ -22,12 +22,25 @@ export interface FieldBlockProps {
   services: FieldServices;
   messages: ReadonlyMap<string, string> | undefined;
   hiddenColumns: ReadonlySet<string> | undefined;
+  /** Related queries: see FieldInputProps.related. */
+  related?: string | null;
 }
 
 /** One field: label, description, its type's input and the message its pointer carries. */
 export const FieldBlock = memo(function FieldBlock(props: FieldBlockProps) {
-  const { field, value, prepared, onChange, onFill, readOnly, locale, services, messages, hiddenColumns } =
-    props;
+  const {
+    field,
+    value,
+    prepared,
+    onChange,
+    onFill,
+    readOnly,
+    locale,
+    services,
+    messages,
+    hiddenColumns,
+    related,
+  } = props;
   const Input = fieldInputs[field.type] as FieldInput<FieldType>;
   const inputId = `field-${field.id}`;
   const isSubform = field.type === "subform";
@@ -56,6 +69,7 @@ export const FieldBlock = memo(function FieldBlock(props: FieldBlockProps) {
           issues={isSubform ? messages : undefined}
           hiddenColumns={hiddenColumns}
           onFill={onFill}
+          {...(related !== undefined ? { related } : {})}
         />
       </Suspense>
       {message !== undefined && (

@@ -7,6 +7,7 @@ import { clearDraft, type DraftStorage, loadDraft, saveDraft } from "./draft-sto
 import { errorsByField, type PathMessage } from "./error-map";
 import { FieldBlock, type FieldBlockProps } from "./FieldBlock";
 import { spanOf } from "./layout";
+import { relatedFilter } from "./related-filter";
 import styles from "./renderer.module.css";
 import { submittedValues } from "./submit-data";
 import { text } from "./texts";
@@ -37,6 +38,8 @@ export interface FormRendererProps {
   /** Where a fill's draft is kept; no storage, no drafts. */
   draftStorage?: DraftStorage;
   user?: { id: string; deptId?: string };
+  /** The record shown (view and edit): what related queries' `$record.id` is. */
+  recordId?: string;
 }
 
 function initialValues(props: FormRendererProps): Record<string, unknown> {
@@ -61,7 +64,7 @@ const FieldCell = memo(function FieldCell({ span, ...block }: FieldBlockProps & 
  * for live formulas, display rules and inline errors, and mapping a server 422's details the same way.
  */
 export function FormRenderer(props: FormRendererProps) {
-  const { form, mode, locale, services, fieldPermissions, onSubmit, draftStorage, user } = props;
+  const { form, mode, locale, services, fieldPermissions, onSubmit, draftStorage, user, recordId } = props;
   const [values, setValues] = useState(() => initialValues(props));
   const [touched, setTouched] = useState<ReadonlySet<string>>(
     () => new Set(Object.keys(props.prefill ?? {})),
@@ -185,6 +188,15 @@ export function FormRenderer(props: FormRendererProps) {
               services={services}
               messages={shownErrors.fields.get(field.id)}
               hiddenColumns={hiddenColumns}
+              {...(field.type === "lookup"
+                ? {
+                    related: relatedFilter(
+                      field.filter,
+                      prepared.data,
+                      mode === "fill" ? undefined : recordId,
+                    ),
+                  }
+                : {})}
             />
           );
         })}

@@ -74,6 +74,16 @@ export function createFieldServices({
       const { records } = await client.records.query(formId, { q, limit: 20, count: false });
       return records.map((r) => ({ id: r.id, title: recordTitle(r, titleField), data: r.data }));
     },
+    async queryRecords(formKey, filter, limit): Promise<RecordChoice[]> {
+      const formId = formIds.get(formKey);
+      if (!formId) return [];
+      const { records } = await client.records.query(formId, {
+        ...(filter === null || filter === undefined ? {} : { filter }),
+        limit,
+        count: false,
+      });
+      return records.map((r) => ({ id: r.id, title: recordTitle(r), data: r.data }));
+    },
     async searchMembers({ q, departmentIds, includeSub, ids, limit }) {
       const { members } = await client.org.members.list({
         ...(q ? { q } : {}),

@@ -84,6 +84,7 @@ export function RecordEditor({ formId, definition, record, onSaved, onCancel, on
         form={definition}
         mode="edit"
         value={record.data}
+        recordId={record.id}
         locale={locale}
         services={services}
         user={{ id: user.id }}

@@ -85,6 +85,7 @@ export function PrintPage() {
           <FormRenderer
             form={{ key: "print", name: form.name, fields: form.fields }}
             value={record.data}
+            recordId={record.id}
             mode="view"
             locale={locale}
             services={services}

@@ -50,6 +50,11 @@ export interface FieldServices {
   fileUrl(fileId: string): string;
   /** Records of another form (by key) whose text matches `q`, for link pickers and lookups. */
   searchRecords(formKey: string, q: string, titleField?: string): Promise<RecordChoice[]>;
+  /**
+   * Records of another form (by key) matching a json-logic `filter` (null: every record), as the viewer
+   * may see them, for related queries (关联查询).
+   */
+  queryRecords(formKey: string, filter: unknown, limit: number): Promise<RecordChoice[]>;
   /** Active members of the organisation, searched and filtered by the server. */
   searchMembers(query: MemberSearch): Promise<PersonChoice[]>;
   /** The whole department tree, parents before children. */
@@ -75,6 +80,11 @@ export interface FieldInputProps<K extends FieldType> {
   prepared?: unknown;
   issues?: ReadonlyMap<string, string>;
   hiddenColumns?: ReadonlySet<string>;
+  /**
+   * For related queries: the filter with this record's values put in, as JSON ("null": no filter); null
+   * while a value it needs is blank (a record not saved yet, a field not filled).
+   */
+  related?: string | null;
   /** For link fields: the picked record's values to copy into other fields (fill rules). */
   onFill?(values: Record<string, unknown>): void;
 }

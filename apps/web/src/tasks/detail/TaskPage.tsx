@@ -90,6 +90,7 @@ export function Component() {
           key={data.record.version}
           form={form.definition}
           value={data.record.data}
+          recordId={data.record.id}
           mode={open && form.editable.length > 0 ? "edit" : "view"}
           fieldPermissions={form.permissions}
           locale={locale}

@@ -7,13 +7,7 @@ import { CanvasField } from "./CanvasField";
 import { sortableId, subformZoneId } from "./drag-ids";
 
 /** A sub-form's columns: a nested sortable row you drop fields into. */
-export function SubformColumns({
-  subform,
-  selectedColumn,
-}: {
-  subform: FieldOf<"subform">;
-  selectedColumn: string | undefined;
-}) {
+export function SubformColumns({ subform }: { subform: FieldOf<"subform"> }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({
     id: subformZoneId(subform.id),
@@ -32,7 +26,7 @@ export function SubformColumns({
       >
         {subform.fields.map((column) => (
           <div key={column.id} className={styles.subformColumn}>
-            <CanvasField field={column} parent={subform.id} selected={selectedColumn === column.id} />
+            <CanvasField id={column.id} parent={subform.id} />
           </div>
         ))}
       </SortableContext>

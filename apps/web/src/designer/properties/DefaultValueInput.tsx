@@ -1,5 +1,5 @@
 import { type DefaultMode, fieldTypes } from "@formwork/fields";
-import type { DefaultValue, FieldDefinition } from "@formwork/schema";
+import type { DefaultValue, FieldType } from "@formwork/schema";
 import { Input, InputNumber, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import styles from "../designer.module.css";
@@ -33,15 +33,16 @@ const NUMERIC = new Set(["number", "money", "rating"]);
 
 /** The default: a mode from the type's `defaultModes`, then what that mode needs. */
 export function DefaultValueInput({
-  field,
+  type,
+  value: current,
   onChange,
 }: {
-  field: FieldDefinition;
+  type: FieldType;
+  value: DefaultValue | undefined;
   onChange: (value: DefaultValue | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const modes = fieldTypes[field.type].defaultModes;
-  const current = field.default;
+  const modes = fieldTypes[type].defaultModes;
   const mode = modeOf(current);
   return (
     <div className={styles.stack}>
@@ -54,7 +55,7 @@ export function DefaultValueInput({
         onChange={(next: DefaultMode | undefined) => onChange(next ? initial(next) : undefined)}
       />
       {current && "value" in current ? (
-        NUMERIC.has(field.type) ? (
+        NUMERIC.has(type) ? (
           <InputNumber
             style={{ width: "100%" }}
             value={typeof current.value === "number" ? current.value : null}

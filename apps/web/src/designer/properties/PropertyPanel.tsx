@@ -1,20 +1,32 @@
-import { EditOutlined, FunctionOutlined } from "@ant-design/icons";
 import { fieldTypes } from "@formwork/fields";
-import { FIELD_WIDTHS, type FieldDefinition, type FieldWidth, type JsonLogic } from "@formwork/schema";
-import { Button, Collapse, Empty, Form, Modal, Select, Switch, Tag } from "antd";
-import { lazy, type ReactNode, Suspense, useState } from "react";
+import type { FieldDefinition, JsonLogic } from "@formwork/schema";
+import { Collapse, Empty, Form, Modal } from "antd";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize } from "../../common/localized-text";
 import styles from "../designer.module.css";
 import { FieldIcon } from "../palette/field-icons";
 import { RuleBuilder } from "../rules/RuleBuilder";
-import type { FieldPatch } from "../state/definition-history";
-import { useDesigner } from "../state/designer-context";
-import { allFieldIds, fieldsAt, findField } from "../state/field-tree";
-import { DefaultValueInput } from "./DefaultValueInput";
-import { FieldIdInput } from "./FieldIdInput";
-import { LocalizedInput } from "./LocalizedInput";
-import { SettingInput } from "./SettingInput";
+import {
+  type Selection,
+  useDesigner,
+  useDesignerActions,
+  useDesignerSelector,
+} from "../state/designer-context";
+import { type DesignerSnapshot, fieldById } from "../state/designer-store";
+import { fieldsAt } from "../state/field-tree";
+import {
+  DefaultRow,
+  FlagRow,
+  FormulaRow,
+  IdRow,
+  LocalizedRow,
+  type PanelField,
+  PanelFieldContext,
+  RuleRow,
+  SettingRow,
+  WidthRow,
+} from "./property-rows";
 import { settingControls } from "./settings-controls";
 
 // The formula editor (parser, checker, function library) loads with its first use, not with the panel.
@@ -22,255 +34,196 @@ const FormulaEditor = lazy(() =>
   import("../formula/FormulaEditor").then((module) => ({ default: module.FormulaEditor })),
 );
 
-/**
- * A labelled row, drawn like a vertical antd form item. Not Form.Item itself: the panel re-renders on
- * every keystroke, and each Form.Item measures its own visibility while rendering (a forced layout of
- * the page, 200 canvas cards included) and carries status contexts this panel never uses.
- */
-function Row({ label, htmlFor, children }: { label: string; htmlFor?: string; children: ReactNode }) {
-  return (
-    <div className={styles.propRow}>
-      <div className={styles.propLabel}>
-        {htmlFor ? <label htmlFor={htmlFor}>{label}</label> : <span>{label}</span>}
-      </div>
-      {children}
-    </div>
+// What the panel's structure depends on (which rows and sections exist): the edited field's type,
+// whether it is computed, and whether it still exists. Values are read by the rows themselves.
+function useShape(selection: Selection | undefined) {
+  const type = useDesignerSelector((state) =>
+    selection ? fieldById(state.history.present, selection.id, selection.parent)?.type : undefined,
   );
+  const computed = useDesignerSelector((state) =>
+    selection ? Boolean(fieldById(state.history.present, selection.id, selection.parent)?.formula) : false,
+  );
+  return { type, computed };
 }
 
-/** The selected field's properties: common ones, then its type's settings generated from its schema. */
+const selectionOf = (state: DesignerSnapshot) => state.selection;
+
+/**
+ * The selected field's properties: common ones, then its type's settings generated from its schema.
+ * The designer remounts it when the selection changes; it re-renders only when its rows change (a
+ * type's computed switch), each row following its own property.
+ */
 export function PropertyPanel() {
   const { t, i18n } = useTranslation();
-  const { definition, dispatch, selection, select } = useDesigner();
+  const { dispatch, select } = useDesignerActions();
+  const selection = useDesignerSelector(selectionOf);
   const [editing, setEditing] = useState<"formula" | "rule">();
-  const field = selection ? findField(definition, selection.id, selection.parent) : undefined;
-  if (!selection || !field) {
+  const { type: fieldType, computed } = useShape(selection);
+  const id = selection?.id ?? "";
+  const parent = selection?.parent;
+  const panelField = useMemo<PanelField>(
+    () => ({
+      id,
+      parent,
+      update: (patch, key) =>
+        dispatch({ type: "update", id, parent, patch, coalesce: key ? `${id}.${key}` : undefined }),
+    }),
+    [id, parent, dispatch],
+  );
+  const editFormula = useCallback(() => setEditing("formula"), []);
+  const editRule = useCallback(() => setEditing("rule"), []);
+  const rename = useCallback(
+    (next: string) => {
+      panelField.update({ id: next });
+      select({ id: next, parent });
+    },
+    [panelField, select, parent],
+  );
+  const sections = useMemo(() => {
+    if (!fieldType) return [];
+    const type = fieldTypes[fieldType];
+    const layout = fieldType === "divider" || fieldType === "description";
+    const controls = settingControls(fieldType);
+    return [
+      {
+        key: "basic",
+        label: t("designer.props.basic"),
+        children: (
+          <>
+            <LocalizedRow prop="label" label={t("designer.props.label")} />
+            {layout ? null : (
+              <LocalizedRow prop="description" label={t("designer.props.description")} multiline />
+            )}
+            {layout ? null : <WidthRow />}
+            {type.validationProps.includes("required") ? <FlagRow prop="required" /> : null}
+            {type.validationProps.includes("unique") && parent === undefined ? (
+              <FlagRow prop="unique" />
+            ) : null}
+            {type.defaultModes.length > 0 && !computed ? <DefaultRow type={fieldType} /> : null}
+          </>
+        ),
+      },
+      ...(controls.length > 0
+        ? [
+            {
+              key: "settings",
+              label: t("designer.props.settings"),
+              children: controls.map((control) => <SettingRow key={control.key} control={control} />),
+            },
+          ]
+        : []),
+      ...(layout
+        ? []
+        : [
+            {
+              key: "logic",
+              label: t("designer.props.logic"),
+              children: (
+                <>
+                  {type.computable ? <FormulaRow onEdit={editFormula} /> : null}
+                  <RuleRow onEdit={editRule} />
+                </>
+              ),
+            },
+          ]),
+      {
+        key: "advanced",
+        label: t("designer.props.advanced"),
+        children: (
+          <>
+            <IdRow onRename={rename} />
+            {layout || computed ? null : <FlagRow prop="readonly" />}
+            {type.stored && parent === undefined && fieldType !== "subform" ? (
+              <FlagRow prop="indexed" />
+            ) : null}
+          </>
+        ),
+      },
+    ];
+  }, [t, fieldType, computed, parent, editFormula, editRule, rename]);
+
+  if (!selection || !fieldType) {
     return (
       <aside className={styles.properties} aria-label={t("designer.props.title")}>
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("designer.props.nothing")} />
       </aside>
     );
   }
-  const type = fieldTypes[field.type];
-  const parent = selection.parent;
-  const update = (patch: FieldPatch, key?: string) =>
-    dispatch({
-      type: "update",
-      id: field.id,
-      parent,
-      patch,
-      coalesce: key ? `${field.id}.${key}` : undefined,
-    });
-  const values = field as unknown as Record<string, unknown>;
-  const layout = field.type === "divider" || field.type === "description";
-  // Display rules may test fields of the same list (a column's rule reads its row's cells).
-  const ruleFields = fieldsAt(definition, parent).filter((f) => f.id !== field.id);
-  const controls = settingControls(field.type);
-
-  const sections = [
-    {
-      key: "basic",
-      label: t("designer.props.basic"),
-      children: (
-        <>
-          <Row label={t("designer.props.label")} htmlFor="prop-label-zh-CN">
-            <LocalizedInput
-              id="prop-label"
-              value={field.label}
-              onChange={(label) => update({ label: label ?? "" }, "label")}
-            />
-          </Row>
-          {layout ? null : (
-            <Row label={t("designer.props.description")}>
-              <LocalizedInput
-                multiline
-                value={field.description}
-                onChange={(description) => update({ description }, "description")}
-              />
-            </Row>
-          )}
-          {layout ? null : (
-            <Row label={t("designer.props.width")} htmlFor="prop-width">
-              <Select
-                id="prop-width"
-                value={field.width ?? "full"}
-                options={FIELD_WIDTHS.map((w) => ({
-                  value: w,
-                  label: t(`designer.width.${w.replace("/", "_")}`),
-                }))}
-                onChange={(width: FieldWidth) => update({ width })}
-              />
-            </Row>
-          )}
-          {type.validationProps.includes("required") ? (
-            <Row label={t("designer.props.required")} htmlFor="prop-required">
-              <Switch
-                id="prop-required"
-                checked={field.required === true}
-                onChange={(on) => update({ required: on || undefined })}
-              />
-            </Row>
-          ) : null}
-          {type.validationProps.includes("unique") && parent === undefined ? (
-            <Row label={t("designer.props.unique")} htmlFor="prop-unique">
-              <Switch
-                id="prop-unique"
-                checked={field.unique === true}
-                onChange={(on) => update({ unique: on || undefined })}
-              />
-            </Row>
-          ) : null}
-          {type.defaultModes.length > 0 && !field.formula ? (
-            <Row label={t("designer.props.default")} htmlFor="prop-default-mode">
-              <DefaultValueInput field={field} onChange={(value) => update({ default: value })} />
-            </Row>
-          ) : null}
-        </>
-      ),
-    },
-    ...(controls.length > 0
-      ? [
-          {
-            key: "settings",
-            label: t("designer.props.settings"),
-            children: controls.map((control) => (
-              <Row
-                key={control.key}
-                label={t(`designer.settings.${control.key}`)}
-                htmlFor={`prop-setting-${control.key}`}
-              >
-                <SettingInput
-                  id={`prop-setting-${control.key}`}
-                  control={control}
-                  value={values[control.key]}
-                  onChange={(value) => update({ [control.key]: value }, control.key)}
-                />
-              </Row>
-            )),
-          },
-        ]
-      : []),
-    ...(layout
-      ? []
-      : [
-          {
-            key: "logic",
-            label: t("designer.props.logic"),
-            children: (
-              <>
-                {type.computable ? (
-                  <Row label={t("designer.props.formula")}>
-                    <div className={styles.stack}>
-                      {field.formula ? <code className={styles.codeBlock}>= {field.formula}</code> : null}
-                      <Button
-                        icon={<FunctionOutlined />}
-                        onClick={() => setEditing("formula")}
-                        data-testid="edit-formula"
-                      >
-                        {field.formula ? t("designer.props.editFormula") : t("designer.props.addFormula")}
-                      </Button>
-                    </div>
-                  </Row>
-                ) : null}
-                <Row label={t("designer.props.visibleWhen")}>
-                  <div className={styles.stack}>
-                    {field.visibleWhen !== undefined ? (
-                      <Tag color="blue">{t("designer.props.hasRule")}</Tag>
-                    ) : null}
-                    <Button
-                      icon={<EditOutlined />}
-                      onClick={() => setEditing("rule")}
-                      data-testid="edit-rule"
-                    >
-                      {field.visibleWhen !== undefined
-                        ? t("designer.props.editRule")
-                        : t("designer.props.addRule")}
-                    </Button>
-                  </div>
-                </Row>
-              </>
-            ),
-          },
-        ]),
-    {
-      key: "advanced",
-      label: t("designer.props.advanced"),
-      children: (
-        <>
-          <Row label={t("designer.props.id")} htmlFor="prop-id">
-            <FieldIdInput
-              id={field.id}
-              taken={allFieldIds(definition)}
-              onRename={(id) => {
-                update({ id });
-                select({ id, parent });
-              }}
-            />
-          </Row>
-          {layout || field.formula ? null : (
-            <Row label={t("designer.props.readonly")} htmlFor="prop-readonly">
-              <Switch
-                id="prop-readonly"
-                checked={field.readonly === true}
-                onChange={(on) => update({ readonly: on || undefined })}
-              />
-            </Row>
-          )}
-          {type.stored && parent === undefined && field.type !== "subform" ? (
-            <Row label={t("designer.props.indexed")} htmlFor="prop-indexed">
-              <Switch
-                id="prop-indexed"
-                checked={field.indexed === true}
-                onChange={(on) => update({ indexed: on || undefined })}
-              />
-            </Row>
-          ) : null}
-        </>
-      ),
-    },
-  ];
+  const type = fieldTypes[fieldType];
 
   return (
     <aside className={styles.properties} aria-label={t("designer.props.title")} data-testid="property-panel">
       <div className={styles.propHeader}>
-        <FieldIcon type={field.type} />
+        <FieldIcon type={fieldType} />
         <span>{localize(type.label, i18n.language)}</span>
-        <code>{field.id}</code>
+        <code>{id}</code>
       </div>
-      <Form layout="vertical" size="middle" component="div">
-        <Collapse ghost size="small" defaultActiveKey={["basic", "settings", "logic"]} items={sections} />
-      </Form>
+      <PanelFieldContext.Provider value={panelField}>
+        <Form layout="vertical" size="middle" component="div">
+          <Collapse ghost size="small" defaultActiveKey={["basic", "settings", "logic"]} items={sections} />
+        </Form>
+      </PanelFieldContext.Provider>
       {/* The dialogs exist only while open: closed, they re-rendered (and re-derived the formula
           environment of the whole form) on every keystroke in the panel. */}
-      {editing === "formula" ? (
-        <Suspense fallback={null}>
-          <FormulaEditor
-            open
-            definition={definition}
-            fieldId={field.id}
-            parent={parent}
-            value={field.formula}
-            onClose={() => setEditing(undefined)}
-            onSave={(formula) => {
-              update({ formula, ...(formula ? { default: undefined } : {}) });
-              setEditing(undefined);
-            }}
-          />
-        </Suspense>
-      ) : null}
-      {editing === "rule" ? (
-        <RuleModal
-          open
-          field={field}
-          fields={ruleFields}
+      {editing ? (
+        <FieldDialog
+          editing={editing}
+          id={id}
+          parent={parent}
+          update={panelField.update}
           onClose={() => setEditing(undefined)}
-          onSave={(visibleWhen) => {
-            update({ visibleWhen });
-            setEditing(undefined);
-          }}
         />
       ) : null}
     </aside>
+  );
+}
+
+/** The formula or rule dialog: it reads the whole definition (other fields), so only while open. */
+function FieldDialog({
+  editing,
+  id,
+  parent,
+  update,
+  onClose,
+}: {
+  editing: "formula" | "rule";
+  id: string;
+  parent: string | undefined;
+  update: PanelField["update"];
+  onClose: () => void;
+}) {
+  const { definition } = useDesigner();
+  const field = fieldById(definition, id, parent);
+  if (!field) return null;
+  if (editing === "formula")
+    return (
+      <Suspense fallback={null}>
+        <FormulaEditor
+          open
+          definition={definition}
+          fieldId={field.id}
+          parent={parent}
+          value={field.formula}
+          onClose={onClose}
+          onSave={(formula) => {
+            update({ formula, ...(formula ? { default: undefined } : {}) });
+            onClose();
+          }}
+        />
+      </Suspense>
+    );
+  // Display rules may test fields of the same list (a column's rule reads its row's cells).
+  return (
+    <RuleModal
+      open
+      field={field}
+      fields={fieldsAt(definition, parent).filter((f) => f.id !== field.id)}
+      onClose={onClose}
+      onSave={(visibleWhen) => {
+        update({ visibleWhen });
+        onClose();
+      }}
+    />
   );
 }
 

@@ -1,12 +1,29 @@
-// What every pane of the designer reads and changes: the definition, its history and the selection.
+// How the panes reach the designer's store: one context whose value (the store) never changes, so
+// providing it costs no re-render; each pane subscribes to the part it shows (designer-store.ts).
 import type { FormDefinition } from "@formwork/schema";
 import { createContext, useContext } from "react";
 import type { DefinitionAction } from "./definition-history";
+import {
+  type DesignerSnapshot,
+  type DesignerStore,
+  type Selection,
+  useStoreSelector,
+} from "./designer-store";
 
-/** The selected field: its id, and the sub-form it is a column of. */
-export interface Selection {
-  id: string;
-  parent?: string;
+export type { Selection } from "./designer-store";
+
+export const DesignerStoreContext = createContext<DesignerStore | null>(null);
+
+/** The store itself: its actions (dispatch, select, definition) are stable for the designer's life. */
+export function useDesignerActions(): DesignerStore {
+  const store = useContext(DesignerStoreContext);
+  if (!store) throw new Error("the designer's store is used outside the designer");
+  return store;
+}
+
+/** A part of the designer's state; the component re-renders when that part changes, not otherwise. */
+export function useDesignerSelector<T>(selector: (state: DesignerSnapshot) => T): T {
+  return useStoreSelector(useDesignerActions(), selector);
 }
 
 export interface DesignerState {
@@ -16,30 +33,16 @@ export interface DesignerState {
   select: (selection: Selection | undefined) => void;
 }
 
-export const DesignerContext = createContext<DesignerState | null>(null);
-
-export function useDesigner(): DesignerState {
-  const state = useContext(DesignerContext);
-  if (!state) throw new Error("useDesigner is used outside the designer");
-  return state;
-}
+const presentOf = (state: DesignerSnapshot) => state.history.present;
+const selectionOf = (state: DesignerSnapshot) => state.selection;
 
 /**
- * The designer's actions, stable for the designer's life. Canvas cards read these instead of the
- * whole state, so typing a label re-renders the one card it changes, not all of them (issue 4's
- * keystroke budget on a 200-field form).
+ * The whole definition and the selection, for panes that show all of it (settings, preview, publish,
+ * flow): they re-render on every change, so the canvas cards and the property panel use selectors.
  */
-export interface DesignerActions {
-  dispatch: (action: DefinitionAction) => void;
-  select: (selection: Selection | undefined) => void;
-  /** The definition as of the latest render, for handlers (copy) that need it. */
-  definition: () => FormDefinition;
-}
-
-export const DesignerActionsContext = createContext<DesignerActions | null>(null);
-
-export function useDesignerActions(): DesignerActions {
-  const actions = useContext(DesignerActionsContext);
-  if (!actions) throw new Error("useDesignerActions is used outside the designer");
-  return actions;
+export function useDesigner(): DesignerState {
+  const store = useDesignerActions();
+  const definition = useStoreSelector(store, presentOf);
+  const selection = useStoreSelector(store, selectionOf);
+  return { definition, selection, dispatch: store.dispatch, select: store.select };
 }

@@ -59,6 +59,9 @@ const FieldCell = memo(function FieldCell({ span, ...block }: FieldBlockProps & 
   );
 });
 
+/** The form's buttons, memoised: their props are the same from one keystroke to the next. */
+const ActionButton = memo(Button);
+
 /**
  * Renders any published form on the 12-column grid, running the submission pipeline on every change
  * for live formulas, display rules and inline errors, and mapping a server 422's details the same way.
@@ -129,7 +132,7 @@ export function FormRenderer(props: FormRendererProps) {
     }
   };
 
-  const startOver = () => {
+  const startOver = useCallback(() => {
     clearDraft(draftStorage, form.key);
     setValues({});
     setTouched(new Set());
@@ -137,7 +140,7 @@ export function FormRenderer(props: FormRendererProps) {
     setServerErrors([]);
     setFailure(null);
     setSaved(null);
-  };
+  }, [draftStorage, form.key]);
 
   if (saved)
     return (
@@ -208,14 +211,14 @@ export function FormRenderer(props: FormRendererProps) {
       )}
       {!readOnlyForm && (
         <div className={styles.actions}>
-          <Button type="primary" htmlType="submit" size="large" loading={submitting || !prepared.ready}>
+          <ActionButton type="primary" htmlType="submit" size="large" loading={submitting || !prepared.ready}>
             {text(locale, mode === "edit" ? "save" : "submit")}
-          </Button>
+          </ActionButton>
           {mode === "fill" && (
             <>
-              <Button size="large" onClick={startOver}>
+              <ActionButton size="large" onClick={startOver}>
                 {text(locale, "discardDraft")}
-              </Button>
+              </ActionButton>
               {draftStorage && Object.keys(values).length > 0 && (
                 <span className={styles.hint}>{text(locale, "draftSaved")}</span>
               )}

@@ -97,6 +97,8 @@ function canonical(rows: Record<string, unknown>[]): string {
 export interface DashboardPaths {
   session: Session;
   formId: string;
+  /** The form's key, as a dashboard names it. */
+  formKey: string;
   table: string;
   run: SqlRunner;
   zone: string;
@@ -127,6 +129,44 @@ async function viaHttp(paths: DashboardPaths, widget: Widget): Promise<Record<st
 
 const viaSql = (paths: DashboardPaths, widget: Widget) =>
   paths.run(widget.sql.replaceAll("$T", `"${paths.table}"`), widget.params);
+
+/** The same six widgets as a saved dashboard (saving it builds the rollups its widgets can read). */
+const SAVED_WIDGETS = [
+  { kind: "kpi", measures: [{ op: "sum", field: "amount" }], compareField: "due" },
+  { kind: "bar", dimensions: [{ field: "region" }, { field: "status" }], measures: [{ op: "count" }] },
+  { kind: "line", dimensions: [{ field: "due", bucket: "day" }], measures: [{ op: "sum", field: "amount" }] },
+  { kind: "pie", dimensions: [{ field: "channel" }], measures: [{ op: "count" }] },
+  {
+    kind: "pivot",
+    dimensions: [{ field: "region" }, { field: "priority" }],
+    measures: [
+      { op: "sum", field: "amount" },
+      { op: "avg", field: "amount" },
+    ],
+  },
+  { kind: "ranking", dimensions: [{ field: "city" }], measures: [{ op: "sum", field: "amount" }], limit: 10 },
+];
+
+/** Saves the dashboard in the form's app; answers how long the save (with its rollup builds) took. */
+export async function saveDashboard(paths: DashboardPaths): Promise<number> {
+  const [row] = await paths.run("SELECT app_id FROM forms WHERE id = $1", [paths.formId]);
+  const widgets = SAVED_WIDGETS.map((w, i) => ({
+    id: `w${i}`,
+    title: `W${i}`,
+    form: paths.formKey,
+    layout: { x: (i % 2) * 6, y: Math.floor(i / 2) * 4, w: 6, h: 4 },
+    ...w,
+  }));
+  const started = performance.now();
+  const response = await paths.session.call({
+    method: "POST",
+    path: `/api/apps/${(row as { app_id: string }).app_id}/dashboards`,
+    body: JSON.stringify({ title: "Sales", widgets }),
+  });
+  if (response.status !== 201)
+    throw new Error(`save dashboard: ${response.status} ${response.body.slice(0, 300)}`);
+  return performance.now() - started;
+}
 
 /**
  * Checks that both paths answer the same rows for every widget, then times `iterations` rounds: each

@@ -171,7 +171,7 @@ export async function buildApp({
     });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });
-    await api.register(dashboardsPlugin, { db });
+    await api.register(dashboardsPlugin, { db, forms, config });
     await api.register(importPlugin, { db, config, storage, forms, worker: importWorker });
     await api.register(commentsPlugin, { db, forms });
     await api.register(notificationsPlugin, { db, config });

@@ -43,11 +43,13 @@ describe.each(testDatabases())("aggregate for dashboards ($name)", (database) =>
   let org: Org;
   let sales: string;
   let products: string;
+  let appId: string;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp(database);
     org = await makeOrg(t, "aggd");
     const app = await t.admin.request("POST", "/api/apps", { name: "Shop" });
+    appId = app.json().id;
     for (const def of [PRODUCTS, SALES]) {
       const form = await t.admin.request("POST", `/api/apps/${app.json().id}/forms`, def);
       expect(form.statusCode, form.body).toBe(201);
@@ -255,5 +257,73 @@ describe.each(testDatabases())("aggregate for dashboards ($name)", (database) =>
         await post({ groupBy: [{ field: "name", via: "product" }], measures: [{ op: "count" }] }, org.bob),
       ),
     ).toMatchObject({ status: 403, code: "FORBIDDEN_FIELD", path: "/groupBy/0/via" });
+  });
+
+  it("reads the rollups a saved dashboard asks for, with the same answers and under the viewer's rights", async () => {
+    const pivot = {
+      groupBy: [{ field: "region" }, { field: "at", bucket: "month" }],
+      measures: [{ op: "sum", field: "amount" }, { op: "avg", field: "amount" }, { op: "count" }],
+      totals: true,
+    };
+    const kpi = {
+      measures: [{ op: "sum", field: "amount" }],
+      compare: { field: "at", from: "2026-04-01", to: "2026-04-30" },
+    };
+    const before = [
+      (await post(pivot)).json(),
+      (await post(kpi)).json(),
+      (await post(pivot, org.alice)).json(),
+    ];
+    const layout = { x: 0, y: 0, w: 6, h: 4 };
+    const saved = await t.admin.request("POST", `/api/apps/${appId}/dashboards`, {
+      title: "Sales",
+      widgets: [
+        {
+          id: "p",
+          kind: "pivot",
+          form: "sales",
+          layout,
+          dimensions: pivot.groupBy,
+          measures: pivot.measures,
+        },
+        { id: "k", kind: "kpi", form: "sales", layout, measures: kpi.measures, compareField: "at" },
+        // Not servable by a rollup (max): nothing is built for it.
+        {
+          id: "m",
+          kind: "bar",
+          form: "sales",
+          layout,
+          dimensions: [{ field: "region" }],
+          measures: [{ op: "max", field: "amount" }],
+        },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const built = await t.db
+      .selectFrom("form_rollups" as never)
+      .select("dims" as never)
+      .execute();
+    expect(built.map((r) => (r as { dims: unknown }).dims)).toEqual(
+      expect.arrayContaining([
+        [{ column: "f_at", zone: "Asia/Shanghai" }],
+        expect.arrayContaining([{ column: "f_region" }]),
+      ]),
+    );
+    expect(built).toHaveLength(2);
+    // The same answers, and Alice (north only, time hidden) still gets hers: a row condition scans.
+    const after = [
+      (await post(pivot)).json(),
+      (await post(kpi)).json(),
+      (await post(pivot, org.alice)).json(),
+    ];
+    expect(after).toEqual(before);
+    // A new sale is in the next answer: the rollup is kept by the write itself.
+    const r = await t.admin.request("POST", `/api/forms/${sales}/records`, {
+      data: { region: "south", amount: 1, at: "2026-04-12T02:00:00Z" },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await post(kpi)).json().rows).toEqual([
+      { m0: (before[1].rows[0].m0 as number) + 1, p0: before[1].rows[0].p0 },
+    ]);
   });
 });

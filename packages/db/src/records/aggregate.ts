@@ -21,6 +21,8 @@ import {
 } from "./aggregate-parts";
 import { compareWindows, type DateWindow } from "./aggregate-windows";
 import { modelOf } from "./model";
+import { rollupDims, rollupInputs, rollupMeasureSql } from "./rollup-query";
+import { findRollup, type Rollup } from "./rollups";
 
 export { AGGREGATE_OPS, type AggregateOp, DATE_BUCKETS, type DateBucket } from "./aggregate-parts";
 
@@ -180,6 +182,11 @@ export async function aggregateRecords(
     };
   }
 
+  // A rollup holding every group and the compared field answers an unfiltered count/sum/avg exactly.
+  const wantsRollup = !child && sources.joins.size === 0 && !query.filter;
+  const needs = wantsRollup ? rollupDims(query, inputs, form) : undefined;
+  const rollup: Rollup | undefined = needs ? await findRollup(db, form.id, needs) : undefined;
+
   // FROM and WHERE. Columns stay unqualified, as the caller's predicate is: it was compiled for the
   // records table alone, and every joined name is prefixed so nothing becomes ambiguous.
   const parts: RawBuilder<unknown>[] = [];
@@ -192,6 +199,9 @@ export async function aggregateRecords(
         query.filter ? sql` AND (${query.filter})` : sql``
       })`,
     );
+  } else if (rollup) {
+    parts.push(sql`${sql.table(rollup.name)}`);
+    where.push(sql`__n <> 0`);
   } else {
     parts.push(sql`${sql.table(model.layout.table)}`);
     where.push(sql`deleted_at IS NULL`);
@@ -207,7 +217,9 @@ export async function aggregateRecords(
   const from = sql`${sql.join(parts, sql``)} WHERE ${sql.join(where, sql` AND `)}`;
 
   const measure = (i: number, input: RawBuilder<unknown> | null, filter?: RawBuilder<unknown>) =>
-    measureSql(query.measures[i]!.op, input, inputs[i]?.sqlType, filter);
+    rollup
+      ? rollupMeasureSql(query.measures[i]!.op, inputs[i], filter)
+      : measureSql(query.measures[i]!.op, input, inputs[i]?.sqlType, filter);
   const measuresOver = (input: (i: number) => RawBuilder<unknown> | null, cut?: RawBuilder<unknown>) =>
     inputs.flatMap((_, i) => {
       if (!window || !cut) return [sql`${measure(i, input(i))} AS ${sql.ref(`m${i}`)}`];
@@ -229,9 +241,11 @@ export async function aggregateRecords(
     // gives the per-row and per-column subtotals and the grand total of a pivot, all in this statement.
     const inner = [
       ...groups.map((g, i) => sql`${g.expr} AS ${sql.ref(`g${i}`)}`),
-      ...inputs.map((c, i) =>
-        c ? sql`${sql.ref(c.column)} AS ${sql.ref(`v${i}`)}` : sql`NULL AS ${sql.ref(`v${i}`)}`,
-      ),
+      ...(rollup
+        ? rollupInputs(inputs).map((c) => sql.ref(c))
+        : inputs.map((c, i) =>
+            c ? sql`${sql.ref(c.column)} AS ${sql.ref(`v${i}`)}` : sql`NULL AS ${sql.ref(`v${i}`)}`,
+          )),
       ...(window ? [sql`${window.column} AS __w`] : []),
     ];
     const keys = groups.map((_, i) => sql.ref(`g${i}`));

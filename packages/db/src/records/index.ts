@@ -15,6 +15,8 @@ export { FormChangedError } from "./insert-statement";
 export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";
 export { listRevisions } from "./revisions";
+export { rollupFor } from "./rollup-query";
+export { MAX_ROLLUPS, type RollupDim, requestRollups } from "./rollups";
 export {
   type FilterValueType,
   filterScopeFor,

@@ -4,6 +4,7 @@
 import { type FormDefinition, FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { UniqueViolationError } from "../errors";
+import { dropRollups, rebuildRollups } from "../records/rollups";
 import { json, type SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
 import { readColumns, readIndexes } from "./catalog";
@@ -33,6 +34,8 @@ export async function publishForm(db: Kysely<SystemTables>, input: PublishInput)
     const table = form.table_name ?? recordTableName(form.id);
     const indexes = input.indexes ?? (await currentIndexes(trx, form.id, form.published_version));
     const layout = buildLayout(table, input.definition, indexes);
+    // Rollup triggers name the table's columns: off while the columns change, rebuilt after.
+    await dropRollups(trx, form.id);
     await applyLayout(trx, layout, input.previousDefinition ?? null);
 
     const version = form.published_version + 1;
@@ -56,6 +59,13 @@ export async function publishForm(db: Kysely<SystemTables>, input: PublishInput)
       })
       .where("id", "=", form.id)
       .execute();
+    await rebuildRollups(trx, {
+      id: form.id,
+      tableName: table,
+      version,
+      definition: input.definition,
+      indexes,
+    });
     return { version, tableName: table };
   });
 }

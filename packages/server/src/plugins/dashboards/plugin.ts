@@ -9,12 +9,16 @@ import {
   listDashboards,
   updateDashboard,
 } from "@formwork/db";
-import type { FastifyPluginAsync } from "fastify";
+import type { DashboardDefinition } from "@formwork/schema";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { etagOf, parseIfMatch } from "../../http/if-match";
 import { getApp } from "../apps/apps-store";
 import { currentUser } from "../auth/authenticate";
+import type { PublishedForms } from "../records/published-forms";
 import { checkDashboard } from "./check";
+import { requestDashboardRollups } from "./rollups";
 import {
   appParams,
   dashboardBody,
@@ -27,7 +31,22 @@ import {
 type AppParams = { Params: { app: string } };
 type DashboardParams = { Params: { app: string; dashboard: string } };
 
-export const dashboardsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+export interface DashboardsPluginOptions {
+  db: Db;
+  forms: PublishedForms;
+  config: ServerConfig;
+}
+
+export const dashboardsPlugin: FastifyPluginAsync<DashboardsPluginOptions> = async (
+  app,
+  { db, forms, config },
+) => {
+  // Rollups are an optimisation: a failed build leaves the widgets scanning, never the save failed.
+  const askForRollups = (request: FastifyRequest, appId: string, definition: DashboardDefinition) =>
+    requestDashboardRollups(db, forms, appId, definition, config.timeZone).catch((error: unknown) =>
+      request.log.warn({ err: error }, "dashboard rollups not built"),
+    );
+
   app.get<AppParams>(
     "/api/apps/:app/dashboards",
     {
@@ -63,6 +82,7 @@ export const dashboardsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db
       const found = await getApp(db, request.params.app);
       const definition = await checkDashboard(db, found.id, request.body);
       const saved = await insertDashboard(db, found.id, definition, currentUser(request).userId);
+      await askForRollups(request, found.id, definition);
       return reply.status(201).header("etag", etagOf(saved.version)).send(saved);
     },
   );
@@ -98,6 +118,7 @@ export const dashboardsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db
         definition,
         expected,
       );
+      await askForRollups(request, (await getApp(db, request.params.app)).id, definition);
       return reply.header("etag", etagOf(saved.version)).send(saved);
     },
   );

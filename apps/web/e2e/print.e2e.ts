@@ -121,7 +121,15 @@ describe("print view (desktop)", () => {
     expect(await fields.locator("#field-title").inputValue()).toBe("办公用品");
     const sheetText = await page.getByTestId("print-sheet").textContent();
     expect(sheetText).toContain("采购明细");
-    expect(await fields.locator("input[value='钢笔']").count()).toBe(1);
+    // The sub-form is a table: a column per sub-form field, a numbered row per entry.
+    const items = page.getByTestId("print-subform-items");
+    expect(await items.locator("th").allTextContents()).toEqual(["#", "物品", "数量"]);
+    expect(await items.getByTestId("print-subform-row").first().locator("td").allTextContents()).toEqual([
+      "1",
+      "钢笔",
+      "12",
+    ]);
+    expect(await items.getByTestId("print-subform-row").count()).toBe(2);
     const approval = page.getByTestId("print-log-row").filter({ hasText: "同意采购，尽快下单" });
     expect(await approval.textContent()).toContain("经理审批");
     const signature = approval.locator("img");

@@ -13,7 +13,9 @@ import { PageLoading } from "../common/PageLoading";
 import { useDocumentTitle } from "../common/use-document-title";
 import { formatDateTime } from "../data/record-columns";
 import { PrintFlowLog } from "./PrintFlowLog";
+import { PrintSubform } from "./PrintSubform";
 import styles from "./print.module.css";
+import { printSegments } from "./print-segments";
 
 /**
  * A record on an A4 page (打印): the form's title and serial number, every field the user may see in the
@@ -82,14 +84,26 @@ export function PrintPage() {
           </dl>
         </header>
         <section className={styles.fields} data-testid="print-fields">
-          <FormRenderer
-            form={{ key: "print", name: form.name, fields: form.fields }}
-            value={record.data}
-            recordId={record.id}
-            mode="view"
-            locale={locale}
-            services={services}
-          />
+          {printSegments(form.fields).map((segment) =>
+            segment.type === "subform" ? (
+              <PrintSubform
+                key={segment.field.id}
+                field={segment.field}
+                rows={record.data[segment.field.id]}
+                locale={locale}
+              />
+            ) : (
+              <FormRenderer
+                key={segment.fields[0]?.id}
+                form={{ key: "print", name: form.name, fields: segment.fields }}
+                value={record.data}
+                recordId={record.id}
+                mode="view"
+                locale={locale}
+                services={services}
+              />
+            ),
+          )}
         </section>
         {flow ? (
           <section className={styles.flow} data-testid="print-flow">

@@ -5,5 +5,6 @@ export { type ErrorsByField, errorsByField, type PathMessage } from "./error-map
 export { FormRenderer, type FormRendererProps, type RendererMode, type SubmitOutcome } from "./FormRenderer";
 export { spanOf, WIDTH_COLUMNS } from "./layout";
 export { prefillable, prefillFromQuery } from "./prefill";
+export { relatedFilter } from "./related-filter";
 export { createFieldServices, recordTitle, type ServiceOptions } from "./services";
 export { serialNumbers, submittedValues } from "./submit-data";

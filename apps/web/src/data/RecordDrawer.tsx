@@ -13,6 +13,7 @@ import { failureText } from "./failure-text";
 import { RecordDetails } from "./RecordDetails";
 import { RecordEditor } from "./RecordEditor";
 import { RecordHistory } from "./RecordHistory";
+import { RecordRelated } from "./RecordRelated";
 import type { GridColumn } from "./record-columns";
 import { useInvalidateRecords, useRecord, useRestoreRecord } from "./use-records";
 
@@ -138,7 +139,10 @@ export function RecordDrawer({ formId, definition, columns, initial, bin, onClos
                 }
               />
             ) : (
-              <RecordDetails record={record} columns={columns} />
+              <>
+                <RecordDetails record={record} columns={columns} />
+                <RecordRelated definition={definition} record={record} />
+              </>
             ),
           },
           ...(definition.flow

@@ -1,14 +1,12 @@
 import type { FormRecord } from "@formwork/client";
-import { createFieldServices, FormRenderer } from "@formwork/renderer";
+import { FormRenderer } from "@formwork/renderer";
 import type { FormDefinition, Locale } from "@formwork/schema";
 import { Alert, App as AntdApp, Button, Space } from "antd";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
-import { api } from "../api/client";
-import { useApp } from "../api/use-apps";
 import { useCurrentUser } from "../api/use-session";
 import { isVersionConflict } from "./failure-text";
+import { useAppFieldServices } from "./use-field-services";
 import { useUpdateRecord } from "./use-records";
 
 interface Props {
@@ -27,21 +25,11 @@ interface Props {
 export function RecordEditor({ formId, definition, record, onSaved, onCancel, onReload }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = AntdApp.useApp();
-  const { appId = "" } = useParams();
-  const { data: app } = useApp(appId);
   const user = useCurrentUser();
   const update = useUpdateRecord(formId);
   const [conflict, setConflict] = useState(false);
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
-  const services = useMemo(
-    () =>
-      createFieldServices({
-        client: api,
-        formIds: new Map((app?.forms ?? []).map((f) => [f.key, f.id])),
-        locale: () => i18n.language,
-      }),
-    [app, i18n],
-  );
+  const services = useAppFieldServices();
 
   const save = async (data: Record<string, unknown>) => {
     try {

@@ -1,7 +1,7 @@
 // The shared record/flow events hook: every write path emits through it; in-transaction listeners run in
 // the write's transaction (a throw rolls the write back); after-commit listeners run only after a commit.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FlowChange, RecordChange } from "../src/plugins/records/events";
+import { type FlowChange, type RecordChange, RerunWithSavepoints } from "../src/plugins/records/events";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { publishedForm, QUOTES } from "./fixtures";
 import { CSRF, startTestApp, type TestApp } from "./harness";
@@ -16,6 +16,9 @@ describe.each(testDatabases())("record events ($name)", (database) => {
   let flowsCommitted: FlowChange[] = [];
   let failWith: string | null = null;
   let interested = false;
+  /** Throws RerunWithSavepoints from the listener while the transaction is optimistic. */
+  let rerunOnce = false;
+  let optimisticSeen: boolean[] = [];
 
   beforeAll(async () => {
     t = await startTestApp(database, { workflowTimers: { enabled: false } });
@@ -24,7 +27,9 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     events.onRecordChange(async (tx, change) => {
       expect(tx.isTransaction || !interested).toBe(true);
       inTx.push(change);
+      optimisticSeen.push(events.optimistic(tx));
       if (failWith) throw new Error(failWith);
+      if (rerunOnce && events.optimistic(tx)) throw new RerunWithSavepoints(new Error("try again"));
     });
     events.afterRecordCommit((change) => committed.push(change));
     events.onFlowChange(async (tx, change) => {
@@ -42,10 +47,14 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     flowsCommitted = [];
     failWith = null;
     interested = false;
+    rerunOnce = false;
+    optimisticSeen = [];
   });
 
   const count = async () =>
-    (await t.admin.request("GET", `/api/forms/${formId}/records?limit=1`)).json<{ total: number }>().total;
+    (await t.admin.request("GET", `/api/forms/${formId}/records?limit=1`)).json<{
+      count: { value: number };
+    }>().count.value;
 
   it("emits created, updated, deleted and restored with the change's details", async () => {
     const created = await t.admin.request("POST", `/api/forms/${formId}/records`, {
@@ -116,6 +125,23 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     failWith = null;
     const read = await t.admin.request("GET", `/api/forms/${formId}/records/${id}`);
     expect(read.json<{ data: { title: string } }>().data.title).toBe("Yes");
+  });
+
+  it("runs a single write optimistically first, and again with savepoints when a listener asks (one commit)", async () => {
+    interested = true;
+    const before = await count();
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, { data: { title: "Opt" } });
+    expect(created.statusCode).toBe(201);
+    expect(optimisticSeen).toEqual([true]);
+    optimisticSeen = [];
+    committed = [];
+    rerunOnce = true;
+    const again = await t.admin.request("POST", `/api/forms/${formId}/records`, { data: { title: "Twice" } });
+    expect(again.statusCode, again.body).toBe(201);
+    // The first attempt rolled back; the second ran with savepoints and committed once.
+    expect(optimisticSeen).toEqual([true, false]);
+    expect(committed.map((c) => c.record.id)).toEqual([again.json().id]);
+    expect(await count()).toBe(before + 2);
   });
 
   it("emits a public fill link's submission with source public and no actor", async () => {

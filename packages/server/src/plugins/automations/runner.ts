@@ -20,7 +20,12 @@ import { sql } from "kysely";
 import type { ServerClock } from "../../clock";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
-import type { FlowChange, RecordChange, RecordEventHub } from "../records/events";
+import {
+  type FlowChange,
+  type RecordChange,
+  type RecordEventHub,
+  RerunWithSavepoints,
+} from "../records/events";
 import { formByKey } from "../records/link-fill";
 import type { PublishedForms } from "../records/published-forms";
 import type { WriteDeps } from "../records/write-path";
@@ -201,6 +206,21 @@ export class AutomationRunner {
       const error = `automations triggered each other ${input.depth} times in a row: the chain stops here (limit ${AUTOMATION_MAX_DEPTH})`;
       this.deps.log.error({ automation: automation.id, depth: input.depth }, "automation loop stopped");
       return log("failed", [], error);
+    }
+    if (this.deps.events.optimistic(tx)) {
+      // The first attempt of a single API write: no savepoint round trips. A failure cannot be rolled
+      // back alone here, so the whole write rolls back and runs again with savepoints (events.ts).
+      try {
+        const ctx = await this.actionContext(tx, automation, input);
+        const outcomes: ActionOutcome[] = [];
+        for (const [index, action] of definition.actions.entries()) {
+          const detail = await runAction(ctx, action, definition.id);
+          outcomes.push({ index, type: action.type, status: "succeeded", detail });
+        }
+        return await log("succeeded", outcomes, null);
+      } catch (error) {
+        throw error instanceof RerunWithSavepoints ? error : new RerunWithSavepoints(error);
+      }
     }
     const savepoint = `fw_automation_${++this.savepoints}`;
     await sql.raw(`SAVEPOINT ${savepoint}`).execute(tx);

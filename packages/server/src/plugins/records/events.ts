@@ -68,6 +68,19 @@ export interface RecordEvents {
 interface Pending {
   records: RecordChange[];
   flows: FlowChange[];
+  /** A first attempt of a re-runnable transaction: listeners may skip their savepoints (see optimistic). */
+  optimistic?: boolean;
+}
+
+/**
+ * Thrown by a listener of an optimistic transaction whose work failed without a savepoint to roll back
+ * to: the transaction is rolled back and run again, this time with savepoints.
+ */
+export class RerunWithSavepoints extends Error {
+  constructor(cause: unknown) {
+    super("a listener failed in an optimistic transaction: run it again with savepoints", { cause });
+    this.name = "RerunWithSavepoints";
+  }
 }
 
 /**
@@ -117,19 +130,43 @@ export class RecordEventHub implements RecordEvents {
   /**
    * Runs `work` in a transaction: `db`'s own when it is one opened here, else a new one whose commit
    * fires the after-commit listeners of every change emitted in it.
+   *
+   * `rerunnable`: `work` may be run again from the start after a rollback (it keeps no state outside the
+   * database between attempts — a single API write). Its first attempt is then optimistic: listeners
+   * skip the savepoint round trips that would let them fail alone, and when one fails it throws
+   * RerunWithSavepoints, the attempt rolls back and `work` runs again with savepoints. Failures are
+   * rare, savepoints are two statements per automation on every write.
    */
-  async transaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    db: Db,
+    work: (tx: Db) => Promise<T>,
+    options: { rerunnable?: boolean } = {},
+  ): Promise<T> {
     if (db.isTransaction) {
       if (!this.open.has(db)) throw unmanaged();
       return work(db);
     }
-    const pending: Pending = { records: [], flows: [] };
-    const result = await db.transaction().execute((tx) => {
-      this.open.set(tx, pending);
-      return work(tx);
-    });
-    this.flush(pending);
-    return result;
+    const attempt = async (optimistic: boolean) => {
+      const pending: Pending = { records: [], flows: [], optimistic };
+      const result = await db.transaction().execute((tx) => {
+        this.open.set(tx, pending);
+        return work(tx);
+      });
+      this.flush(pending);
+      return result;
+    };
+    if (!options.rerunnable) return attempt(false);
+    try {
+      return await attempt(true);
+    } catch (error) {
+      if (error instanceof RerunWithSavepoints) return attempt(false);
+      throw error;
+    }
+  }
+
+  /** Whether `tx` is the first attempt of a re-runnable transaction (see `transaction`). */
+  optimistic(tx: Db): boolean {
+    return this.open.get(tx)?.optimistic === true;
   }
 
   /**
@@ -140,6 +177,8 @@ export class RecordEventHub implements RecordEvents {
   async savepoint<T>(tx: Db, work: () => Promise<T>): Promise<T> {
     const pending = this.open.get(tx);
     if (!pending) throw unmanaged();
+    // Whoever sets work aside under a savepoint expects the rest to go on: no optimistic skipping inside.
+    pending.optimistic = false;
     const mark = { records: pending.records.length, flows: pending.flows.length };
     const name = sql.raw(`events_${++this.savepoints}`);
     await sql`SAVEPOINT ${name}`.execute(tx);

@@ -140,33 +140,39 @@ export async function createRecords(
       return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
     }
   }
-  return events.transaction(options.trx ?? deps.db, async (tx) => {
-    const appId = await deps.appIdOf(form.id, tx);
-    const prepared = await withLinkages(
-      { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
-      form,
-      inputs,
-      firstPass,
-      ctx,
-    );
-    const fileIds = await checkReferences(
-      { db: tx, form, appId, actorId, recordId: null, loadForm: deps.loadForm },
-      prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
-    );
-    if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords) {
-      const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
-      for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
-      return refs;
-    }
-    const records = await insertRecords(tx, form, rows(prepared), writeCtx);
-    for (const [i, record] of records.entries()) await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
-    if (startsFlows) {
-      const initiator = options.initiator !== undefined ? options.initiator : principal;
-      await deps.afterCreate?.(tx, form, records, initiator);
-    }
-    await emitCreated(tx, records);
-    return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
-  });
+  // Re-runnable: everything below starts over from `inputs` and `firstPass`, which it does not change.
+  return events.transaction(
+    options.trx ?? deps.db,
+    async (tx) => {
+      const appId = await deps.appIdOf(form.id, tx);
+      const prepared = await withLinkages(
+        { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
+        form,
+        inputs,
+        firstPass,
+        ctx,
+      );
+      const fileIds = await checkReferences(
+        { db: tx, form, appId, actorId, recordId: null, loadForm: deps.loadForm },
+        prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
+      );
+      if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords) {
+        const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
+        for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
+        return refs;
+      }
+      const records = await insertRecords(tx, form, rows(prepared), writeCtx);
+      for (const [i, record] of records.entries())
+        await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
+      if (startsFlows) {
+        const initiator = options.initiator !== undefined ? options.initiator : principal;
+        await deps.afterCreate?.(tx, form, records, initiator);
+      }
+      await emitCreated(tx, records);
+      return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
+    },
+    { rerunnable: true },
+  );
 }
 
 /** A public submitter names only the link's fields (system keys of an echoed record are dropped later). */
@@ -202,11 +208,15 @@ export async function patchRecord(
   const now = new Date();
   const scope = await recordScope(deps.db, principal, form, deps.timeZone);
   requireAction(scope, "edit");
-  return deps.events.transaction(deps.db, async (tx) =>
-    editInTransaction({ ...deps, db: tx }, principal, scope, form, id, body.data, locale, {
-      expectedVersion,
-      now,
-    }),
+  // Re-runnable: the record is read again inside.
+  return deps.events.transaction(
+    deps.db,
+    async (tx) =>
+      editInTransaction({ ...deps, db: tx }, principal, scope, form, id, body.data, locale, {
+        expectedVersion,
+        now,
+      }),
+    { rerunnable: true },
   );
 }
 

@@ -220,6 +220,23 @@ export interface SubmitValidation {
   message: LocalizedText;
 }
 
+/**
+ * A limit on how many records of the form may share one value of a field (and match a condition): "a rep
+ * holds at most 50 customers outside the public pool" is `{field: "owner", max: 50, condition: status is
+ * not pool}`. Checked in SQL inside every write's transaction (create, edit, import, automation, flow),
+ * serialised per value, so two writes at once cannot both pass the last place; a write that would go past
+ * it is refused with VALIDATION_FAILED, detail code QUOTA_EXCEEDED at the field's pointer.
+ */
+export interface RecordQuota {
+  /** A top-level field of the form (usually a member field): records are counted per its value. */
+  field: string;
+  /** At most this many records per value. */
+  max: number;
+  /** json-logic over the form's fields: which records count (absent: all). */
+  condition?: JsonLogic;
+  message: LocalizedText;
+}
+
 export interface FormSettings {
   titleField?: string;
   successMessage?: LocalizedText;
@@ -232,6 +249,8 @@ export interface FormDefinition {
   description?: LocalizedText;
   fields: FieldDefinition[];
   validations?: SubmitValidation[];
+  /** Limits on records per value of a field (see RecordQuota). */
+  quotas?: RecordQuota[];
   settings?: FormSettings;
   /** A workflow form (流程表单) carries its graph here. */
   flow?: FlowDefinition;

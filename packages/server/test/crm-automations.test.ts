@@ -236,4 +236,28 @@ describe.each(testDatabases())("CRM automations ($name)", (database) => {
     expect((await get("customers", sleepy.id)).data.tags).toEqual(["at_risk"]);
     expect(await list("customers", { hasAny: [{ var: "tags" }, ["key_account"]] })).toHaveLength(1);
   });
+
+  it("refuses a claim past the limit of 50 customers outside the pool, with a clear message", async () => {
+    const rep = users.get("刘洋")!;
+    const batch = Array.from({ length: 50 }, (_, i) => ({
+      data: { name: `配额客户 ${i}`, owner: rep, status: "potential" },
+    }));
+    const created = await t.admin.request("POST", `/api/forms/${forms.get("customers")}/records`, batch);
+    expect(created.statusCode, created.body.slice(0, 300)).toBe(201);
+    const pooled = await create("customers", { name: "公海待认领", status: "pool" });
+    const current = await get("customers", pooled.id);
+    const claim = await t.admin.request(
+      "PATCH",
+      `/api/forms/${forms.get("customers")}/records/${pooled.id}`,
+      { data: { owner: rep, status: "interested" } },
+      { "if-match": `"${current.version}"` },
+    );
+    expect(claim.statusCode).toBe(422);
+    expect(claim.json().error.details[0]).toMatchObject({
+      code: "QUOTA_EXCEEDED",
+      path: "/data/owner",
+      message: "每位负责人最多持有 50 个非公海客户：请先释放或转交部分客户再认领",
+    });
+    await patch("customers", pooled.id, { owner: users.get("杨帆"), status: "interested" });
+  });
 });

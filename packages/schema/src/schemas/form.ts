@@ -20,6 +20,19 @@ export const submitValidationSchema = {
   additionalProperties: false,
 } as const;
 
+export const recordQuotaSchema = {
+  type: "object",
+  title: "Record quota",
+  required: ["field", "max", "message"],
+  properties: {
+    field: idSchema,
+    max: { type: "integer", minimum: 0, maximum: 1000 },
+    condition: JSON_LOGIC_REF,
+    message: LOCALIZED_TEXT_REF,
+  },
+  additionalProperties: false,
+} as const;
+
 export const formDefinitionSchema = {
   $schema: DRAFT_2020_12,
   $id: FORM_SCHEMA_ID,
@@ -32,6 +45,7 @@ export const formDefinitionSchema = {
     description: LOCALIZED_LONG_TEXT_REF,
     fields: { type: "array", maxItems: LIMITS.fields, items: { $ref: FIELD_SCHEMA_ID } },
     validations: { type: "array", maxItems: LIMITS.validations, items: submitValidationSchema },
+    quotas: { type: "array", maxItems: 20, items: recordQuotaSchema },
     settings: {
       type: "object",
       properties: { titleField: idSchema, successMessage: LOCALIZED_LONG_TEXT_REF },

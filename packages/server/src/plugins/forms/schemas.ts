@@ -33,6 +33,7 @@ export const formDefinitionBody = {
     description: localizedText,
     fields: { type: "array", maxItems: MAX_FIELDS, items: { type: "object", required: ["id", "type"] } },
     validations: { type: "array", maxItems: 200, items: { type: "object" } },
+    quotas: { type: "array", maxItems: 20, items: { type: "object" } },
     settings: { type: "object" },
     flow: { type: "object" },
   },

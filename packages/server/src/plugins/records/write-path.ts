@@ -24,6 +24,7 @@ import type { ChangeOrigin, RecordChange, RecordEventHub } from "./events";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
+import { checkQuotas, hasQuotas } from "./quotas";
 import { assertRecordAccess, recordPasses } from "./record-access";
 import { attachFiles, checkReferences, findReferences, hasReferences } from "./references";
 
@@ -122,7 +123,8 @@ export async function createRecords(
   };
 
   const listened = await events.needsTransaction(form.id, options.trx ?? deps.db);
-  if (!startsFlows && !needsLookups(form, firstPass) && !listened) {
+  const quotas = hasQuotas(form);
+  if (!startsFlows && !needsLookups(form, firstPass) && !listened && !quotas) {
     const datas = firstPass.map((p) => p.data);
     const found = findReferences(
       form.definition.fields,
@@ -156,12 +158,15 @@ export async function createRecords(
         { db: tx, form, appId, actorId, recordId: null, loadForm: deps.loadForm },
         prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
       );
+      const writes = prepared.map((data, i) => ({ data, base: inputs[i]!.base }));
       if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords) {
         const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
         for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
+        if (quotas) await checkQuotas(tx, form, writes, ctx);
         return refs;
       }
       const records = await insertRecords(tx, form, rows(prepared), writeCtx);
+      if (quotas) await checkQuotas(tx, form, writes, ctx);
       for (const [i, record] of records.entries())
         await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
       if (startsFlows) {
@@ -317,6 +322,10 @@ export async function writePatch(
     { actorId, now },
   );
   await attachFiles(tx, form.id, current.id, fileIds[0] ?? []);
+  if (hasQuotas(form)) {
+    const writes = [{ data: updated.data, base, changed: Object.keys(changed) }];
+    await checkQuotas(tx, form, writes, { now, timeZone: deps.timeZone, locale });
+  }
   await emitChange(deps, tx, form, "updated", updated, origin, {
     before: current,
     changedFields: Object.keys(changed),

@@ -1,5 +1,5 @@
 // Dashboards: an administrator creates one from the app menu, adds a KPI, a bar chart and a pivot
-// through the widget editor, a date-range control, saves; then sets the date range, clicks a bar to
+// through the widget editor, a date-range control whose field it edits, saves; then sets the date range, clicks a bar to
 // cross-filter the others (a chip shows it, clicking it clears), drills down to the records; and the
 // same dashboard on a 375 px phone stacks its widgets.
 import { copyFile } from "node:fs/promises";
@@ -83,8 +83,27 @@ describe("dashboards", () => {
       await choose(page, "measure-field-0", "金额");
     });
     await choose(page, "add-control", "日期范围");
+    // The control's field per form is editable: it binds to the submission time (the orders have no
+    // date field); cleared, the control would not filter the orders; chosen again, it does.
+    await page.getByTestId("control-settings-daterange_1").click();
+    const mapping = page.getByTestId("control-field-daterange_1-orders");
+    await mapping.waitFor();
+    expect(await mapping.textContent()).toContain("提交时间");
+    await mapping.hover();
+    await mapping.locator(".ant-select-clear").click();
+    await expect.poll(() => mapping.textContent()).not.toContain("提交时间");
+    await choose(page, "control-field-daterange_1-orders", "提交时间");
+    await expect.poll(() => mapping.textContent()).toContain("提交时间");
+    await shot("control-fields");
+    await page.getByTestId("control-settings-daterange_1").click();
     await page.getByTestId("save-dashboard").click();
     await page.getByTestId("edit-dashboard").waitFor();
+    const saved = await page.evaluate(async (path) => {
+      // The page's path /apps/:app/dashboards/:id is the API's under /api.
+      const response = await fetch(`/api${path}`);
+      return (await response.json()) as { definition: { filters: { fields: Record<string, string> }[] } };
+    }, dashboardUrl);
+    expect(saved.definition.filters[0]?.fields).toEqual({ orders: "$createdAt" });
 
     const kpi = page.locator('[data-widget-id] [data-testid="kpi-value"]');
     await expect.poll(() => kpi.textContent()).toBe("55");

@@ -235,6 +235,13 @@ function DashboardView({ stored }: { stored: Dashboard }) {
         onRemoveControl={(id) =>
           change({ ...definition, filters: (definition.filters ?? []).filter((c) => c.id !== id) })
         }
+        onChangeControl={(control) =>
+          change({
+            ...definition,
+            filters: (definition.filters ?? []).map((c) => (c.id === control.id ? control : c)),
+          })
+        }
+        formOf={forms.definition}
       />
       {definition.widgets.length === 0 ? (
         <Empty

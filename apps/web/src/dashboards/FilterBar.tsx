@@ -7,14 +7,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, DatePicker, Select, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client";
+import { ControlFields } from "./ControlFields";
+import { FITS } from "./control-fits";
 import styles from "./dashboards.module.css";
 import type { ControlValues, CrossFilter } from "./model/query";
-
-const FITS: Record<FilterControlKind, { types: string[]; system: string }> = {
-  dateRange: { types: ["date", "datetime"], system: "$createdAt" },
-  department: { types: ["department", "departments"], system: "$deptId" },
-  member: { types: ["member", "members"], system: "$createdBy" },
-};
 
 export function newControl(
   dashboard: DashboardDefinition,
@@ -41,6 +37,8 @@ interface Props {
   editing: boolean;
   onAddControl(kind: FilterControlKind): void;
   onRemoveControl(id: string): void;
+  onChangeControl(control: FilterControl): void;
+  formOf(key: string): FormDefinition | undefined;
 }
 
 export function FilterBar({
@@ -52,6 +50,8 @@ export function FilterBar({
   editing,
   onAddControl,
   onRemoveControl,
+  onChangeControl,
+  formOf,
 }: Props) {
   const { t } = useTranslation();
   const controls = dashboard.filters ?? [];
@@ -67,6 +67,7 @@ export function FilterBar({
     enabled: needsOrg,
   });
   if (controls.length === 0 && !cross && !editing) return null;
+  const formKeys = [...new Set(dashboard.widgets.flatMap((w) => (w.form ? [w.form] : [])))];
   const set = (id: string, value: ControlValues[string]) => onValues({ ...values, [id]: value });
   return (
     <div className={styles.filterBar} data-testid="dashboard-filters">
@@ -102,6 +103,14 @@ export function FilterBar({
                     ? (members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))
                     : (departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))
                 }
+              />
+            )}
+            {editing && (
+              <ControlFields
+                control={control}
+                formKeys={formKeys}
+                formOf={formOf}
+                onChange={onChangeControl}
               />
             )}
             {editing && (

@@ -129,10 +129,10 @@ export async function buildApp({
   const outbox = createOutbox(app, db, config);
   const clock = new ServerClock();
   app.decorate("clock", clock);
-  const automations = createAutomations(app, db, forms, events, config, clock, workflow.runtime.startFlows);
+  const automations = createAutomations(app, db, forms, events, config, clock, workflow.runtime);
   const importWorker = createImportWorker(app, db, kind, storage, forms, config, {
     events,
-    afterCreate: workflow.runtime.startFlows,
+    flowStarter: workflow.runtime,
   });
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
@@ -155,7 +155,7 @@ export async function buildApp({
       forms,
       storage,
       events,
-      afterCreate: workflow.runtime.startFlows,
+      flowStarter: workflow.runtime,
     });
     await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
@@ -167,7 +167,7 @@ export async function buildApp({
       config,
       forms,
       events,
-      afterCreate: workflow.runtime.startFlows,
+      flowStarter: workflow.runtime,
     });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });

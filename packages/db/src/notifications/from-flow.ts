@@ -34,7 +34,10 @@ export function flowLink(kind: NotificationKind, payload: FlowPayload): string |
 }
 
 /** One INSERT for every recipient of the outbox rows' notify effects, or null when there are none. */
-export function flowNotificationsPart(outbox: readonly NewOutboxRow[]): RawBuilder<unknown> | null {
+export function flowNotificationsPart(
+  outbox: readonly NewOutboxRow[],
+  gate?: RawBuilder<boolean>,
+): RawBuilder<unknown> | null {
   const rows: NewNotification[] = [];
   for (const row of outbox) {
     const kind = KINDS[row.topic];
@@ -47,5 +50,5 @@ export function flowNotificationsPart(outbox: readonly NewOutboxRow[]): RawBuild
       if (typeof user === "string") rows.push({ userId: user, kind, payload: data, link });
     }
   }
-  return rows.length === 0 ? null : notificationsInsert(rows);
+  return rows.length === 0 ? null : notificationsInsert(rows, gate);
 }

@@ -30,7 +30,10 @@ export async function insertNotifications(db: Db, rows: readonly NewNotification
 }
 
 /** The INSERT of `rows` as a statement part (the workflow writes it as one CTE of its statement). */
-export function notificationsInsert(rows: readonly NewNotification[]): RawBuilder<unknown> {
+export function notificationsInsert(
+  rows: readonly NewNotification[],
+  gate?: RawBuilder<boolean>,
+): RawBuilder<unknown> {
   const values = rows.map((r) => ({
     userId: r.userId,
     kind: r.kind,
@@ -41,7 +44,7 @@ export function notificationsInsert(rows: readonly NewNotification[]): RawBuilde
   }));
   return sql`INSERT INTO notifications (user_id, kind, actor_id, title, payload, link)
     SELECT u.id, v.kind, v."actorId", v.title, v.payload, v.link
-    FROM jsonb_to_recordset(${json(values)}::jsonb)
+    FROM jsonb_to_recordset(${gate ? sql`CASE WHEN ${gate} THEN ${json(values)}::jsonb END` : sql`${json(values)}::jsonb`})
       AS v("userId" text, kind text, "actorId" uuid, title text, payload jsonb, link text)
     JOIN users u ON u.id::text = v."userId" AND NOT u.disabled`;
 }

@@ -28,6 +28,7 @@ export type * from "./types";
 export {
   deleteRecord,
   type InsertOptions,
+  insertNeedsTransaction,
   insertRecord,
   insertRecords,
   purgeRecord,

@@ -42,7 +42,9 @@ export interface SystemValues {
 
 interface InsertPlan {
   columns: InsertColumn[];
-  text: string;
+  /** The CTEs (the insert and its revisions), then the final SELECT: `${ctes} ${answer}` is the statement. */
+  ctes: string;
+  answer: string;
 }
 
 /** A single record binds plain values; a batch binds one array per column and unnests them. */
@@ -56,6 +58,9 @@ const paramType = (sqlType: InsertColumn["sqlType"]) => (castInSelect(sqlType) ?
 
 const selected = (column: InsertColumn, i: number) =>
   castInSelect(column.sqlType) ? `u.c${i}::${column.sqlType}` : `u.c${i}`;
+
+/** The condition, inside an insert statement's CTEs, that the insert wrote its rows (its guard held). */
+export const INSERTED = "EXISTS (SELECT 1 FROM inserted)";
 
 /**
  * What the statement answers per record: what the database assigned. The caller has the values it
@@ -86,7 +91,7 @@ function buildPlan(model: FormModel, shape: Shape): InsertPlan {
       ? `unnest(${columns.map(param).join(", ")})`
       : `(SELECT ${columns.map(param).join(", ")})`;
   const returning = INSERT_RETURNING.join(", ");
-  const text = [
+  const ctes = [
     `WITH inserted AS (INSERT INTO ${quoteIdentifier(model.layout.table)}`,
     `(${columns.map((c) => quoteIdentifier(c.column)).join(", ")})`,
     `SELECT ${columns.map(selected).join(", ")}`,
@@ -96,9 +101,8 @@ function buildPlan(model: FormModel, shape: Shape): InsertPlan {
     `RETURNING ${returning}),`,
     "revised AS (INSERT INTO revisions (id, form_id, record_id, version, actor, action, diff)",
     `SELECT id, $${form}::uuid, id, version, $${actor}::uuid, 'create', '{}'::jsonb FROM inserted)`,
-    `SELECT ${returning} FROM inserted`,
   ].join(" ");
-  return { columns, text };
+  return { columns, ctes, answer: `SELECT ${returning} FROM inserted` };
 }
 
 /** A PostgreSQL array literal of strings: every element quoted, `"` and `\` escaped. */
@@ -135,6 +139,7 @@ export function insertStatement(
   system: readonly SystemValues[],
   datas: readonly Record<string, unknown>[],
   actor: string | null,
+  also?: CompiledQuery,
 ): CompiledQuery<Row> {
   for (const data of datas) checkKeys(model, data);
   const shape: Shape = datas.length === 1 ? "one" : "many";
@@ -152,7 +157,13 @@ export function insertStatement(
     params.push(column(datas.map((data) => encode(sqlType, data[fieldId]))));
   }
   params.push(model.form.id, model.form.version, actor);
-  return prepared(CompiledQuery.raw(plan.text, params) as CompiledQuery<Row>);
+  if (!also) return prepared(CompiledQuery.raw(`${plan.ctes} ${plan.answer}`, params) as CompiledQuery<Row>);
+  // More CTEs after the insert's (compiled on their own, so their placeholders $1.. follow ours). Their
+  // texts are the callers' fixed SQL: a `$` followed by digits in them is always a placeholder.
+  const offset = params.length;
+  const more = also.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  const text = `${plan.ctes}, ${more} ${plan.answer}`;
+  return prepared(CompiledQuery.raw(text, [...params, ...also.parameters]) as CompiledQuery<Row>);
 }
 
 /**

@@ -8,6 +8,8 @@ export interface WriteContext {
 }
 
 export interface RecordInput {
+  /** A new record's id when the caller needs it before the insert (a flow it starts); default: a new one. */
+  id?: string;
   /** Field id → normalised value. Serial fields are filled here; sub-forms are arrays of row objects. */
   data: Record<string, unknown>;
   /** Defaults to the actor. */

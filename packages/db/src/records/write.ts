@@ -1,7 +1,7 @@
 // Record writes. Each runs in the caller's transaction (or its own) together with its revision rows,
 // sub-form rows and serial counters, so a write either fully happens or not at all.
 import { type FieldOf, FormworkError } from "@formwork/schema";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { UniqueViolationError } from "../errors";
 import { isId, newId } from "../ids";
 import type { PublishedForm } from "../storage/types";
@@ -9,7 +9,13 @@ import type { SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
 import { collectChildRows, insertChildRows, loadChildRows, replaceChildRows } from "./children";
 import { diffFields } from "./diff";
-import { assertCurrentVersion, insertStatement, runInsert, type SystemValues } from "./insert-statement";
+import {
+  assertCurrentVersion,
+  INSERTED,
+  insertStatement,
+  runInsert,
+  type SystemValues,
+} from "./insert-statement";
 import { type FormModel, modelOf } from "./model";
 import { appendRevisions } from "./revisions";
 import {
@@ -124,6 +130,17 @@ export interface RecordRef {
 export interface InsertOptions {
   /** "records" (default): whole ApiRecords; "refs": only ids and versions, nothing read back. */
   returning?: "records" | "refs";
+  /**
+   * More writes for the insert's own statement (data-modifying CTEs; a flow started by the records):
+   * given the condition that the insert wrote its rows, which they must respect, so that nothing is
+   * written when the form's version guard refused the records. In the first statement of a batch.
+   */
+  also?: (inserted: RawBuilder<boolean>) => RawBuilder<unknown>[];
+}
+
+/** Whether inserting these records takes more than one statement (and so a transaction of its own). */
+export function insertNeedsTransaction(form: PublishedForm, inputs: readonly RecordInput[]): boolean {
+  return needsTransaction(modelOf(form), inputs);
 }
 
 /**
@@ -164,13 +181,14 @@ export async function insertRecords(
       const datas = inputs.map((input) => ({ ...input.data }));
       await fillSerials(trx, model, datas, ctx);
       const system: SystemValues[] = inputs.map((input) => ({
-        id: newId(),
+        id: input.id ?? newId(),
         createdBy: ctx.actorId,
         ownerId: input.ownerId === undefined ? ctx.actorId : input.ownerId,
         deptId: input.deptId ?? null,
         flowStatus: input.flowStatus ?? null,
       }));
       const stored: Row[] = [];
+      const also = options.also?.(sql<boolean>`${sql.raw(INSERTED)}`) ?? [];
       for (let start = 0; start < inputs.length; start += ROWS_PER_STATEMENT) {
         const end = start + ROWS_PER_STATEMENT;
         const statement = insertStatement(
@@ -178,6 +196,9 @@ export async function insertRecords(
           system.slice(start, end),
           datas.slice(start, end),
           ctx.actorId,
+          start === 0 && also.length > 0
+            ? sql.join(also.map((part, i) => sql`${sql.raw(`also_${i}`)} AS (${part})`)).compile(trx)
+            : undefined,
         );
         stored.push(...(await runInsert(any, model, statement)));
       }

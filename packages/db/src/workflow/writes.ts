@@ -154,28 +154,47 @@ export function mergeWrites(into: WorkflowWrites, from: WorkflowWrites): Workflo
 type Part = RawBuilder<unknown>;
 
 /**
- * Writes everything in `w` in one statement. New instances are inserted with their first state from
- * `instances` (same id).
+ * How the parts are written inside another statement (a record insert that starts its flow, see
+ * writeParts): `gate` — the new rows are written only when it holds (the insert wrote its record);
+ * `clockBase` — the time the engine stepped with, read from this process's clock before the statement:
+ * every time in the rows is moved by the statement's `now()` minus it, so they are database times as
+ * everywhere else.
  */
-export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
+export interface PartOptions {
+  gate?: RawBuilder<boolean>;
+  clockBase?: Date;
+}
+
+/**
+ * The data-modifying statements that write `w`, to be run as CTEs of one statement. New instances are
+ * inserted with their first state from `instances` (same id).
+ */
+export function writeParts(w: WorkflowWrites, options: PartOptions = {}): Part[] {
   const started = new Set(w.newInstances.map((i) => i.id));
   const changes = new Map(w.instances.map((c) => [c.id, c]));
   const updates = w.instances.filter((c) => !started.has(c.id));
+  const o = options;
   const parts: Part[] = [];
-  if (w.newInstances.length > 0) parts.push(insertInstances(w.newInstances, changes));
+  if (w.newInstances.length > 0) parts.push(insertInstances(w.newInstances, changes, o));
   if (updates.length > 0) parts.push(updateInstances(updates));
-  if (w.newNodeRuns.length > 0) parts.push(insertNodeRuns(w.newNodeRuns));
+  if (w.newNodeRuns.length > 0) parts.push(insertNodeRuns(w.newNodeRuns, o));
   if (w.nodeRuns.length > 0) parts.push(updateNodeRuns(w.nodeRuns));
   if (w.tasks.length > 0) parts.push(updateTasks(w.tasks));
-  if (w.newTasks.length > 0) parts.push(insertTasks(w.newTasks));
+  if (w.newTasks.length > 0) parts.push(insertTasks(w.newTasks, o));
   if (w.cancelTimers.length > 0) parts.push(cancelTimers(w.cancelTimers));
   if (w.firedTimers.length > 0) parts.push(markFired(w.firedTimers));
-  if (w.newTimers.length > 0) parts.push(insertTimers(w.newTimers));
-  if (w.events.length > 0) parts.push(insertEvents(w.events));
-  if (w.outbox.length > 0) parts.push(insertOutbox(w.outbox));
-  const notifications = flowNotificationsPart(w.outbox);
+  if (w.newTimers.length > 0) parts.push(insertTimers(w.newTimers, o));
+  if (w.events.length > 0) parts.push(insertEvents(w.events, o));
+  if (w.outbox.length > 0) parts.push(insertOutbox(w.outbox, o));
+  const notifications = flowNotificationsPart(w.outbox, o.gate);
   if (notifications) parts.push(notifications);
   parts.push(...updateRecordStatuses(w.recordStatuses));
+  return parts;
+}
+
+/** Writes everything in `w` in one statement. */
+export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
+  const parts = writeParts(w);
   if (parts.length === 0) return;
   // Prepared: the text depends only on which lists are non-empty and on the record tables, so a
   // connection plans each shape once (planning this statement was a large part of a transition's cost).
@@ -191,13 +210,20 @@ export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
  * flat whatever the number of rows (a multi-row VALUES list or an array literal of escaped JSON texts
  * costs several times more for a batch of timers). `columns` is the record type, e.g. "id text, n int".
  */
-function recordset(rows: readonly object[], columns: string) {
-  return sql`jsonb_to_recordset(${json(rows)}::jsonb) AS v(${sql.raw(columns)})`;
+function recordset(rows: readonly object[], columns: string, gate?: RawBuilder<boolean>) {
+  // A NULL document yields no rows: closed, the gate writes nothing.
+  const document = gate ? sql`CASE WHEN ${gate} THEN ${json(rows)}::jsonb END` : sql`${json(rows)}::jsonb`;
+  return sql`jsonb_to_recordset(${document}) AS v(${sql.raw(columns)})`;
+}
+
+/** A time column of the rows, moved to the database's clock when the rows were stepped on another. */
+function at(column: string, base: Date | undefined) {
+  return base ? sql`(${sql.raw(column)} + (now() - ${base.toISOString()}::timestamptz))` : sql.raw(column);
 }
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
-function insertInstances(rows: NewInstance[], changes: Map<string, InstanceChange>): Part {
+function insertInstances(rows: NewInstance[], changes: Map<string, InstanceChange>, o: PartOptions): Part {
   const values = rows.map((row) => {
     const change = changes.get(row.id);
     if (!change) throw new Error(`new instance ${row.id} has no state`);
@@ -211,6 +237,7 @@ function insertInstances(rows: NewInstance[], changes: Map<string, InstanceChang
       values,
       `id uuid, "flowVersionId" uuid, "formId" uuid, "recordId" uuid, initiator uuid,
       title text, status text, state jsonb, revision int`,
+      o.gate,
     )}`;
 }
 
@@ -223,15 +250,17 @@ function updateInstances(rows: InstanceChange[]): Part {
     WHERE i.id = v.id`;
 }
 
-function insertNodeRuns(rows: NewNodeRun[]): Part {
+function insertNodeRuns(rows: NewNodeRun[], o: PartOptions): Part {
   const values = rows.map((r) => ({ ...r, status: r.status ?? "active", startedAt: iso(r.startedAt) }));
+  const startedAt = at('v."startedAt"', o.clockBase);
   return sql`INSERT INTO flow_node_runs (id, instance_id, node_id, kind, visit, status, outcome, started_at, finished_at)
-    SELECT v.id, v."instanceId", v."nodeId", v.kind, v.visit, v.status, v.outcome, v."startedAt",
-      CASE WHEN v.status = 'active' THEN NULL ELSE v."startedAt" END
+    SELECT v.id, v."instanceId", v."nodeId", v.kind, v.visit, v.status, v.outcome, ${startedAt},
+      CASE WHEN v.status = 'active' THEN NULL ELSE ${startedAt} END
     FROM ${recordset(
       values,
       `id text, "instanceId" uuid, "nodeId" text, kind text, visit int, status text,
       outcome text, "startedAt" timestamptz`,
+      o.gate,
     )}`;
 }
 
@@ -243,18 +272,20 @@ function updateNodeRuns(rows: NodeRunChange[]): Part {
     WHERE r.id = v.id`;
 }
 
-function insertTasks(rows: NewTask[]): Part {
+function insertTasks(rows: NewTask[], o: PartOptions): Part {
   const values = rows.map((t) => ({ ...t, createdAt: iso(t.createdAt), dueAt: iso(t.dueAt) }));
+  const createdAt = at('v."createdAt"', o.clockBase);
   return sql`INSERT INTO flow_tasks (id, instance_id, node_run_id, node_id, kind, assignee, origin, status, form_id,
       record_id, created_at, due_at, completed_at, action, comment, signature)
     SELECT v.id, v."instanceId", v."nodeRunId", v."nodeId", v.kind, v.assignee, v.origin, v.status, v."formId",
-      v."recordId", v."createdAt", v."dueAt",
-      CASE WHEN v.status IN ('done', 'cancelled') THEN v."createdAt" END, v.action, v.comment, v.signature
+      v."recordId", ${createdAt}, ${at('v."dueAt"', o.clockBase)},
+      CASE WHEN v.status IN ('done', 'cancelled') THEN ${createdAt} END, v.action, v.comment, v.signature
     FROM ${recordset(
       values,
       `id text, "instanceId" uuid, "nodeRunId" text, "nodeId" text, kind text, assignee uuid,
       origin text, status text, "formId" uuid, "recordId" uuid, "createdAt" timestamptz, "dueAt" timestamptz,
       action text, comment text, signature jsonb`,
+      o.gate,
     )}`;
 }
 
@@ -281,27 +312,34 @@ function markFired(ids: string[]): Part {
     WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
 }
 
-function insertTimers(rows: NewTimer[]): Part {
+function insertTimers(rows: NewTimer[], o: PartOptions): Part {
   const values = rows.map((t) => ({ ...t, dueAt: iso(t.dueAt) }));
   return sql`INSERT INTO flow_timers (id, instance_id, node_run_id, kind, due_at, status)
-    SELECT v.id, v."instanceId", v."nodeRunId", v.kind, v."dueAt", 'pending'
-    FROM ${recordset(values, `id text, "instanceId" uuid, "nodeRunId" text, kind text, "dueAt" timestamptz`)}`;
+    SELECT v.id, v."instanceId", v."nodeRunId", v.kind, ${at('v."dueAt"', o.clockBase)}, 'pending'
+    FROM ${recordset(
+      values,
+      `id text, "instanceId" uuid, "nodeRunId" text, kind text, "dueAt" timestamptz`,
+      o.gate,
+    )}`;
 }
 
-function insertEvents(rows: NewEvent[]): Part {
+function insertEvents(rows: NewEvent[], o: PartOptions): Part {
   const values = rows.map((e) => ({ ...e, data: e.data ?? {}, at: iso(e.at) }));
   return sql`INSERT INTO flow_events (instance_id, revision, action, node_id, node_run_id, task_id, actor, data, at)
-    SELECT v."instanceId", v.revision, v.action, v."nodeId", v."nodeRunId", v."taskId", v.actor, v.data, v.at
+    SELECT v."instanceId", v.revision, v.action, v."nodeId", v."nodeRunId", v."taskId", v.actor, v.data,
+      ${at("v.at", o.clockBase)}
     FROM ${recordset(
       values,
       `"instanceId" uuid, revision int, action text, "nodeId" text, "nodeRunId" text,
       "taskId" text, actor text, data jsonb, at timestamptz`,
+      o.gate,
     )}`;
 }
 
-function insertOutbox(rows: NewOutboxRow[]): Part {
+function insertOutbox(rows: NewOutboxRow[], o: PartOptions): Part {
   return sql`INSERT INTO flow_outbox (instance_id, topic, payload)
-    SELECT v."instanceId", v.topic, v.payload FROM ${recordset(rows, `"instanceId" uuid, topic text, payload jsonb`)}`;
+    SELECT v."instanceId", v.topic, v.payload
+    FROM ${recordset(rows, `"instanceId" uuid, topic text, payload jsonb`, o.gate)}`;
 }
 
 /** One UPDATE per record table (a timer batch may span forms); no revision: the flow's events are the audit. */

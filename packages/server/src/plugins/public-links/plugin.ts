@@ -38,7 +38,7 @@ export interface PublicLinksOptions {
   forms: PublishedForms;
   events: RecordEventHub;
   /** Starts the form's flow for a public submission (no initiator), in its transaction. */
-  afterCreate?: WriteDeps["afterCreate"];
+  flowStarter?: WriteDeps["flowStarter"];
 }
 
 const unavailable = () =>
@@ -46,12 +46,12 @@ const unavailable = () =>
 
 export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
   app,
-  { db, config, forms, events, afterCreate },
+  { db, config, forms, events, flowStarter },
 ) => {
   const deps: WriteDeps = {
     db,
     events,
-    ...(afterCreate ? { afterCreate } : {}),
+    ...(flowStarter ? { flowStarter } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -50,18 +50,18 @@ export interface RecordsPluginOptions {
   forms: PublishedForms;
   storage: FileStorage;
   events: RecordEventHub;
-  afterCreate?: WriteDeps["afterCreate"];
+  flowStarter?: WriteDeps["flowStarter"];
 }
 
 /** Records of published forms: create (one or a batch), query, read, update, history, recycle bin. */
 export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
   app,
-  { db, config, forms, storage, events, afterCreate },
+  { db, config, forms, storage, events, flowStarter },
 ) => {
   const deps: WriteDeps = {
     db,
     events,
-    ...(afterCreate ? { afterCreate } : {}),
+    ...(flowStarter ? { flowStarter } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -7,8 +7,10 @@ import {
   type ApiRecord,
   deleteRecord,
   getRecord,
+  insertNeedsTransaction,
   insertRecords,
   inTransaction,
+  newId,
   type PublishedForm,
   purgeRecord,
   type RecordRef,
@@ -16,6 +18,7 @@ import {
   updateRecord,
 } from "@formwork/db";
 import { FormworkError, type Locale, pointerSegment } from "@formwork/schema";
+import type { RawBuilder } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import { checkWritableFields, forbiddenField, requireAction } from "../permissions/enforce";
@@ -36,16 +39,35 @@ export interface WriteDeps {
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
   /** Every change is emitted through it (automations, webhooks, realtime listen there). */
   events: RecordEventHub;
-  /**
-   * Runs in the creating transaction after the records are written (the workflow starts flows here);
-   * `principal` is null for a public fill-link submission.
-   */
-  afterCreate?: (
-    tx: Db,
+  /** Starts the flow of a form that has one (the workflow's runtime); see FlowStarter. */
+  flowStarter?: FlowStarter;
+}
+
+/**
+ * How creates start flows. `principal` is null for a public fill-link submission. Either `start` runs in
+ * the creating transaction after the records are written, or — when the insert is one statement and
+ * nothing else needs a transaction — `prepare` steps the flow before the insert and its rows are written
+ * by the insert's own statement (one round trip instead of BEGIN, insert, flow write, COMMIT).
+ */
+export interface FlowStarter {
+  start(tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal | null): Promise<void>;
+  prepare(
+    db: Db,
     form: PublishedForm,
-    records: ApiRecord[],
+    drafts: { id: string; data: Record<string, unknown> }[],
     principal: Principal | null,
-  ) => Promise<void>;
+    now: Date,
+  ): Promise<PreparedStart | null>;
+}
+
+/** A flow start stepped before its records exist (FlowStarter.prepare). */
+export interface PreparedStart {
+  /** Each draft's flow status (the same order), written by its insert. */
+  statuses: string[];
+  /** The start's writes as CTEs of the insert's statement, writing nothing unless `inserted` holds. */
+  parts: (inserted: RawBuilder<boolean>) => RawBuilder<unknown>[];
+  /** After the statement: the flows' events (started, tasks handed out). */
+  emit(db: Db): Promise<void>;
 }
 
 /**
@@ -70,9 +92,11 @@ export type CreateReturning = "records" | "refs";
 
 /**
  * Creates one record or a batch; `bases` are the JSON pointers of each body's `data` for error details.
- * When the records refer to nothing (no links, members or files to check), need no lookups and start
- * no flow, the create is insertRecords alone: one statement, atomic by itself, or its own transaction
- * when serial numbers or sub-form rows add statements. Otherwise everything shares one transaction.
+ * When the records refer to nothing (no links, members or files to check) and need no lookups, the
+ * create is insertRecords alone: one statement, atomic by itself, or its own transaction when serial
+ * numbers or sub-form rows add statements; a flow the records start is stepped first and written by
+ * that one statement too (FlowStarter.prepare), unless the insert takes several. Otherwise everything
+ * shares one transaction.
  */
 export async function createRecords(
   deps: WriteDeps,
@@ -108,8 +132,11 @@ export async function createRecords(
   // The record's department is its owner's primary one: what "the owner's department" rules read.
   const deptId = scope?.org?.primaryDepartmentId ?? null;
   const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
-  // afterCreate starts the form's flow; a form whose definition has none has nothing to run after.
-  const startsFlows = deps.afterCreate !== undefined && form.definition.flow !== undefined;
+  // A form whose definition has no flow has nothing to start.
+  const starter = form.definition.flow !== undefined ? deps.flowStarter : undefined;
+  const startsFlows = starter !== undefined;
+  // Who starts the form's flow: the writer, unless the caller names someone else (or nobody).
+  const initiator = options.initiator !== undefined ? options.initiator : principal;
   const origin: ChangeOrigin = {
     actor: principal,
     source: options.origin?.source ?? ("public" in writer ? "public" : "api"),
@@ -124,13 +151,28 @@ export async function createRecords(
 
   const listened = await events.needsTransaction(form.id, options.trx ?? deps.db);
   const quotas = hasQuotas(form);
-  if (!startsFlows && !needsLookups(form, firstPass) && !listened && !quotas) {
+  const oneStatement = !startsFlows || !insertNeedsTransaction(form, rows(firstPass.map((p) => p.data)));
+  if (oneStatement && !needsLookups(form, firstPass) && !listened && !quotas) {
     const datas = firstPass.map((p) => p.data);
     const found = findReferences(
       form.definition.fields,
       datas.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
     const db = options.trx ?? deps.db;
+    if (!hasReferences(found) && starter) {
+      const drafts = datas.map((data) => ({ id: newId(), data }));
+      const start = await starter.prepare(db, form, drafts, initiator, new Date());
+      const records = await insertRecords(
+        db,
+        form,
+        drafts.map(({ id, data }, i) => ({ id, data, deptId, flowStatus: start?.statuses[i] ?? null })),
+        writeCtx,
+        start ? { also: start.parts } : {},
+      );
+      await start?.emit(db);
+      await emitCreated(db, records);
+      return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
+    }
     if (!hasReferences(found)) {
       // Nobody reacts inside the transaction: one statement; whole records only when somebody wants
       // them after the commit.
@@ -169,10 +211,7 @@ export async function createRecords(
       if (quotas) await checkQuotas(tx, form, writes, ctx);
       for (const [i, record] of records.entries())
         await attachFiles(tx, form.id, record.id, fileIds[i] ?? []);
-      if (startsFlows) {
-        const initiator = options.initiator !== undefined ? options.initiator : principal;
-        await deps.afterCreate?.(tx, form, records, initiator);
-      }
+      if (starter) await starter.start(tx, form, records, initiator);
       await emitCreated(tx, records);
       return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
     },

@@ -16,6 +16,7 @@ import {
   mergeWrites,
   newId,
   type PublishedForm,
+  writeParts,
 } from "@formwork/db";
 import {
   type Command,
@@ -32,10 +33,10 @@ import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import type { RecordEventHub } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
-import { type WriteDeps, writePatch } from "../records/write-path";
+import { type FlowStarter, type PreparedStart, type WriteDeps, writePatch } from "../records/write-path";
 import { directoryOver } from "./directory";
 import { type FlowHappening, flowHappenings } from "./flow-changes";
-import type { FlowVersions } from "./flows";
+import type { FlowVersions, LoadedFlow } from "./flows";
 import { currentRecords, recordTitle } from "./records";
 import { transitionWrites } from "./transition";
 
@@ -74,7 +75,7 @@ export interface CommandOutcome {
   revision: number;
 }
 
-export class WorkflowRuntime {
+export class WorkflowRuntime implements FlowStarter {
   constructor(readonly deps: RuntimeDeps) {}
 
   /** The engine's ports inside `db`'s transaction; `formId` names whose admins are the fallback assignees. */
@@ -95,26 +96,63 @@ export class WorkflowRuntime {
     }
   }
 
-  /** The records write path's hook: starts the form's flow for each new record, in its transaction. */
-  readonly startFlows = async (
-    tx: Db,
-    form: PublishedForm,
-    records: ApiRecord[],
-    principal: Principal | null,
-  ) => {
+  /** The records write path's FlowStarter: starts the form's flow for each new record, in its transaction. */
+  readonly start = async (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal | null) => {
     const flow = await this.deps.flows.current(tx, form);
     if (!flow) return;
+    // The record's created_at is the transaction's now(): the database clock, as timers need.
+    const { writes, started } = await this.stepStarts(tx, form, flow, records, principal);
+    for (const [i, record] of records.entries()) record.flowStatus = started[i]!.status;
+    await applyWrites(tx, writes);
+    for (const { target, happenings } of started) await this.emitFlow(tx, target, happenings, principal);
+  };
+
+  /**
+   * The same start for records not yet inserted, for the records write path to write in the insert's
+   * own statement (one round trip, no transaction; see createRecords). The engine steps at this
+   * process's `now`; the rows' times are moved to the statement's now() (writeParts' clockBase), the
+   * record's created_at. The record's flow status goes into its insert, not a later update.
+   */
+  readonly prepare = async (
+    db: Db,
+    form: PublishedForm,
+    drafts: { id: string; data: Record<string, unknown> }[],
+    principal: Principal | null,
+    now: Date,
+  ): Promise<PreparedStart | null> => {
+    const flow = await this.deps.flows.current(db, form);
+    if (!flow) return null;
+    const at = now.toISOString();
+    const records = drafts.map((d) => ({ ...d, createdAt: at }));
+    const { writes, started } = await this.stepStarts(db, form, flow, records, principal);
+    writes.recordStatuses = [];
+    return {
+      statuses: started.map((s) => s.status),
+      parts: (inserted) => writeParts(writes, { gate: inserted, clockBase: now }),
+      emit: async (after) => {
+        for (const { target, happenings } of started)
+          await this.emitFlow(after, target, happenings, principal);
+      },
+    };
+  };
+
+  private async stepStarts(
+    db: Db,
+    form: PublishedForm,
+    flow: LoadedFlow,
+    records: { id: string; data: Record<string, unknown>; createdAt: string }[],
+    principal: Principal | null,
+  ) {
     const writes = emptyWrites();
-    const started: { target: FlowTarget; happenings: FlowHappening[] }[] = [];
+    const started: { target: FlowTarget; happenings: FlowHappening[]; status: string }[] = [];
     for (const record of records) {
       const instanceId = newId();
-      // The record's created_at is the transaction's now(): the database clock, as timers need.
       const result = await step(
         flow.engine,
         null,
         { type: "start", instanceId, initiator: principal?.userId ?? null, record: record.data },
         record.createdAt,
-        this.ports(tx, form.id),
+        this.ports(db, form.id),
       );
       const { writes: w } = transitionWrites(
         { instanceId, formId: form.id, recordId: record.id, recordTable: form.tableName, revision: 0 },
@@ -130,15 +168,14 @@ export class WorkflowRuntime {
         title: recordTitle(form, record.data),
       });
       mergeWrites(writes, w);
-      record.flowStatus = result.state.status;
       started.push({
         target: { formId: form.id, recordId: record.id, instanceId },
         happenings: flowHappenings(null, result),
+        status: result.state.status,
       });
     }
-    await applyWrites(tx, writes);
-    for (const { target, happenings } of started) await this.emitFlow(tx, target, happenings, principal);
-  };
+    return { writes, started };
+  }
 
   /** A task holder's action (approve, submit, reject, return, transfer, add signer). */
   async act(
@@ -217,13 +254,14 @@ export class WorkflowRuntime {
         byForm.set(instance.formId, [...(byForm.get(instance.formId) ?? []), instance]);
       for (const instances of byForm.values()) {
         const form = await this.formOf(tx, instances[0]!).catch(() => null);
-        const records = form
-          ? await currentRecords(
-              tx,
-              form,
-              instances.map((i) => i.recordId),
-            )
-          : new Map();
+        // The live records only of instances whose flow reads a field (as for commands): a reminder or
+        // an auto-approval on a flow without conditions, field assignees or date deadlines reads none.
+        const readers: string[] = [];
+        for (const instance of instances) {
+          if ((await this.deps.flows.get(tx, instance.flowVersionId)).readsRecord)
+            readers.push(instance.recordId);
+        }
+        const records = form && readers.length > 0 ? await currentRecords(tx, form, readers) : new Map();
         for (const instance of instances) {
           const timerId = firstPerInstance.get(instance.id)!;
           writes.firedTimers.push(timerId);

@@ -24,12 +24,21 @@ export type FieldLevel = (typeof FIELD_LEVELS)[number];
 export const PERMISSION_SET_KINDS = ["submit", "submit_own", "view_all", "manage_all", "custom"] as const;
 export type PermissionSetKind = (typeof PERMISSION_SET_KINDS)[number];
 
-export interface PermissionMember {
-  type: "user" | "department" | "role";
-  id: string;
-  /** Departments only: the members of every sub-department are included too. */
-  includeSub?: boolean;
-}
+/**
+ * Who a set includes: a user, a department (with its sub-departments when `includeSub`), a role, or
+ * `all` (全部成员): every signed-in member of the company, whatever their departments and roles.
+ */
+export type PermissionMember =
+  | { type: "user" | "role"; id: string }
+  | {
+      type: "department";
+      id: string;
+      /** The members of every sub-department are included too. */
+      includeSub?: boolean;
+    }
+  | { type: "all" };
+
+export const PERMISSION_MEMBER_TYPES = ["user", "department", "role", "all"] as const;
 
 export interface PermissionSetContent {
   name: string;

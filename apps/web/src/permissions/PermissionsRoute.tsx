@@ -94,13 +94,15 @@ function PermissionSets({ formId, definition }: { formId: string; definition: Fo
               ))}
             </div>
             <p className={styles.muted}>
-              {set.members.length === 0
-                ? t("permissions.membersNone")
-                : t("permissions.membersSummary", {
-                    users: set.members.filter((m) => m.type === "user").length,
-                    departments: set.members.filter((m) => m.type === "department").length,
-                    roles: set.members.filter((m) => m.type === "role").length,
-                  })}
+              {set.members.some((m) => m.type === "all")
+                ? t("permissions.membersAll")
+                : set.members.length === 0
+                  ? t("permissions.membersNone")
+                  : t("permissions.membersSummary", {
+                      users: set.members.filter((m) => m.type === "user").length,
+                      departments: set.members.filter((m) => m.type === "department").length,
+                      roles: set.members.filter((m) => m.type === "role").length,
+                    })}
             </p>
           </Card>
         ))}

@@ -218,6 +218,18 @@ export function SetEditor({ formId, definition, set, onClose }: Props) {
         </Form.Item>
         <Form.Item label={t("permissions.editor.members")}>
           <div className={styles.memberRow}>
+            <span>{t("permissions.editor.everyone")}</span>
+            <Space>
+              <Switch
+                size="small"
+                checked={draft.everyone}
+                onChange={(everyone) => patch({ everyone })}
+                data-testid="permission-everyone"
+              />
+              {t("permissions.editor.everyoneHint")}
+            </Space>
+          </div>
+          <div className={styles.memberRow}>
             <span>{t("permissions.editor.users")}</span>
             <div data-testid="permission-members">
               <MembersPicker value={draft.users} onChange={(users) => patch({ users })} />

@@ -56,5 +56,26 @@ describe("permission set editor model", () => {
       updatedAt: "",
     };
     expect(draftOf(set)).toMatchObject({ users: ["u"], departments: ["d"], includeSub: false, roles: [] });
+    expect(draftOf(set).everyone).toBe(false);
+  });
+
+  it("all members (全部成员) round-trips as a member with no id", () => {
+    const draft = { ...emptyDraft(), name: "Everyone", everyone: true, roles: ["r"] };
+    expect(inputOf(draft).members).toEqual([{ type: "all" }, { type: "role", id: "r" }]);
+    const back = draftOf({
+      id: "s",
+      formId: "f",
+      sortOrder: 0,
+      version: 1,
+      createdAt: "",
+      updatedAt: "",
+      ...inputOf(draft),
+      fields: {},
+      members: inputOf(draft).members ?? [],
+      actions: [],
+      rowCondition: null,
+    });
+    expect(back).toMatchObject({ everyone: true, roles: ["r"], users: [], departments: [] });
+    expect(inputOf(emptyDraft()).members).toEqual([]);
   });
 });

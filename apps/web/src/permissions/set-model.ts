@@ -20,6 +20,8 @@ export interface SetDraft {
   departments: string[];
   includeSub: boolean;
   roles: string[];
+  /** 全部成员: every member of the company. */
+  everyone: boolean;
 }
 
 export function emptyDraft(): SetDraft {
@@ -33,11 +35,13 @@ export function emptyDraft(): SetDraft {
     departments: [],
     includeSub: true,
     roles: [],
+    everyone: false,
   };
 }
 
 export function draftOf(set: PermissionSet): SetDraft {
-  const of = (type: PermissionMember["type"]) => set.members.filter((m) => m.type === type).map((m) => m.id);
+  const of = (type: PermissionMember["type"]) =>
+    set.members.flatMap((m) => (m.type === type && m.type !== "all" ? [m.id] : []));
   return {
     name: set.name,
     kind: set.kind,
@@ -48,6 +52,7 @@ export function draftOf(set: PermissionSet): SetDraft {
     departments: of("department"),
     includeSub: set.members.some((m) => m.type === "department" && m.includeSub === true),
     roles: of("role"),
+    everyone: set.members.some((m) => m.type === "all"),
   };
 }
 
@@ -74,6 +79,7 @@ export function inputOf(draft: SetDraft): PermissionSetInput {
   const allowed = new Set(levelsFor(draft));
   const fields = Object.fromEntries(Object.entries(draft.fields).filter(([, level]) => allowed.has(level)));
   const members: PermissionMember[] = [
+    ...(draft.everyone ? [{ type: "all" as const }] : []),
     ...draft.users.map((id) => ({ type: "user" as const, id })),
     ...draft.departments.map((id) => ({ type: "department" as const, id, includeSub: draft.includeSub })),
     ...draft.roles.map((id) => ({ type: "role" as const, id })),

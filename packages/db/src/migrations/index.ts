@@ -25,6 +25,7 @@ import * as dashboards from "./0016_dashboards";
 import * as importJobs from "./0017_import_jobs";
 import * as templates from "./0018_templates";
 import * as realtimeAttachments from "./0020_realtime_attachments";
+import * as closedForms from "./0021_closed_forms";
 import * as formRollups from "./0024_form_rollups";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0018_templates": templates,
   "0015_automations": automations,
   "0020_realtime_attachments": realtimeAttachments,
+  "0021_closed_forms": closedForms,
   "0024_form_rollups": formRollups,
 };
 

@@ -15,6 +15,7 @@ import { type Db, nameMustBeFree, notFound, requireAll } from "../org/shared";
 import { prepared } from "../prepared";
 import { json } from "../tables";
 import { inTransaction } from "../transaction";
+import { memberIncludesUser, userOrgCtes } from "./membership";
 
 export type PermissionSetView = PermissionSetRecord;
 
@@ -60,7 +61,8 @@ async function membersOf(db: Db, setIds: readonly string[]): Promise<Map<string,
     .execute();
   for (const row of rows) {
     const list = out.get(row.set_id) ?? [];
-    if (row.user_id) list.push({ type: "user", id: row.user_id });
+    if (row.everyone) list.push({ type: "all" });
+    else if (row.user_id) list.push({ type: "user", id: row.user_id });
     else if (row.role_id) list.push({ type: "role", id: row.role_id });
     else if (row.department_id)
       list.push({ type: "department", id: row.department_id, includeSub: row.include_sub });
@@ -103,7 +105,7 @@ async function checkMembers(db: Db, members: readonly PermissionMember[]): Promi
       await requireAll(
         db,
         table,
-        indexes.map((i) => members[i]!.id),
+        indexes.map((i) => (members[i] as { id: string }).id),
         "",
       );
     } catch (error) {
@@ -119,14 +121,16 @@ async function checkMembers(db: Db, members: readonly PermissionMember[]): Promi
 async function writeMembers(db: Db, setId: string, members: readonly PermissionMember[]): Promise<void> {
   await db.deleteFrom("permission_set_members").where("set_id", "=", setId).execute();
   const seen = new Set<string>();
+  const key = (m: PermissionMember) => (m.type === "all" ? "all" : m.id);
   const rows = members
-    .filter((m) => !seen.has(m.id) && seen.add(m.id))
+    .filter((m) => !seen.has(key(m)) && seen.add(key(m)))
     .map((m) => ({
       set_id: setId,
       user_id: m.type === "user" ? m.id : null,
       department_id: m.type === "department" ? m.id : null,
       role_id: m.type === "role" ? m.id : null,
       include_sub: m.type === "department" && m.includeSub === true,
+      everyone: m.type === "all",
     }));
   if (rows.length > 0) await db.insertInto("permission_set_members").values(rows).execute();
 }
@@ -223,7 +227,10 @@ export interface AccessFacts {
   org: PrincipalOrg;
   /** Whether the form has any permission set at all (none: the form is open to every member). */
   anySets: boolean;
-  /** The form's sets that include the user: directly, by a department (with its subs) or by a role. */
+  /**
+   * The form's sets that include the user: directly, by a department (with its subs), by a role or as
+   * one of all members.
+   */
   sets: PermissionSetView[];
 }
 
@@ -241,17 +248,7 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
     any_sets: boolean;
     sets: SetRow[] | null;
   }>`
-    WITH RECURSIVE mine AS (
-      SELECT department_id AS id, is_primary FROM department_members WHERE user_id = ${userId}
-    ), down(id) AS (
-      SELECT id FROM mine
-      UNION SELECT d.id FROM departments d JOIN down ON d.parent_id = down.id
-    ), up(id) AS (
-      SELECT id FROM mine
-      UNION SELECT d.parent_id FROM departments d JOIN up ON d.id = up.id WHERE d.parent_id IS NOT NULL
-    ), my_roles AS (
-      SELECT role_id FROM user_roles WHERE user_id = ${userId}
-    )
+    WITH RECURSIVE ${userOrgCtes(userId)}
     SELECT
       EXISTS (SELECT 1 FROM app_admins a JOIN forms f ON f.app_id = a.app_id
               WHERE f.id = ${formId} AND a.user_id = ${userId}) AS app_admin,
@@ -262,11 +259,8 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
       EXISTS (SELECT 1 FROM permission_sets WHERE form_id = ${formId}) AS any_sets,
       (SELECT json_agg(s ORDER BY s.sort_order, s.created_at) FROM permission_sets s
        WHERE s.form_id = ${formId} AND EXISTS (
-         SELECT 1 FROM permission_set_members m WHERE m.set_id = s.id AND (
-           m.user_id = ${userId}
-           OR m.role_id IN (SELECT role_id FROM my_roles)
-           OR m.department_id IN (SELECT id FROM mine)
-           OR (m.include_sub AND m.department_id IN (SELECT id FROM up))))) AS sets`;
+         SELECT 1 FROM permission_set_members m
+         WHERE m.set_id = s.id AND ${memberIncludesUser(userId)})) AS sets`;
   const { rows } = await db.executeQuery(prepared(query.compile(db)));
   const row = rows[0]!;
   return {

@@ -29,6 +29,8 @@ export interface PermissionSetMembersTable {
   department_id: string | null;
   role_id: string | null;
   include_sub: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Member kind `all` (migration 0021): every signed-in member. */
+  everyone: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface PermissionTables {

@@ -35,15 +35,20 @@ const manifest = {
   },
 } as const;
 
+// `all` (全部成员, every member of the installing company) names no placeholder; the others name one.
 const memberRef = {
   type: "object",
-  required: ["type", "id"],
+  required: ["type"],
   additionalProperties: false,
   properties: {
-    type: { enum: ["role", "department", "member"] },
+    type: { enum: ["role", "department", "member", "all"] },
     id: idSchema,
     includeSub: { type: "boolean" },
   },
+  anyOf: [
+    { properties: { type: { const: "all" }, id: false } },
+    { properties: { type: { enum: ["role", "department", "member"] }, id: idSchema }, required: ["id"] },
+  ],
 } as const;
 
 const permissionSet = {

@@ -56,7 +56,9 @@ export interface MemberPlaceholder {
 export type BundleMemberRef =
   | { type: "role"; id: string }
   | { type: "department"; id: string; includeSub?: boolean }
-  | { type: "member"; id: string };
+  | { type: "member"; id: string }
+  /** 全部成员: every member of the company that installs the template (permission sets only). */
+  | { type: "all" };
 
 export interface BundlePermissionSet {
   id: string;

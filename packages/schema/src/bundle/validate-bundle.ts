@@ -175,11 +175,13 @@ function checkFlows(b: TemplateBundle, forms: FormIndex, p: Placeholders, issues
 }
 
 function checkMemberRef(
-  ref: { type: string; id: string },
+  ref: { type: string; id?: string },
   at: string,
   p: Placeholders,
   issues: BundleIssues,
 ) {
+  // The schema already requires an id for every type but `all`.
+  if (ref.type === "all" || ref.id === undefined) return;
   if (ref.type === "role" && !p.roles.has(ref.id))
     issues.add("UNKNOWN_ROLE", `${at}/id`, `no role "${ref.id}"`);
   if (ref.type === "department" && !p.departments.has(ref.id)) {

@@ -1,6 +1,11 @@
 // Route schemas of app admins and permission sets. Shapes (unknown keys, enums, sizes) are refused here;
 // what needs the form (field ids, the row condition) is checked against its published version.
-import { FIELD_LEVELS, PERMISSION_SET_KINDS, RECORD_ACTIONS } from "@formwork/schema";
+import {
+  FIELD_LEVELS,
+  PERMISSION_MEMBER_TYPES,
+  PERMISSION_SET_KINDS,
+  RECORD_ACTIONS,
+} from "@formwork/schema";
 import { idParamsSchema, uuidSchema } from "../../http/common-schemas";
 
 export const formParams = idParamsSchema("form");
@@ -9,11 +14,15 @@ export const setParams = idParamsSchema("set");
 
 const memberSchema = {
   type: "object",
-  required: ["type", "id"],
+  required: ["type"],
   additionalProperties: false,
   properties: {
-    type: { type: "string", enum: ["user", "department", "role"] },
-    id: uuidSchema,
+    type: {
+      type: "string",
+      enum: [...PERMISSION_MEMBER_TYPES],
+      description: "all (全部成员): every member of the company, and no id",
+    },
+    id: { ...uuidSchema, description: "the user, department or role (not for all)" },
     includeSub: { type: "boolean", description: "departments only: their sub-departments too" },
   },
 } as const;

@@ -22,7 +22,14 @@ export interface SetBody {
   actions?: RecordAction[];
   fields?: Record<string, FieldLevel>;
   rowCondition?: unknown;
-  members?: PermissionMember[];
+  members?: MemberBody[];
+}
+
+/** A member as the route's schema lets it through; `checkedMembers` makes it a PermissionMember. */
+export interface MemberBody {
+  type: PermissionMember["type"];
+  id?: string;
+  includeSub?: boolean;
 }
 
 const NEEDS_VIEW: RecordAction[] = ["edit", "delete", "export", "print", "comment"];
@@ -82,11 +89,24 @@ export function checkedSetContent(
     const unknown = problems.every((p) => p.code === "UNKNOWN_FIELD");
     throw new FormworkError(unknown ? "UNKNOWN_FIELD" : "VALIDATION_FAILED", problems[0]!.message, problems);
   }
-  const members = body.members ?? [];
-  members.forEach((member, i) => {
+  const members = checkedMembers(body.members ?? []);
+  return { name, kind: body.kind, actions, fields, rowCondition, members };
+}
+
+/** Every member names its user, department or role by id; `all` names nobody; only departments have subs. */
+function checkedMembers(members: readonly MemberBody[]): PermissionMember[] {
+  return members.map((member, i) => {
     if (member.includeSub !== undefined && member.type !== "department") {
       throw invalid(`/members/${i}/includeSub`, "Only departments include sub-departments");
     }
+    if (member.type === "all") {
+      if (member.id !== undefined) throw invalid(`/members/${i}/id`, "All members name no id");
+      return { type: "all" };
+    }
+    if (member.id === undefined) throw invalid(`/members/${i}/id`, `A ${member.type} member needs an id`);
+    if (member.type === "department") {
+      return { type: "department", id: member.id, ...(member.includeSub ? { includeSub: true } : {}) };
+    }
+    return { type: member.type, id: member.id };
   });
-  return { name, kind: body.kind, actions, fields, rowCondition, members };
 }

@@ -171,12 +171,13 @@ export async function exportAppBundle(
         fields: set.fields,
         rowCondition: (set.rowCondition ?? null) as BundlePermissionSet["rowCondition"],
         members: set.members.map((m): BundleMemberRef => {
+          if (m.type === "all") return { type: "all" };
           if (m.type === "role") return { type: "role", id: placeholders.role(m.id) };
           if (m.type === "user") return { type: "member", id: placeholders.member(m.id) };
           return {
             type: "department",
             id: placeholders.department(m.id),
-            ...(m.includeSub ? { includeSub: true } : {}),
+            ...(m.type === "department" && m.includeSub ? { includeSub: true } : {}),
           };
         }),
       });

@@ -57,6 +57,7 @@ export function toPermissionMembers(
 ): PermissionMember[] {
   const lookup = toDatabase(map);
   return refs.map((ref) => {
+    if (ref.type === "all") return { type: "all" };
     if (ref.type === "role") return { type: "role", id: lookup("roles", ref.id) };
     if (ref.type === "member") return { type: "user", id: lookup("members", ref.id) };
     return {

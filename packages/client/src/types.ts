@@ -86,6 +86,8 @@ export interface AppMenu {
 export interface AppWithForms extends App, AppMenu {
   /** In menu order. */
   forms: FormSummary[];
+  /** The caller administers this app (a system admin or one of its app admins). */
+  canManage?: boolean;
 }
 
 export interface Form extends FormSummary {

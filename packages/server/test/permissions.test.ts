@@ -464,6 +464,13 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     ).toBe(403);
     const named = await t.admin.request("PUT", `/api/apps/${a.appId}/admins`, { userIds: [org.alice.id] });
     expect(named.json().admins).toEqual([expect.objectContaining({ userId: org.alice.id })]);
+    // The app tells each caller whether they administer it (the workspace shows automations, webhooks).
+    const canManage = async (who: Member, appId: string) =>
+      (await who.request("GET", `/api/apps/${appId}`)).json().canManage;
+    expect(await canManage(org.alice, a.appId)).toBe(true);
+    expect(await canManage(org.alice, b.appId)).toBe(false);
+    expect(await canManage(org.bob, a.appId)).toBe(false);
+    expect(await canManage(t.admin as Member, b.appId)).toBe(true);
     expect(
       (await org.alice.request("PUT", `/api/apps/${a.appId}/admins`, { userIds: [org.alice.id, org.bob.id] }))
         .statusCode,

@@ -25,6 +25,8 @@ const DashboardMenu = lazy(async () => {
 export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  // App admins run the app's automations and webhooks too (the server lets them: auth "appAdmin").
+  const manages = user.isAdmin || app.canManage === true;
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [configuring, setConfiguring] = useState(false);
@@ -85,7 +87,7 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
       <Suspense fallback={null}>
         <DashboardMenu appId={app.id} onPick={onNavigate} />
       </Suspense>
-      {user.isAdmin && (
+      {manages && (
         <Link
           to={`/apps/${app.id}/automations`}
           className={styles.toolLink}
@@ -95,7 +97,7 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
           {t("menu.automations")}
         </Link>
       )}
-      {user.isAdmin && (
+      {manages && (
         <Link
           to={`/apps/${app.id}/webhooks`}
           className={styles.toolLink}

@@ -1,3 +1,4 @@
+import { isAppAdmin } from "@formwork/db";
 import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../../database";
 import { parseIfMatch } from "../../http/if-match";
@@ -55,18 +56,27 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
               ...appSchema.properties,
               forms: { type: "array", items: formSummarySchema },
               ...menuResponseProperties,
+              canManage: {
+                type: "boolean",
+                description: "the caller administers the app (system or app admin): automations, webhooks",
+              },
             },
           },
         },
       },
     },
     async (request) => {
+      const principal = currentUser(request);
       const found = await getApp(db, request.params.app);
-      const [forms, menu] = await Promise.all([listForms(db, found.id), getMenu(db, found.id)]);
+      const [forms, menu, canManage] = await Promise.all([
+        listForms(db, found.id),
+        getMenu(db, found.id),
+        principal.isAdmin ? true : isAppAdmin(db, found.id, principal.userId),
+      ]);
       // The forms come in menu order, so a client that ignores groups still shows them as arranged.
       const byId = new Map(forms.map((form) => [form.id, form]));
       const ordered = menuOrder(menu.menu).flatMap((id) => byId.get(id) ?? []);
-      return { ...found, forms: ordered, ...menu };
+      return { ...found, forms: ordered, ...menu, canManage };
     },
   );
 

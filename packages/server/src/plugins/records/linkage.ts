@@ -5,12 +5,18 @@ import { filterScopeFor, type PublishedForm, queryRecords } from "@formwork/db";
 import { compileFilter } from "@formwork/expressions";
 import type { PendingLinkage } from "@formwork/fields";
 import type { Db } from "../../database";
+import type { Principal } from "../auth/principal";
 
 export interface LinkageLookup {
   db: Db;
   appId: string;
   timeZone: string;
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
+  /**
+   * Whose rights link fill rules read the linked record with: a user (what their picker shows them),
+   * null for a public submitter (who picks nothing), absent for the system (automations).
+   */
+  reader?: Principal | null;
 }
 
 /**

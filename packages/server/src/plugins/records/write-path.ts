@@ -190,7 +190,14 @@ export async function createRecords(
     async (tx) => {
       const appId = await deps.appIdOf(form.id, tx);
       const prepared = await withLinkages(
-        { db: tx, appId, timeZone: deps.timeZone, loadForm: deps.loadForm },
+        {
+          db: tx,
+          appId,
+          timeZone: deps.timeZone,
+          loadForm: deps.loadForm,
+          // Automations write as the system; a public submitter reads nothing of other forms.
+          ...(principal ? { reader: principal } : origin.source === "public" ? { reader: null } : {}),
+        },
         form,
         inputs,
         firstPass,

@@ -219,6 +219,7 @@ describe("createClient", () => {
       json(200, { groups: [] }),
       empty(),
       json(201, { token: "t", path: "/invite", expiresAt: "x" }),
+      json(200, { id: "u 2" }),
     );
     const client = createClient({ fetch });
     await client.org.members.list({
@@ -234,6 +235,7 @@ describe("createClient", () => {
     await client.org.roles.groups();
     await client.org.roles.addMembers("r1", ["u1"]);
     await client.org.members.invite("u 2");
+    await client.org.members.setPassword("u 2", "password-123");
     expect(seen.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET /api/org/members?q=%E7%8E%8B&departmentId=d1&includeSub=true&ids=a&ids=b&limit=20",
       "GET /api/org/departments",
@@ -242,6 +244,7 @@ describe("createClient", () => {
       "GET /api/org/role-groups",
       "POST /api/org/roles/r1/members",
       "POST /api/org/members/u%202/invite",
+      "POST /api/org/members/u%202/password",
     ]);
   });
 

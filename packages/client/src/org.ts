@@ -32,6 +32,9 @@ export function orgApi(send: Send) {
       disable: (id: string) => send<Member>({ method: "POST", path: path`/api/org/members/${id}/disable` }),
       enable: (id: string) => send<Member>({ method: "POST", path: path`/api/org/members/${id}/enable` }),
       invite: (id: string) => send<Invite>({ method: "POST", path: path`/api/org/members/${id}/invite` }),
+      /** Not one's own; the member's sessions end. A disabled (e.g. demo) member still needs `enable`. */
+      setPassword: (id: string, password: string) =>
+        send<Member>({ method: "POST", path: path`/api/org/members/${id}/password`, body: { password } }),
     },
     invites: {
       lookup: (token: string) =>

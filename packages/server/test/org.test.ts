@@ -342,6 +342,79 @@ describe.each(testDatabases())("organisation ($name)", (database) => {
     expect(dead.json()).toEqual(used.json());
   });
 
+  it("an admin sets a member's password: invitees join, other sessions end, a demo account needs enabling too", async () => {
+    const setPassword = (id: string, body: object) =>
+      t.admin.request("POST", `/api/org/members/${id}/password`, body);
+    // An invitee: joined from now on, and the link stops working.
+    const invitee = await member({ email: "set-invitee@example.com", name: "待加入" });
+    const joined = await setPassword(invitee.id, { password: "given-password-1" });
+    expect(joined.statusCode, joined.body).toBe(200);
+    expect(joined.json()).toMatchObject({ status: "active" });
+    expect((await login("set-invitee@example.com", "given-password-1")).statusCode).toBe(200);
+    const lookup = await t.anonymous.request(
+      "POST",
+      "/api/org/invites/lookup",
+      { token: invitee.invite!.token },
+      CSRF,
+    );
+    expect(lookup.statusCode).toBe(404);
+
+    // An active member: the old password and their sessions end.
+    const active = await member({
+      email: "set-active@example.com",
+      name: "Forgetful",
+      password: "old-password-1",
+    });
+    const cookie = sessionOf(await login("set-active@example.com", "old-password-1"))!;
+    expect((await withCookie("GET", "/api/me", cookie)).statusCode).toBe(200);
+    expect((await setPassword(active.id, { password: "new-password-1" })).statusCode).toBe(200);
+    expect((await withCookie("GET", "/api/me", cookie)).statusCode).toBe(401);
+    expect((await login("set-active@example.com", "old-password-1")).statusCode).toBe(401);
+    expect((await login("set-active@example.com", "new-password-1")).statusCode).toBe(200);
+
+    // A template's demo account (disabled, no password hash): a password alone does not let it in.
+    const demoId = randomUuid();
+    await t.db
+      .insertInto("users")
+      .values({ id: demoId, email: "rep-01.x@demo.invalid", name: "李明", password_hash: "", disabled: true })
+      .execute();
+    expect((await setPassword(demoId, { password: "demo-password-1" })).json()).toMatchObject({
+      status: "disabled",
+    });
+    expect((await login("rep-01.x@demo.invalid", "demo-password-1")).statusCode).toBe(401);
+    await t.admin.request("POST", `/api/org/members/${demoId}/enable`);
+    expect((await login("rep-01.x@demo.invalid", "demo-password-1")).statusCode).toBe(200);
+
+    // Refusals: one's own, too short, unknown, extra properties, and anyone but an admin.
+    expect(errorOf(await setPassword(adminId, { password: "password-123" }))).toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+    });
+    expect(errorOf(await setPassword(active.id, { password: "short" }))).toMatchObject({
+      status: 422,
+      path: "/password",
+    });
+    expect(errorOf(await setPassword(active.id, { password: "password-123", isAdmin: true }))).toMatchObject({
+      status: 422,
+    });
+    expect(errorOf(await setPassword(randomUuid(), { password: "password-123" }))).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+    });
+    const other = sessionOf(await login("set-active@example.com", "new-password-1"))!;
+    const denied = await withCookie("POST", `/api/org/members/${invitee.id}/password`, other, {
+      password: "password-123",
+    });
+    expect(errorOf(denied)).toMatchObject({ status: 403 });
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("target_id", "=", active.id)
+      .where("action", "=", "member.password")
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it("roles and groups; nobody changes their own roles or admin flag", async () => {
     const group = (await t.admin.request("POST", "/api/org/role-groups", { name: "职务" })).json().id;
     const role = (await t.admin.request("POST", "/api/org/roles", { groupId: group, name: "财务" })).json()
@@ -469,6 +542,7 @@ describe.each(testDatabases())("organisation ($name)", (database) => {
     for (const path of [
       "/api/org/members",
       "/api/org/members/{id}/disable",
+      "/api/org/members/{id}/password",
       "/api/org/invites/accept",
       "/api/org/departments/{id}",
       "/api/org/role-groups",

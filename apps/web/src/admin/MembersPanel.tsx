@@ -29,6 +29,7 @@ import { InviteLinkModal } from "./InviteLinkModal";
 import { MemberFormModal } from "./MemberFormModal";
 import styles from "./org.module.css";
 import { orgErrorMessage } from "./org-errors";
+import { PasswordModal } from "./PasswordModal";
 import { useDepartments, useMembers, useOrgMutation, useRoleGroups } from "./use-org";
 
 const PAGE_SIZE = 20;
@@ -47,6 +48,7 @@ export function MembersPanel() {
   const [status, setStatus] = useState<MemberStatus | typeof ALL>(ALL);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Member | "new" | null>(null);
+  const [settingPassword, setSettingPassword] = useState<Member | null>(null);
   const [invite, setInvite] = useState<{
     name: string;
     path: string;
@@ -126,6 +128,7 @@ export function MembersPanel() {
       : []),
     ...(m.id !== me.id
       ? [
+          { key: "password", label: t("admin.password.setPassword"), run: () => setSettingPassword(m) },
           {
             key: "toggle",
             label: t(m.status === "disabled" ? "admin.members.enable" : "admin.members.disable"),
@@ -207,7 +210,7 @@ export function MembersPanel() {
       title: t("admin.members.actions"),
       key: "actions",
       align: "right",
-      width: screens.md ? 220 : 56,
+      width: screens.md ? 300 : 56,
       render: (_, m) => {
         const actions = memberActions(m);
         if (!screens.md) {
@@ -340,6 +343,7 @@ export function MembersPanel() {
           onInvite={(name, link) => setInvite({ name, ...link })}
         />
       )}
+      {settingPassword && <PasswordModal member={settingPassword} onClose={() => setSettingPassword(null)} />}
       {invite && <InviteLinkModal invite={invite} onClose={() => setInvite(null)} />}
     </div>
   );

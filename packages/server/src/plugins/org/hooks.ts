@@ -9,6 +9,7 @@ export interface OrgAuditEvent {
     | "member.disable"
     | "member.enable"
     | "member.roles"
+    | "member.password"
     | "invite.create"
     | "invite.accept"
     | "department.create"

@@ -12,6 +12,7 @@ import {
   createMember,
   type MemberUpdate,
   setMemberDisabled,
+  setMemberPassword,
   toDirectoryEntry,
   toMemberView,
   updateMember,
@@ -22,6 +23,7 @@ import {
   memberListQuery,
   memberListResponse,
   memberParams,
+  memberPasswordBody,
   memberSchema,
   roleIdsBody,
   updateMemberBody,
@@ -228,4 +230,32 @@ export const membersRoutes: FastifyPluginAsync<{ db: Db; hooks: OrgHooks }> = as
       },
     );
   }
+
+  app.post<{ Params: { id: string }; Body: { password: string } }>(
+    "/api/org/members/:id/password",
+    {
+      config: { auth: "admin" },
+      schema: {
+        tags: ["members"],
+        summary: "Set a member's password (not one's own): they have joined, their sessions end",
+        description:
+          "For a member who forgot theirs, or a template's demo account handed to a real person (enable it too).",
+        params: memberParams,
+        body: memberPasswordBody,
+        response: { 200: memberSchema },
+      },
+    },
+    async (request) => {
+      const actor = currentUser(request);
+      // One's own password is changed knowing the current one, not through the admin's reset.
+      if (actor.userId === request.params.id) throw forbidSelf("", "password here");
+      const passwordHash = await hashPassword(request.body.password);
+      const member = await change(
+        () => ({ action: "member.password", actorId: actor.userId, targetId: request.params.id }),
+        (trx: Db) => setMemberPassword(trx, request.params.id, passwordHash),
+      );
+      app.credentialCache.forgetUser(request.params.id);
+      return toMemberView(member);
+    },
+  );
 };

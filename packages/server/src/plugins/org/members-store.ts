@@ -121,6 +121,23 @@ export async function updateMember(trx: Db, id: string, input: MemberUpdate): Pr
 }
 
 /**
+ * An admin sets a member's password (a forgotten one, or a demo account given to a real person): the
+ * member has joined from now on, their other sessions end and unused invite links stop working, in the
+ * transaction given. It does not enable a disabled member: that stays the admin's separate decision.
+ */
+export async function setMemberPassword(trx: Db, id: string, passwordHash: string): Promise<MemberRow> {
+  const updated = await trx
+    .updateTable("users")
+    .set({ password_hash: passwordHash, invited: false, updated_at: sql<Date>`now()` })
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new FormworkError("NOT_FOUND", "No such member");
+  await deleteUserSessions(trx, id);
+  await trx.deleteFrom("invites").where("user_id", "=", id).where("used_at", "is", null).execute();
+  return (await getMember(trx, id))!;
+}
+
+/**
  * Disables or re-enables a member. Disabling deletes their sessions and revokes their API tokens in
  * the same transaction: the next request with either fails, whatever the caches.
  */

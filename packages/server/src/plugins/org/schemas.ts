@@ -81,6 +81,13 @@ export const updateMemberBody = {
   properties: memberFields,
 } as const;
 
+export const memberPasswordBody = {
+  type: "object",
+  required: ["password"],
+  additionalProperties: false,
+  properties: { password: passwordSchema },
+} as const;
+
 export const inviteSchema = {
   type: "object",
   properties: {

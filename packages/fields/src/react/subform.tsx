@@ -1,13 +1,12 @@
 import type { FieldDefinition } from "@formwork/schema";
 import { Button, Card, Empty } from "antd";
-import { Suspense } from "react";
+import { Suspense, useRef } from "react";
 import { localize } from "../shared/messages";
 import { InputPlaceholder } from "./input-placeholder";
 import { fieldInputs } from "./registry";
+import { type Row, rowWriter } from "./subform-rows";
 import { textOf } from "./text-of";
 import type { FieldInput, FieldInputProps } from "./types";
-
-type Row = Record<string, unknown>;
 
 function rowsOf(value: unknown): Row[] {
   return Array.isArray(value) ? value.map((r) => (r && typeof r === "object" ? (r as Row) : {})) : [];
@@ -33,7 +32,12 @@ export function SubformInput(props: FieldInputProps<"subform">) {
   const computedRows = rowsOf(prepared);
   const columns = field.fields.filter((c) => !hiddenColumns?.has(c.id));
   const max = field.maxRows;
-  const set = (next: Row[]) => onChange(next);
+  // The latest onChange is called through a ref: the writer lives as long as the input.
+  const change = useRef(onChange);
+  change.current = onChange;
+  const writer = useRef(rowWriter((next) => change.current(next))).current;
+  writer.seen(rows);
+  const set = writer.set;
   const move = (from: number, to: number) => {
     const next = [...rows];
     const [row] = next.splice(from, 1);
@@ -106,9 +110,9 @@ export function SubformInput(props: FieldInputProps<"subform">) {
                     <Input
                       field={column}
                       value={computed ? computedRows[index]?.[column.id] : row[column.id]}
-                      onChange={(cell) =>
-                        set(rows.map((r, i) => (i === index ? { ...r, [column.id]: cell } : r)))
-                      }
+                      onChange={(cell) => writer.patch(index, { [column.id]: cell })}
+                      // A link cell's fill rules copy into the same row (the product's list price).
+                      onFill={(filled) => writer.patch(index, filled)}
                       readOnly={readOnly || computed || column.readonly === true}
                       locale={locale}
                       services={services}

@@ -56,6 +56,33 @@ describe.each(serverTestDatabases())("record department on create ($name)", (dat
     for (const { id } of batch.json().records) expect((await deptOf(id))?.dept_id).toBe(east.id);
   });
 
+  it("fills a department field that defaults to the current department, unless one is given", async () => {
+    const north = await createDepartment(t.db, { name: "North" });
+    const other = await createDepartment(t.db, { name: "Other" });
+    const rep: Member = await t.newUser("north-rep@example.com");
+    await setUserDepartments(t.db, rep.id, [north.id], north.id);
+    const quotes = await publishedForm(t, {
+      key: "dept_defaults",
+      name: "报价",
+      fields: [
+        { id: "title", type: "text", label: "标题" },
+        { id: "owner", type: "member", label: "负责人", default: { currentUser: true } },
+        { id: "department", type: "department", label: "部门", default: { currentDept: true } },
+      ],
+    });
+    const created = await rep.request("POST", `/api/forms/${quotes}/records`, { data: { title: "q" } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().data).toMatchObject({ owner: rep.id, department: north.id });
+    const chosen = await rep.request("POST", `/api/forms/${quotes}/records`, {
+      data: { title: "q2", department: other.id },
+    });
+    expect(chosen.json().data.department).toBe(other.id);
+    // Without a department of their own the field stays empty.
+    const loner: Member = await t.newUser("dept-loner@example.com");
+    const alone = await loner.request("POST", `/api/forms/${quotes}/records`, { data: { title: "q3" } });
+    expect(alone.json().data.department ?? null).toBeNull();
+  });
+
   it("leaves it null for a submitter without a department", async () => {
     const loner: Member = await t.newUser("loner@example.com");
     const created = await loner.request("POST", url, { data: { title: "alone" } });

@@ -11,6 +11,8 @@ export interface PrepareContext {
   actorId: string;
   timeZone: string;
   locale: Locale;
+  /** The submitter's primary department: a department field's "current department" default. */
+  deptId?: string | null;
 }
 
 export interface PrepareInput {
@@ -36,7 +38,7 @@ export function prepareAll(form: PublishedForm, inputs: PrepareInput[], ctx: Pre
       ...(existing ? { existing } : {}),
       now: ctx.now,
       timeZone: ctx.timeZone,
-      user: { id: ctx.actorId },
+      user: { id: ctx.actorId, ...(ctx.deptId ? { deptId: ctx.deptId } : {}) },
       locale: ctx.locale,
     });
     if (!result.ok) {

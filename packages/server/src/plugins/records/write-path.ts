@@ -125,12 +125,13 @@ export async function createRecords(
     for (const input of inputs) checkPublicFields(writer.fields, input.data, input.base);
   }
   const actorId = principal?.userId ?? NO_USER;
-  const ctx = { now, actorId, timeZone: deps.timeZone, locale };
+  // The record's department is its owner's primary one: what "the owner's department" rules read, and
+  // what a department field defaulting to the current department starts from.
+  const deptId = scope?.org?.primaryDepartmentId ?? null;
+  const ctx = { now, actorId, timeZone: deps.timeZone, locale, deptId };
   const firstPass = prepareAll(form, inputs, ctx);
   const writeCtx = { actorId: principal?.userId ?? null, now, timeZone: deps.timeZone };
   const refsOnly = options.returning === "refs";
-  // The record's department is its owner's primary one: what "the owner's department" rules read.
-  const deptId = scope?.org?.primaryDepartmentId ?? null;
   const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
   // A form whose definition has no flow has nothing to start.
   const starter = form.definition.flow !== undefined ? deps.flowStarter : undefined;

@@ -74,7 +74,7 @@ export function createFieldServices({
       const { records } = await client.records.query(formId, { q, limit: 20, count: false });
       return records.map((r) => ({ id: r.id, title: recordTitle(r, titleField), data: r.data }));
     },
-    async queryRecords(formKey, filter, limit): Promise<RecordChoice[]> {
+    async queryRecords(formKey, filter, limit, titleField): Promise<RecordChoice[]> {
       const formId = formIds.get(formKey);
       if (!formId) return [];
       const { records } = await client.records.query(formId, {
@@ -82,7 +82,7 @@ export function createFieldServices({
         limit,
         count: false,
       });
-      return records.map((r) => ({ id: r.id, title: recordTitle(r), data: r.data }));
+      return records.map((r) => ({ id: r.id, title: recordTitle(r, titleField), data: r.data }));
     },
     async searchMembers({ q, departmentIds, includeSub, ids, limit }) {
       const { members } = await client.org.members.list({

@@ -51,6 +51,25 @@ export function LinkInput({
   }, [query, field.form, field.displayField, readOnly, services]);
 
   const picked = idsOf(value);
+  // Records picked before this input opened (a saved record, a task, a print) are not among the first
+  // search results: their titles are fetched by id, or the picker would show raw ids.
+  const [, setResolved] = useState(0);
+  const unknown = picked.filter((id) => !known.current.has(id)).join(",");
+  useEffect(() => {
+    if (!unknown) return;
+    let live = true;
+    services
+      .queryRecords(field.form, { in: [{ var: "$id" }, unknown.split(",")] }, 50, field.displayField)
+      .then((found) => {
+        if (!live) return;
+        for (const c of found) known.current.set(c.id, c.title);
+        setResolved((n) => n + 1);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [unknown, field.form, field.displayField, services]);
   const options = [
     ...choices.map((c) => ({ value: c.id, label: c.title })),
     ...picked

@@ -52,9 +52,9 @@ export interface FieldServices {
   searchRecords(formKey: string, q: string, titleField?: string): Promise<RecordChoice[]>;
   /**
    * Records of another form (by key) matching a json-logic `filter` (null: every record), as the viewer
-   * may see them, for related queries (关联查询).
+   * may see them, for related queries (关联查询) and the titles of records a link field names.
    */
-  queryRecords(formKey: string, filter: unknown, limit: number): Promise<RecordChoice[]>;
+  queryRecords(formKey: string, filter: unknown, limit: number, titleField?: string): Promise<RecordChoice[]>;
   /** Active members of the organisation, searched and filtered by the server. */
   searchMembers(query: MemberSearch): Promise<PersonChoice[]>;
   /** The whole department tree, parents before children. */

@@ -96,6 +96,8 @@ export interface TaskDetail {
   instance: FlowInstanceSummary;
   form: {
     id: string;
+    /** The form's app: its forms' ids by key, for the record's link fields. */
+    appId: string | null;
     name: LocalizedText;
     version: number;
     /** Only the node's visible fields, each with its permission there. */

@@ -46,6 +46,13 @@ describe.each(serverTestDatabases())("workflow actions ($name)", (database) => {
     const directorTask = await taskFor(director, record.id);
     const view = await director.request("GET", `/api/tasks/${directorTask}`);
     expect(view.json().node.returnTargets.map((n: { id: string }) => n.id)).toEqual(["a", "start"]);
+    // The form's app: the task page reads its forms' ids to show the record's links by title.
+    const formRow = await t.db
+      .selectFrom("forms")
+      .select("app_id")
+      .where("id", "=", twoStep)
+      .executeTakeFirst();
+    expect(view.json().form).toMatchObject({ id: twoStep, appId: formRow!.app_id });
     const returned = await act(director, directorTask, { action: "return", target: "a", comment: "再看看" });
     expect(returned.statusCode).toBe(200);
     const again = await taskFor(manager, record.id);

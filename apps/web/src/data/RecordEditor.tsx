@@ -4,9 +4,10 @@ import type { FormDefinition, Locale } from "@formwork/schema";
 import { Alert, App as AntdApp, Button, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { useAppFieldServices } from "../api/use-field-services";
 import { useCurrentUser } from "../api/use-session";
 import { isVersionConflict } from "./failure-text";
-import { useAppFieldServices } from "./use-field-services";
 import { useUpdateRecord } from "./use-records";
 
 interface Props {
@@ -25,11 +26,12 @@ interface Props {
 export function RecordEditor({ formId, definition, record, onSaved, onCancel, onReload }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = AntdApp.useApp();
+  const { appId = "" } = useParams();
   const user = useCurrentUser();
   const update = useUpdateRecord(formId);
   const [conflict, setConflict] = useState(false);
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
-  const services = useAppFieldServices();
+  const services = useAppFieldServices(appId);
 
   const save = async (data: Record<string, unknown>) => {
     try {

@@ -3,14 +3,16 @@ import { fieldInputs, localize } from "@formwork/fields/react";
 import { relatedFilter } from "@formwork/renderer";
 import type { FieldOf, FormDefinition, Locale } from "@formwork/schema";
 import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { useAppFieldServices } from "../api/use-field-services";
 import styles from "./data.module.css";
-import { useAppFieldServices } from "./use-field-services";
 
 /** The record's related queries (关联查询) under its details: "this customer's contacts". */
 export function RecordRelated({ definition, record }: { definition: FormDefinition; record: FormRecord }) {
   const { i18n } = useTranslation();
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
-  const services = useAppFieldServices();
+  const { appId = "" } = useParams();
+  const services = useAppFieldServices(appId);
   const lookups = definition.fields.filter((f): f is FieldOf<"lookup"> => f.type === "lookup");
   if (lookups.length === 0) return null;
   const Lookup = fieldInputs.lookup;

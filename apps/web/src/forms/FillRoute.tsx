@@ -1,5 +1,5 @@
 import { FileTextOutlined } from "@ant-design/icons";
-import { browserStorage, createFieldServices, FormRenderer, prefillFromQuery } from "@formwork/renderer";
+import { browserStorage, FormRenderer, prefillFromQuery } from "@formwork/renderer";
 import type { Locale } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { api } from "../api/client";
 import { useApp } from "../api/use-apps";
+import { useAppFieldServices } from "../api/use-field-services";
 import { useCurrentUser } from "../api/use-session";
 import { ErrorState } from "../common/ErrorState";
 import { PageLoading } from "../common/PageLoading";
@@ -34,15 +35,7 @@ export function Component() {
     // A published version never changes.
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const services = useMemo(
-    () =>
-      createFieldServices({
-        client: api,
-        formIds: new Map((app?.forms ?? []).map((f) => [f.key, f.id])),
-        locale: () => i18n.language,
-      }),
-    [app, i18n],
-  );
+  const services = useAppFieldServices(appId);
   // The address bar is read once, when the form first shows: later navigation does not refill it.
   const [query] = useState(() => search.toString());
   const definition = published.data?.definition;

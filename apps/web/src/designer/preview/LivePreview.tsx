@@ -1,10 +1,8 @@
-import { createFieldServices, FormRenderer } from "@formwork/renderer";
+import { FormRenderer } from "@formwork/renderer";
 import type { FormDefinition, Locale } from "@formwork/schema";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api } from "../../api/client";
-import { useApp } from "../../api/use-apps";
+import { useAppFieldServices } from "../../api/use-field-services";
 import { FormPreview } from "./FormPreview";
 import { PreviewBoundary } from "./PreviewBoundary";
 
@@ -12,16 +10,7 @@ import { PreviewBoundary } from "./PreviewBoundary";
 export function LivePreview({ definition }: { definition: FormDefinition }) {
   const { i18n } = useTranslation();
   const { appId = "" } = useParams();
-  const { data: app } = useApp(appId);
-  const services = useMemo(
-    () =>
-      createFieldServices({
-        client: api,
-        formIds: new Map((app?.forms ?? []).map((f) => [f.key, f.id])),
-        locale: () => i18n.language,
-      }),
-    [app, i18n],
-  );
+  const services = useAppFieldServices(appId);
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
   return (
     <PreviewBoundary fallback={<FormPreview definition={definition} />}>

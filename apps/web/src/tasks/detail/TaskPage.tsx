@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, ClockCircleOutlined } from "@ant-design/icons";
-import { createFieldServices, FormRenderer } from "@formwork/renderer";
+import { FormRenderer } from "@formwork/renderer";
 import type { Locale } from "@formwork/schema";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Grid, Tabs, Tag } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { api } from "../../api/client";
+import { useAppFieldServices } from "../../api/use-field-services";
 import { useCurrentUser } from "../../api/use-session";
 import { ErrorState } from "../../common/ErrorState";
 import { errorMessage } from "../../common/error-message";
@@ -41,10 +41,7 @@ export function Component() {
   const pending = useRef<ActionInput | undefined>(undefined);
   const recordRef = useRef<HTMLDivElement>(null);
   const locale: Locale = i18n.language === "en" ? "en" : "zh-CN";
-  const services = useMemo(
-    () => createFieldServices({ client: api, formIds: new Map(), locale: () => i18n.language }),
-    [i18n],
-  );
+  const services = useAppFieldServices(detail.data?.form.appId ?? "");
   const form = useMemo(() => (detail.data ? taskForm(detail.data) : undefined), [detail.data]);
   useDocumentTitle(detail.data?.instance.title || t("tasks.title"));
 

@@ -95,6 +95,12 @@ export async function taskView(deps: ViewDeps, principal: Principal, taskId: str
   const flow = await deps.flows.get(deps.db, instance.flowVersionId);
   const form = await deps.forms.get(instance.formId);
   const record = (await currentRecords(deps.db, form, [instance.recordId])).get(instance.recordId);
+  // The app whose forms the record's link fields name: the task page looks their titles up by form key.
+  const owner = await deps.db
+    .selectFrom("forms")
+    .select("app_id")
+    .where("id", "=", form.id)
+    .executeTakeFirst();
   const node = nodeOf(flow, task.nodeId);
   const visible = new Set(visibleFields(flow.engine, task.nodeId, form.definition.fields));
   const state = instance.state as InstanceState;
@@ -112,6 +118,7 @@ export async function taskView(deps: ViewDeps, principal: Principal, taskId: str
     instance: instanceSummary(instance),
     form: {
       id: form.id,
+      appId: owner?.app_id ?? null,
       name: form.definition.name,
       version: form.version,
       fields: permittedFields(flow, task.nodeId, form.definition.fields, visible),

@@ -4,6 +4,7 @@
 // least loaded rep of the region, a won deal making a contract draft and a commission from a formula,
 // and tags that group customers (高价值, 沉睡). On PGlite and PostgreSQL.
 import { resolve } from "node:path";
+import { addRoleMembers } from "@formwork/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
@@ -259,5 +260,43 @@ describe.each(testDatabases())("CRM automations ($name)", (database) => {
       message: "每位负责人最多持有 50 个非公海客户：请先释放或转交部分客户再认领",
     });
     await patch("customers", pooled.id, { owner: users.get("杨帆"), status: "interested" });
+  });
+
+  it("the public pool: any rep sees it and claims a customer, which then is the claimer's alone", async () => {
+    const role = await t.db
+      .selectFrom("roles")
+      .select("id")
+      .where("name", "=", "销售代表")
+      .executeTakeFirstOrThrow();
+    const former = await t.newUser("pool-former@example.com");
+    const claimer = await t.newUser("pool-claimer@example.com");
+    await addRoleMembers(t.db, role.id, [former.id, claimer.id]);
+    const customer = await create("customers", {
+      name: "公海认领客户",
+      owner: former.id,
+      status: "interested",
+      phone: "13800138000",
+    });
+    const url = `/api/forms/${forms.get("customers")}/records/${customer.id}`;
+    // Reps see the customers they are 负责人 of, and no one else's.
+    expect((await former.request("GET", url)).statusCode).toBe(200);
+    expect((await claimer.request("GET", url)).statusCode).toBe(404);
+
+    await patch("customers", customer.id, { status: "pool", owner: null });
+    // In the pool it is every rep's to see and claim, its former owner's too.
+    expect((await former.request("GET", url)).statusCode).toBe(200);
+    const seen = await claimer.request("GET", url);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().data.name).toBe("公海认领客户");
+    const claimed = await claimer.request(
+      "PATCH",
+      url,
+      { data: { owner: claimer.id, status: "potential" } },
+      { "if-match": seen.headers.etag as string },
+    );
+    expect(claimed.statusCode, claimed.body).toBe(200);
+    const own = await claimer.request("GET", url);
+    expect(own.json().data).toMatchObject({ owner: claimer.id, phone: "13800138000" });
+    expect((await former.request("GET", url)).statusCode).toBe(404);
   });
 });

@@ -19,6 +19,7 @@ type Data = Record<string, unknown>;
 describe.each(testDatabases())("CRM automations ($name)", (database) => {
   let t: TestApp;
   const forms = new Map<string, string>();
+  let installedAppId: string;
   const users = new Map<string, string>();
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe.each(testDatabases())("CRM automations ($name)", (database) => {
     if (installed.statusCode !== 201) throw new Error(installed.body);
     expect(installed.json().installed.automations).toBeGreaterThanOrEqual(12);
     for (const form of installed.json().forms) forms.set(form.key, form.id);
+    installedAppId = installed.json().app.id;
     // Demo members are disabled users (no sign-in); these get notifications only when enabled.
     await sql`UPDATE users SET disabled = false WHERE email LIKE 'demo-%' OR disabled`.execute(t.db);
     for (const row of await t.db.selectFrom("users").select(["id", "name"]).execute())
@@ -298,5 +300,35 @@ describe.each(testDatabases())("CRM automations ($name)", (database) => {
     const own = await claimer.request("GET", url);
     expect(own.json().data).toMatchObject({ owner: claimer.id, phone: "13800138000" });
     expect((await former.request("GET", url)).statusCode).toBe(404);
+  });
+
+  it("an approved contract makes its customer 成交 and lifts its pool warning", async () => {
+    const customer = await create("customers", {
+      name: "签约客户",
+      owner: users.get("王芳"),
+      status: "interested",
+    });
+    await patch("customers", customer.id, { pool_warned: (await now()).toISOString().slice(0, 10) });
+    const contract = await create("contracts", {
+      name: "签约合同",
+      customer: customer.id,
+      amount: 1000,
+      signed_on: (await now()).toISOString().slice(0, 10),
+    });
+    // The contract flow's end, as the workflow runtime announces it (its approval path has its own tests).
+    const events = t.app.recordEvents;
+    await events.transaction(t.db, (tx) =>
+      events.emitFlow(tx, {
+        kind: "approved",
+        appId: installedAppId,
+        formId: forms.get("contracts")!,
+        recordId: contract.id,
+        instanceId: "00000000-0000-7000-8000-000000000001",
+        actor: null,
+      }),
+    );
+    const after = (await get("customers", customer.id)).data;
+    expect(after.status).toBe("won");
+    expect(after.pool_warned ?? null).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ export function MoneyInput({ field, value, onChange, readOnly, inputId, invalid 
       inputId={inputId}
       invalid={invalid}
       prefix={SYMBOLS[currency] ?? currency}
+      grouped
     />
   );
 }

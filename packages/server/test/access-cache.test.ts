@@ -10,7 +10,6 @@ import { addSet, dealsForm, makeOrg, type Org } from "./permissions-fixtures";
 describe("AccessFactsCache", () => {
   const facts = (n: number) => ({
     appAdmin: false,
-    anySets: n > 0,
     sets: [],
     org: { departments: [], primaryDepartmentId: null, departmentsWithSub: [], roles: [String(n)] },
   });

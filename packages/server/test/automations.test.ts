@@ -6,6 +6,7 @@ import type { FormDefinition } from "@formwork/schema";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 import { act, flowForm, oneApproval, submit, taskFor } from "./workflow-fixtures";
 
@@ -428,6 +429,7 @@ describe.each(testDatabases())("automations ($name)", (database) => {
     });
     expect(requests.statusCode, requests.body).toBe(201);
     await t.admin.request("POST", `/api/forms/${requests.json().id}/publish`);
+    await grantEveryone(t, requests.json().id, "submit");
     const saved = await t.admin.request("POST", `/api/apps/${quotesForm.appId}/automations`, {
       definition: {
         id: "to_quote",

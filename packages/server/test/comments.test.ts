@@ -4,8 +4,9 @@
 // counts and mark-read (each user only ever sees their own rows).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
-import { addSet, dealsForm, type Member, makeOrg, type Org } from "./permissions-fixtures";
+import { addSet, dealsForm, type Member, makeOrg, type Org, whileOpen } from "./permissions-fixtures";
 import { act, flowForm, oneApproval, submit, taskFor } from "./workflow-fixtures";
 
 interface Notification {
@@ -28,12 +29,15 @@ describe.each(testDatabases())("comments and notifications ($name)", (database) 
   });
   afterAll(async () => t?.close());
 
-  async function deal(owner: Member = org.alice) {
+  /** A form with one record by `owner`; `open`: every member manages it, else it is closed (no set). */
+  async function deal(owner: Member = org.alice, open = true) {
     forms += 1;
     const { formId, appId } = await dealsForm(t, `cdeals${forms}`);
-    const r = await owner.request("POST", `/api/forms/${formId}/records`, {
-      data: { title: "Big deal", secret: "hush", amount: 5 },
-    });
+    const create = () =>
+      owner.request("POST", `/api/forms/${formId}/records`, {
+        data: { title: "Big deal", secret: "hush", amount: 5 },
+      });
+    const r = open ? (await grantEveryone(t, formId), await create()) : await whileOpen(t, formId, create);
     expect(r.statusCode, r.body).toBe(201);
     return {
       formId,
@@ -88,7 +92,7 @@ describe.each(testDatabases())("comments and notifications ($name)", (database) 
   });
 
   it("only members who may view the record read and write its comments, and only they may be mentioned", async () => {
-    const { formId, url } = await deal();
+    const { formId, url } = await deal(org.alice, false);
     await addSet(t, formId, {
       name: "Sales sees",
       kind: "view_all",
@@ -117,7 +121,7 @@ describe.each(testDatabases())("comments and notifications ($name)", (database) 
   });
 
   it("writing a comment takes the set's comment action: a custom set that only views may read, not write", async () => {
-    const { formId, url } = await deal();
+    const { formId, url } = await deal(org.alice, false);
     await addSet(t, formId, {
       name: "Look only",
       kind: "custom",
@@ -132,7 +136,7 @@ describe.each(testDatabases())("comments and notifications ($name)", (database) 
   });
 
   it("a row condition decides too: a record outside it has no comments for that member", async () => {
-    const { formId, url } = await deal(org.alice);
+    const { formId, url } = await deal(org.alice, false);
     await addSet(t, formId, {
       name: "Own only",
       kind: "submit_own",

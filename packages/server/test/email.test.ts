@@ -5,7 +5,7 @@ import { insertNotifications } from "@formwork/db";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
-import { publishedForm } from "./fixtures";
+import { openForm } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 
 interface Mail {
@@ -63,7 +63,7 @@ describe.each(serverTestDatabases())("email copies of notifications on $name", (
       },
       outbox: { enabled: false, backoffBaseMs: 0, backoffMaxMs: 0 },
     });
-    formId = await publishedForm(t);
+    formId = await openForm(t);
   });
   afterAll(async () => {
     await t?.close();

@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
-import { publishedForm } from "./fixtures";
+import { openForm } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 import { multipart, PNG } from "./upload-fixtures";
 
@@ -71,7 +71,7 @@ describe.each(testDatabases())("files ($name)", (database) => {
   });
 
   it("lets readers of a record download its files once attached; refuses others' uploads", async () => {
-    const formId = await publishedForm(t, {
+    const formId = await openForm(t, {
       key: "gallery",
       name: "Gallery",
       fields: [

@@ -8,7 +8,7 @@ import {
   createRoleGroup,
 } from "@formwork/db";
 import type { FormDefinition } from "@formwork/schema";
-import { publishedForm } from "./fixtures";
+import { grantEveryone, publishedForm } from "./fixtures";
 import type { Caller, TestApp } from "./harness";
 
 export const DEALS: FormDefinition = {
@@ -76,4 +76,16 @@ export async function addSet(
   const response = await as.request("POST", `/api/forms/${formId}/permission-sets`, body);
   if (response.statusCode !== 201) throw new Error(`set: ${response.body}`);
   return response.json<{ id: string; version: number }>();
+}
+
+/**
+ * Runs `fill` while the form is open to every member (a manage-all set for all members, deleted
+ * afterwards): how tests seed members' own records into a form they then close with narrower sets.
+ */
+export async function whileOpen<T>(t: TestApp, formId: string, fill: () => Promise<T>): Promise<T> {
+  const everyone = await grantEveryone(t, formId);
+  const out = await fill();
+  const removed = await t.admin.request("DELETE", `/api/permission-sets/${everyone}`);
+  if (removed.statusCode !== 204) throw new Error(`delete set: ${removed.body}`);
+  return out;
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { errorOf, startTestApp, type TestApp } from "./harness";
-import { addSet, DEALS, dealsForm, type Member, makeOrg, type Org } from "./permissions-fixtures";
+import { addSet, DEALS, dealsForm, type Member, makeOrg, type Org, whileOpen } from "./permissions-fixtures";
 import { PNG } from "./upload-fixtures";
 import { download, upload } from "./uploads";
 
@@ -18,23 +18,28 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
   });
   afterAll(async () => t?.close());
 
-  /** A fresh form with one record by each of alice, bob and carol (made while the form is still open). */
+  /**
+   * A fresh form without sets (closed to members) holding one record by each of alice, bob and carol,
+   * made through a set for all members that is deleted afterwards.
+   */
   async function formWithRecords() {
     forms += 1;
     const { formId, appId } = await dealsForm(t, `deals${forms}`);
     const url = `/api/forms/${formId}/records`;
     const ids: Record<string, string> = {};
-    for (const [name, who, amount] of [
-      ["alice", org.alice, 10],
-      ["bob", org.bob, 20],
-      ["carol", org.carol, 30],
-    ] as const) {
-      const r = await who.request("POST", url, {
-        data: { title: `${name} deal`, amount, secret: `${name}-secret`, rep: who.id, stage: "new" },
-      });
-      expect(r.statusCode, r.body).toBe(201);
-      ids[name] = r.json().id;
-    }
+    await whileOpen(t, formId, async () => {
+      for (const [name, who, amount] of [
+        ["alice", org.alice, 10],
+        ["bob", org.bob, 20],
+        ["carol", org.carol, 30],
+      ] as const) {
+        const r = await who.request("POST", url, {
+          data: { title: `${name} deal`, amount, secret: `${name}-secret`, rep: who.id, stage: "new" },
+        });
+        expect(r.statusCode, r.body).toBe(201);
+        ids[name] = r.json().id;
+      }
+    });
     return { formId, appId, url, ids };
   }
 
@@ -44,14 +49,15 @@ describe.each(testDatabases())("permission sets ($name)", (database) => {
     return (r.json().records as { data: { title: string } }[]).map((x) => x.data.title).sort();
   };
 
-  it("a form without sets is open to members; its first set closes it to everyone outside the sets", async () => {
+  it("a form without sets is closed to members; its first set opens it to its members only", async () => {
     const { formId, url, ids } = await formWithRecords();
-    expect(await titles(org.dave, url)).toEqual(["alice deal", "bob deal", "carol deal"]);
+    expect(errorOf(await org.alice.request("GET", url))).toMatchObject({ status: 403, code: "FORBIDDEN" });
     await addSet(t, formId, {
       name: "Alice only",
       kind: "view_all",
       members: [{ type: "user", id: org.alice.id }],
     });
+    expect(await titles(org.alice, url)).toEqual(["alice deal", "bob deal", "carol deal"]);
     expect(errorOf(await org.dave.request("GET", url))).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect((await org.dave.request("GET", `${url}/${ids.alice}`)).statusCode).toBe(404);
     expect((await org.dave.request("GET", `${url}/${ids.alice}/history`)).statusCode).toBe(404);

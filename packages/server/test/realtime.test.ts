@@ -6,6 +6,7 @@
 import type { RecordHint } from "@formwork/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { ADMIN, CSRF, startTestApp, type TestApp } from "./harness";
 import { addSet, dealsForm, makeOrg, type Org } from "./permissions-fixtures";
 import {
@@ -171,6 +172,7 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
   it("pushes the unread notification count when a mention arrives and when it is read", async () => {
     forms += 1;
     const { formId } = await dealsForm(t, `rtdeals${forms}`);
+    await grantEveryone(t, formId);
     const record = await create(formId, { title: "Ping" });
     const bob = await open({ token: org.bob.token });
     const counts = collect(bob, "notifications");
@@ -239,6 +241,7 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
   it("a client that reconnects gets hints again once it watches again", async () => {
     forms += 1;
     const { formId } = await dealsForm(t, `rtdeals${forms}`);
+    await grantEveryone(t, formId);
     const socket = await open({ token: org.alice.token, reconnection: true });
     let connects = 0;
     // What the web client does on every (re)connect: watch again (and refetch).

@@ -6,7 +6,7 @@ import { createDepartment, setUserDepartments } from "@formwork/db";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
-import { publishedForm } from "./fixtures";
+import { openForm } from "./fixtures";
 import { CSRF, startTestApp, type TestApp } from "./harness";
 import { DEALS, type Member } from "./permissions-fixtures";
 
@@ -17,7 +17,7 @@ describe.each(serverTestDatabases())("record department on create ($name)", (dat
   let table: string;
   beforeAll(async () => {
     t = await startTestApp(database);
-    formId = await publishedForm(t, DEALS);
+    formId = await openForm(t, DEALS);
     url = `/api/forms/${formId}/records`;
     const row = await t.db
       .selectFrom("forms")
@@ -61,7 +61,7 @@ describe.each(serverTestDatabases())("record department on create ($name)", (dat
     const other = await createDepartment(t.db, { name: "Other" });
     const rep: Member = await t.newUser("north-rep@example.com");
     await setUserDepartments(t.db, rep.id, [north.id], north.id);
-    const quotes = await publishedForm(t, {
+    const quotes = await openForm(t, {
       key: "dept_defaults",
       name: "报价",
       fields: [

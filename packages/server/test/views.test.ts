@@ -5,7 +5,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
-import { publishedForm, QUOTES } from "./fixtures";
+import { openForm, QUOTES } from "./fixtures";
 import { type Caller, errorOf, startTestApp, type TestApp } from "./harness";
 
 // title = 'Bulk' AND (qty > 5 OR discount < 0.1): an any-of group inside an all-of one.
@@ -24,7 +24,7 @@ describe.each(testDatabases())("saved views ($name)", (database) => {
   let other: Caller & { id: string };
   beforeAll(async () => {
     t = await startTestApp(database);
-    formId = await publishedForm(t);
+    formId = await openForm(t);
     url = `/api/forms/${formId}/views`;
     user = await t.newUser("viewer@example.com");
     other = await t.newUser("other@example.com");

@@ -2,6 +2,7 @@
 // submit, list an inbox and act over HTTP.
 import type { FlowDefinition, FormDefinition } from "@formwork/schema";
 import type { LightMyRequestResponse } from "fastify";
+import { grantEveryone } from "./fixtures";
 import type { Caller, TestApp } from "./harness";
 
 export type Person = Caller & { id: string; token: string };
@@ -74,6 +75,9 @@ export async function flowForm(
   const form = await t.admin.request("POST", `/api/apps/${app.json().id}/forms`, definition);
   if (form.statusCode !== 201) throw new Error(`form: ${form.body}`);
   await publish(t, form.json().id);
+  // Members submit and manage their own records, as the expense and leave templates grant (a form
+  // without a set is closed to members); the others' records they see only through their tasks.
+  await grantEveryone(t, form.json().id, "submit_own");
   return form.json().id;
 }
 

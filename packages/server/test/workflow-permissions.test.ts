@@ -5,6 +5,7 @@
 import type { FormDefinition } from "@formwork/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 import {
   act,
@@ -124,6 +125,7 @@ describe.each(serverTestDatabases())("workflow permissions and versions ($name)"
       fields: [{ id: "title", type: "text", label: "Title" }],
     });
     await t.admin.request("POST", `/api/forms/${form.json().id}/publish`);
+    await grantEveryone(t, form.json().id, "submit_own");
     const record = await rep.request("POST", `/api/forms/${form.json().id}/records`, {
       data: { title: "x" },
     });

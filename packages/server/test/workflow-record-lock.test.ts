@@ -3,6 +3,7 @@
 // through the task still write; once the flow ends, normal edits work again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 import { act, flowForm, oneApproval, type Person, submit, taskFor } from "./workflow-fixtures";
 
@@ -25,6 +26,8 @@ describe.each(serverTestDatabases())("records in a running flow ($name)", (datab
 
   it("refuses a member's PATCH and DELETE while running, allows admins, task edits and later edits", async () => {
     const formId = await flowForm(t, oneApproval(manager.id, { fieldPermissions: { reason: "edit" } }));
+    // Every member may manage its records (edit, delete): the running flow is what refuses them.
+    await grantEveryone(t, formId);
     const appId = (await t.admin.request("GET", `/api/forms/${formId}`)).json().appId;
     const named = await t.admin.request("PUT", `/api/apps/${appId}/admins`, { userIds: [appAdmin.id] });
     expect(named.statusCode, named.body).toBeLessThan(300);

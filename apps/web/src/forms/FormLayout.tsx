@@ -17,7 +17,7 @@ export function FormLayout() {
   const user = useCurrentUser();
   const { pathname } = useLocation();
   const { data: app } = useApp(appId);
-  const { data: rights } = useMyRights(formId);
+  const { data: rights, isPending } = useMyRights(formId);
   const form = app?.forms.find((f) => f.id === formId);
   const name = form ? localize(form.name, i18n.language) : undefined;
   useDocumentTitle(name && app ? `${name} · ${app.name}` : undefined);
@@ -45,7 +45,10 @@ export function FormLayout() {
         </div>
         <FormTabBar basePath={`/apps/${appId}/forms/${formId}`} tabs={tabs} />
       </header>
-      <div className={styles.body}>{allowed ? <Outlet /> : <NotFoundPage />}</div>
+      {/* A member's rights are unknown until my-rights answers: show nothing rather than "not found". */}
+      <div className={styles.body}>
+        {allowed ? <Outlet /> : isPending && !user.isAdmin ? null : <NotFoundPage />}
+      </div>
     </div>
   );
 }

@@ -10,7 +10,7 @@ const rights = (actions: string[], manage = false) => ({
 describe("form tabs", () => {
   it("before the rights arrive: design, permissions and share for administrators only", () => {
     expect(visibleTabs({ isAdmin: true })).toEqual(["fill", "data", "design", "permissions", "share"]);
-    expect(visibleTabs({ isAdmin: false })).toEqual(["fill", "data"]);
+    expect(visibleTabs({ isAdmin: false })).toEqual([]);
   });
 
   it("follows the user's rights on the form", () => {

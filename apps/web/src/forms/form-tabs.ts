@@ -14,11 +14,14 @@ export interface TabRights {
   canManagePermissions: boolean;
 }
 
-/** Rights before the server answered: administrators have all; members are assumed to fill and see. */
+/**
+ * Rights before the server answered: administrators have all; members are assumed to have none (a form
+ * without a permission set including them is closed to them), so no tab flashes that they cannot use.
+ */
 export function rightsOf(who: TabRights | { isAdmin: boolean }): TabRights {
   if ("actions" in who) return who;
   return {
-    actions: ["create", "view"],
+    actions: who.isAdmin ? ["create", "view"] : [],
     canDesign: who.isAdmin,
     canManagePermissions: who.isAdmin,
   };

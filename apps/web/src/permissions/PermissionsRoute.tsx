@@ -1,7 +1,7 @@
 import { LockOutlined, PlusOutlined } from "@ant-design/icons";
 import type { PermissionSet } from "@formwork/client";
 import type { FormDefinition } from "@formwork/schema";
-import { App as AntdApp, Button, Card, Popconfirm, Space, Tag } from "antd";
+import { Alert, App as AntdApp, Button, Card, Popconfirm, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -59,7 +59,9 @@ function PermissionSets({ formId, definition }: { formId: string; definition: Fo
           {t("permissions.add")}
         </Button>
       </div>
-      {sets.data.length === 0 ? <p className={styles.muted}>{t("permissions.open")}</p> : null}
+      {sets.data.length === 0 ? (
+        <Alert type="warning" showIcon message={t("permissions.closed")} data-testid="permissions-closed" />
+      ) : null}
       <div className={styles.sets}>
         {sets.data.map((set) => (
           <Card key={set.id} size="small" data-testid="permission-set">

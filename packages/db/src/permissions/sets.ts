@@ -225,11 +225,9 @@ export interface AccessFacts {
   /** An admin of the form's app. */
   appAdmin: boolean;
   org: PrincipalOrg;
-  /** Whether the form has any permission set at all (none: the form is open to every member). */
-  anySets: boolean;
   /**
    * The form's sets that include the user: directly, by a department (with its subs), by a role or as
-   * one of all members.
+   * one of all members. None: the user has no right on the form (a form without sets is closed).
    */
   sets: PermissionSetView[];
 }
@@ -245,7 +243,6 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
     primary_id: string | null;
     down: string[];
     roles: string[];
-    any_sets: boolean;
     sets: SetRow[] | null;
   }>`
     WITH RECURSIVE ${userOrgCtes(userId)}
@@ -256,7 +253,6 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
       (SELECT id FROM mine WHERE is_primary LIMIT 1) AS primary_id,
       coalesce((SELECT array_agg(id ORDER BY id) FROM down), '{}') AS down,
       coalesce((SELECT array_agg(role_id ORDER BY role_id) FROM my_roles), '{}') AS roles,
-      EXISTS (SELECT 1 FROM permission_sets WHERE form_id = ${formId}) AS any_sets,
       (SELECT json_agg(s ORDER BY s.sort_order, s.created_at) FROM permission_sets s
        WHERE s.form_id = ${formId} AND EXISTS (
          SELECT 1 FROM permission_set_members m
@@ -271,7 +267,33 @@ export async function accessFacts(db: Db, formId: string, userId: string): Promi
       departmentsWithSub: row.down,
       roles: row.roles,
     },
-    anySets: row.any_sets,
     sets: (row.sets ?? []).map((set) => toView(set, [])),
   };
+}
+
+/**
+ * The forms of an app on which the user holds some right through a permission set (every set grants
+ * at least one action). What a member's app menu lists; admins and the app's admins see every form.
+ */
+export async function formsWithRights(db: Db, appId: string, userId: string): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`
+    WITH RECURSIVE ${userOrgCtes(userId)}
+    SELECT f.id FROM forms f
+    WHERE f.app_id = ${appId} AND EXISTS (
+      SELECT 1 FROM permission_sets s JOIN permission_set_members m ON m.set_id = s.id
+      WHERE s.form_id = f.id AND ${memberIncludesUser(userId)})`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The apps a user may open: those they administer or holding a form they have some right on. */
+export async function appsWithRights(db: Db, userId: string): Promise<Set<string>> {
+  const { rows } = await sql<{ id: string }>`
+    WITH RECURSIVE ${userOrgCtes(userId)}
+    SELECT a.app_id AS id FROM app_admins a WHERE a.user_id = ${userId}
+    UNION
+    SELECT f.app_id FROM forms f
+    WHERE f.deleted_at IS NULL AND EXISTS (
+      SELECT 1 FROM permission_sets s JOIN permission_set_members m ON m.set_id = s.id
+      WHERE s.form_id = f.id AND ${memberIncludesUser(userId)})`.execute(db);
+  return new Set(rows.map((r) => r.id));
 }

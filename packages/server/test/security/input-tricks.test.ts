@@ -2,7 +2,7 @@
 // tricks, oversized bodies and uploads, and mass assignment of system fields on every write path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "../databases";
-import { publishedForm, QUOTES } from "../fixtures";
+import { openForm, QUOTES } from "../fixtures";
 import { errorOf, startTestApp, type TestApp } from "../harness";
 import { multipart, PNG } from "../upload-fixtures";
 
@@ -12,7 +12,8 @@ describe.each(testDatabases())("security: hostile input ($name)", (database) => 
   let member: Awaited<ReturnType<TestApp["newUser"]>>;
   beforeAll(async () => {
     t = await startTestApp(database, { bodyLimit: 64 * 1024, uploads: { maxFileBytes: 2048 } });
-    url = `/api/forms/${await publishedForm(t, QUOTES)}/records`;
+    // The hostile member may manage the form: what is tested is what a writer can and cannot set.
+    url = `/api/forms/${await openForm(t, QUOTES)}/records`;
     member = await t.newUser("hostile@example.com");
   });
   afterAll(async () => t?.close());

@@ -15,7 +15,12 @@ export function useMenuLinks(app: AppWithForms) {
   return {
     forms,
     name: (form: FormSummary) => localize(form.name, i18n.language) || form.key,
-    link: (form: FormSummary) =>
-      `/apps/${app.id}/forms/${form.id}/${isFormTab(currentTab) ? currentTab : landingTab(user, form)}`,
+    // A member's rights on the form are not known here: their link opens the form's own path, which
+    // waits for my-rights and lands on a tab they may open.
+    link: (form: FormSummary) => {
+      const base = `/apps/${app.id}/forms/${form.id}`;
+      if (isFormTab(currentTab)) return `${base}/${currentTab}`;
+      return user.isAdmin ? `${base}/${landingTab(user, form)}` : base;
+    },
   };
 }

@@ -33,6 +33,18 @@ export function resolveMenu(stored: unknown, liveForms: readonly string[]): Menu
   return menu;
 }
 
+/**
+ * The menu a member sees: only the forms they hold some right on, and no group left empty by that
+ * (a closed form's name is not theirs to read).
+ */
+export function menuFor(menu: MenuLayout, allowed: ReadonlySet<string>): MenuLayout {
+  return menu.flatMap((item): MenuItem[] => {
+    if (item.type === "form") return allowed.has(item.form) ? [item] : [];
+    const forms = item.forms.filter((id) => allowed.has(id));
+    return forms.length > 0 ? [{ ...item, forms }] : [];
+  });
+}
+
 /** The forms in menu order (groups in place, their forms in order). */
 export function menuOrder(menu: MenuLayout): string[] {
   return menu.flatMap((item) => (item.type === "form" ? [item.form] : item.forms));

@@ -1,4 +1,4 @@
-import { isAppAdmin } from "@formwork/db";
+import { appsWithRights, formsWithRights, isAppAdmin } from "@formwork/db";
 import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../../database";
 import { parseIfMatch } from "../../http/if-match";
@@ -7,7 +7,7 @@ import { listForms } from "../forms/forms-store";
 import { formSummarySchema } from "../forms/schemas";
 import { type AppInput, createApp, deleteApp, getApp, listApps, updateApp } from "./apps-store";
 import type { MenuLayout } from "./menu-layout";
-import { menuOrder } from "./menu-layout";
+import { menuFor, menuOrder } from "./menu-layout";
 import { getMenu, saveMenu } from "./menu-store";
 import {
   appParams,
@@ -20,7 +20,10 @@ import {
 
 type AppParams = { Params: { app: string } };
 
-/** Apps: any signed-in user reads them, admins manage them. */
+/**
+ * Apps: admins manage them; a member sees the apps and forms they hold some right on (a form without a
+ * permission set including them is closed to them), its admins and system admins see everything.
+ */
 export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
   app.get(
     "/api/apps",
@@ -30,7 +33,13 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
         response: { 200: { type: "object", properties: { apps: { type: "array", items: appSchema } } } },
       },
     },
-    async () => ({ apps: await listApps(db) }),
+    async (request) => {
+      const principal = currentUser(request);
+      const apps = await listApps(db);
+      if (principal.isAdmin) return { apps };
+      const open = await appsWithRights(db, principal.userId);
+      return { apps: apps.filter((one) => open.has(one.id)) };
+    },
   );
 
   app.post<{ Body: AppInput }>(
@@ -68,11 +77,13 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
     async (request) => {
       const principal = currentUser(request);
       const found = await getApp(db, request.params.app);
-      const [forms, menu, canManage] = await Promise.all([
+      const canManage = principal.isAdmin || (await isAppAdmin(db, found.id, principal.userId));
+      const [forms, stored, allowed] = await Promise.all([
         listForms(db, found.id),
         getMenu(db, found.id),
-        principal.isAdmin ? true : isAppAdmin(db, found.id, principal.userId),
+        canManage ? null : formsWithRights(db, found.id, principal.userId),
       ]);
+      const menu = allowed ? { ...stored, menu: menuFor(stored.menu, allowed) } : stored;
       // The forms come in menu order, so a client that ignores groups still shows them as arranged.
       const byId = new Map(forms.map((form) => [form.id, form]));
       const ordered = menuOrder(menu.menu).flatMap((id) => byId.get(id) ?? []);

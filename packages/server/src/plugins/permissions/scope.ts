@@ -6,11 +6,13 @@
 //
 // Rules (issue 6): system admins and the app's admins have everything. Otherwise the rights are the
 // union of the form's permission sets that include the user (directly, by department — with
-// sub-departments when the set says so — or by role): an action is granted when any set grants it; the
-// records it applies to are the OR of those sets' row conditions (a set without one: every record); a
-// field is readable when a set granting `view` shows it, editable on create/edit when a set granting
-// create/edit makes it `edit`. A form without any permission set is open to every signed-in member
-// (manage all), which is how forms behaved before permission sets; its first set closes it.
+// sub-departments when the set says so —, by role or as one of all members): an action is granted when
+// any set grants it; the records it applies to are the OR of those sets' row conditions (a set without
+// one: every record); a field is readable when a set granting `view` shows it, editable on create/edit
+// when a set granting create/edit makes it `edit`. A user in no set has no right at all: a form without
+// any permission set is closed to everyone but admins, as in Jiandaoyun (migration 0021 gave the forms
+// that were open before it an explicit "manage all" set for all members). Workflow task holders and
+// public links do not come through here: they have their own rules.
 import { accessFacts, type PrincipalOrg, type PublishedForm } from "@formwork/db";
 import { defaultFieldLevel, type FieldLevel, RECORD_ACTIONS, type RecordAction } from "@formwork/schema";
 import { type Expression, type SqlBool, sql } from "kysely";
@@ -109,8 +111,7 @@ async function computeScope(
     ? await cache.get(principal.userId, form.id, () => accessFacts(db, form.id, principal.userId))
     : await accessFacts(db, form.id, principal.userId);
   const params = dynamicValues(principal.userId, facts.org);
-  if (principal.isAdmin || facts.appAdmin || !facts.anySets)
-    return fullScope(form, facts.appAdmin, facts.org, params);
+  if (principal.isAdmin || facts.appAdmin) return fullScope(form, facts.appAdmin, facts.org, params);
 
   const fieldIds = form.definition.fields.map((f) => f.id);
   const known = new Set(fieldIds);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, type Session } from "./browser";
 import { publishOrders } from "./data-steps";
 import { signIn, uniqueSuffix } from "./steps";
-import { createSalesOrg, PASSWORD, signInAs } from "./workflow-steps";
+import { createSalesOrg, grantEveryone, PASSWORD, signInAs } from "./workflow-steps";
 
 describe("comments and the notification bell (desktop)", () => {
   let session: Session;
@@ -19,6 +19,7 @@ describe("comments and the notification bell (desktop)", () => {
     const suffix = uniqueSuffix();
     const org = await createSalesOrg(page, suffix);
     const { appId, formId } = await publishOrders(page, `评论 ${suffix}`, 3);
+    await grantEveryone(page, formId, "manage_all");
     await page.goto(`/apps/${appId}/forms/${formId}/data`);
     await page.locator(".ant-table-row", { hasText: "客户2" }).click();
     const drawer = page.getByTestId("record-drawer");

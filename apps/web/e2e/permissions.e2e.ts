@@ -41,6 +41,8 @@ describe("permissions (desktop)", () => {
 
     // The admin's permissions tab: a new set with the preset, given to the member.
     await page.goto(`/apps/${app.id}/forms/${form.id}/permissions`);
+    // No set yet: the form is closed to members, and the tab says so.
+    await page.getByTestId("permissions-closed").waitFor();
     await page.getByTestId("add-permission-set").click();
     await page.getByTestId("permission-set-name").fill("销售代表");
     await page.getByTestId("permission-kind-submit_own").click();

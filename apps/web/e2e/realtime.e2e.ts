@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, type Session } from "./browser";
 import { publishOrders } from "./data-steps";
 import { signIn, uniqueSuffix } from "./steps";
-import { call, createSalesOrg, PASSWORD, signInAs } from "./workflow-steps";
+import { call, createSalesOrg, grantEveryone, PASSWORD, signInAs } from "./workflow-steps";
 
 /** Marks the loaded document: the mark survives anything but a reload or a navigation. */
 async function markDocument(page: Page): Promise<void> {
@@ -36,6 +36,7 @@ describe("realtime grid and bell (two browsers)", () => {
     const suffix = uniqueSuffix();
     const org = await createSalesOrg(admin.page, suffix);
     const { appId, formId } = await publishOrders(admin.page, `实时 ${suffix}`, 2);
+    await grantEveryone(admin.page, formId, "manage_all");
     const grid = `/apps/${appId}/forms/${formId}/data`;
 
     await signInAs(member.page, org.rep.email, PASSWORD);

@@ -9,6 +9,7 @@ import { pickMember, signIn, uniqueSuffix } from "./steps";
 import {
   call,
   createSalesOrg,
+  grantEveryone,
   type Org,
   PASSWORD,
   publishFromDesigner,
@@ -126,6 +127,7 @@ describe("workflow: sub-form column permissions and the admin's controls", () =>
       "items.price": "view",
       "items.cost": "hidden",
     });
+    await grantEveryone(page, formId);
 
     // The rep submits two requests (the API: the fill page is another test's subject).
     await signInAs(page, org.rep.email, PASSWORD);

@@ -68,6 +68,18 @@ export async function createQuoteForm(
   return { appId: app.id, formId: form.id };
 }
 
+/**
+ * Gives every member a permission set of `kind` on a published form (a form without a set is closed to
+ * members, issue 6): what the expense and leave templates grant their approval forms.
+ */
+export async function grantEveryone(page: Page, formId: string, kind = "submit_own"): Promise<void> {
+  await call(page, "POST", `/api/forms/${formId}/permission-sets`, {
+    name: `全部成员 ${kind}`,
+    kind,
+    members: [{ type: "all" }],
+  });
+}
+
 /** Signs out whoever is signed in and signs in as `email` through the login page. */
 export async function signInAs(page: Page, email: string, password: string): Promise<void> {
   await call(page, "POST", "/api/auth/logout").catch(() => undefined);

@@ -7,6 +7,7 @@ import { signIn, uniqueSuffix } from "./steps";
 import {
   createQuoteForm,
   createSalesOrg,
+  grantEveryone,
   nameNode,
   type Org,
   PASSWORD,
@@ -102,6 +103,7 @@ describe("approval workflow", () => {
 
     // Publish (the autosave has the flow; publishing freezes its first version).
     await publishFromDesigner(page);
+    await grantEveryone(page, formId);
 
     // The rep submits a quote with a 10 % discount: the default lane (the manager) gets it.
     quote = `华东贸易 ${suffix}`;

@@ -40,7 +40,7 @@ describe.each(serverTestDatabases())("print view ($name)", (database) => {
     manager = await t.newUser("manager@example.com");
     printer = await t.newUser("printer@example.com");
     viewer = await t.newUser("viewer@example.com");
-    formId = await flowForm(t, oneApproval(manager.id), "purchase", FIELDS);
+    formId = await flowForm(t, oneApproval(manager.id), "purchase", FIELDS, null);
     await addSet(t, formId, { name: "Reps", kind: "submit_own", members: [{ type: "user", id: rep.id }] });
     await addSet(t, formId, {
       name: "Printers",

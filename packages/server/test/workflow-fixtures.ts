@@ -64,6 +64,7 @@ export async function flowForm(
   flow: FlowDefinition,
   key = `quotes_${++forms}`,
   fields: FormDefinition["fields"] = QUOTE_FIELDS,
+  everyone: string | null = "submit_own",
 ): Promise<string> {
   const app = await t.admin.request("POST", "/api/apps", { name: `Flows ${key}` });
   const definition: FormDefinition = {
@@ -77,7 +78,8 @@ export async function flowForm(
   await publish(t, form.json().id);
   // Members submit and manage their own records, as the expense and leave templates grant (a form
   // without a set is closed to members); the others' records they see only through their tasks.
-  await grantEveryone(t, form.json().id, "submit_own");
+  // `everyone: null` leaves the form closed, for tests that give their own sets.
+  if (everyone) await grantEveryone(t, form.json().id, everyone);
   return form.json().id;
 }
 

@@ -57,7 +57,8 @@ describe("validators on arbitrary input", () => {
         const def = quoteForm();
         for (const { at, value } of changes) {
           try {
-            replaceAt(def, at, value);
+            // A copy: validation may normalise what it is given, and fast-check still holds the value.
+            replaceAt(def, at, structuredClone(value));
           } catch {
             // an earlier change removed this path's parent; the mutation simply does not apply
           }

@@ -9,6 +9,7 @@ import { PgPoolDialect } from "./pg/dialect";
 import { PGliteDialect } from "./pglite/dialect";
 import { PGLITE_START_PARAMS } from "./pglite/start-params";
 import { seedFromTemplate } from "./pglite/template";
+import { attachListener, PgListener, pgliteListener } from "./realtime/listener";
 import type { SystemTables } from "./tables";
 import { OVERRIDDEN_PARSERS } from "./type-parsers";
 
@@ -75,6 +76,7 @@ async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undef
     parsers: OVERRIDDEN_PARSERS,
   });
   const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PGliteDialect(pglite)) });
+  attachListener(db, pgliteListener(db, pglite));
   return { db, kind: "pglite", close: () => db.destroy(), snapshot: () => pglite.dumpDataDir("none") };
 }
 
@@ -100,7 +102,18 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
   const db = new Kysely<SystemTables>({
     dialect: new ErrorMappingDialect(new PgPoolDialect(pool, options.preparedStatements ?? true)),
   });
-  return { db, kind: "postgres", close: () => db.destroy(), snapshot: null };
+  // LISTEN needs a connection of its own (search_path does not matter: channels are per database).
+  const listener = new PgListener({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  attachListener(db, listener);
+  return {
+    db,
+    kind: "postgres",
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
+    snapshot: null,
+  };
 }
 
 function quoteSchema(schema: string): string {

@@ -1,13 +1,15 @@
 // Two server processes on one PostgreSQL database, realtime through @socket.io/postgres-adapter: a
 // record written through one reaches a socket.io client connected to the other (the permission check
-// running where the socket is), a draft saved on one tells a designer on the other, and disabling a
-// member on one ends their socket on the other at once.
+// running where the socket is), a draft saved on one tells a designer on the other, a notification
+// written through one pushes its user's unread count to their socket on the other (the database's
+// NOTIFY, heard by both), and disabling a member on one ends their socket on the other at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/database";
 import { createUser } from "../src/plugins/users/users-store";
 import { serverTestDatabases } from "./databases";
 import { httpCaller, tokenFor } from "./faults/http-caller";
 import { ServerProcess } from "./faults/server-process";
+import { grantEveryone } from "./fixtures";
 import { ADMIN, type Caller, CSRF, type TestApp } from "./harness";
 import { dealsForm } from "./permissions-fixtures";
 import { collect, connect, request, serverDisconnect, type TestSocket, waitFor } from "./realtime/sockets";
@@ -88,6 +90,22 @@ describe.skipIf(!postgres)("realtime across two server processes (postgres)", ()
     });
     expect(saved.statusCode, saved.body).toBe(200);
     await waitFor("form-changed on the other instance", changed, (c) => c.revision === saved.json().revision);
+  });
+
+  it("a notification written through one instance pushes the count to its user's socket on the other", async () => {
+    const { formId } = await dealsForm({ admin } as TestApp, "instances3");
+    await grantEveryone({ admin } as TestApp, formId);
+    const record = await admin.request("POST", `/api/forms/${formId}/records`, { data: { title: "Ping" } });
+    expect(record.statusCode, record.body).toBe(201);
+    const socket = await open(b, memberToken);
+    const counts = collect(socket, "notifications");
+    const mention = await admin.request("POST", `/api/forms/${formId}/records/${record.json().id}/comments`, {
+      text: "@member look",
+      mentions: [memberId],
+    });
+    expect(mention.statusCode, mention.body).toBe(201);
+    // B heard A's commit from the database (NOTIFY) and counted: nothing polls.
+    await waitFor("count on the other instance", counts, (c) => c.unread === 1, 5_000);
   });
 
   it("disabling a member on one instance ends their socket on the other at once", async () => {

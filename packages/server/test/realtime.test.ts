@@ -1,7 +1,7 @@
 // Realtime (issue 7 item 5, issue 6's "sockets end at once") over real sockets: handshake auth (token,
 // cookie with origin check), record hints filtered per event and viewer by the permission sets' row
 // conditions and never carrying field values, disabled users / ended sessions / revoked tokens
-// disconnected at once, notification counts pushed, designer presence and "form changed", and a client
+// disconnected at once, notification counts pushed (whatever wrote them), designer presence and "form changed", and a client
 // that reconnects. On PostgreSQL the app runs through the PostgreSQL adapter.
 import type { RecordHint } from "@formwork/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +19,7 @@ import {
   type TestSocket,
   waitFor,
 } from "./realtime/sockets";
+import { flowForm, oneApproval, submit } from "./workflow-fixtures";
 
 describe.each(serverTestDatabases())("realtime ($name)", (database) => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
   let forms = 0;
 
   beforeAll(async () => {
-    t = await startTestApp(database, { realtime: { notificationPollMs: 100 } }, { pubsub: true });
+    t = await startTestApp(database, {}, { pubsub: true });
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -169,20 +170,47 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
     expect(await refusal(base, { cookie: daveSession, origin: base })).toBe("UNAUTHENTICATED");
   });
 
-  it("pushes the unread notification count when a mention arrives and when it is read", async () => {
-    forms += 1;
-    const { formId } = await dealsForm(t, `rtdeals${forms}`);
-    await grantEveryone(t, formId);
-    const record = await create(formId, { title: "Ping" });
+  it("pushes the unread count for a flow's task, a mention and an automation's notify, and after reading", async () => {
     const bob = await open({ token: org.bob.token });
     const counts = collect(bob, "notifications");
-    const before = (await org.bob.request("GET", "/api/notifications/count")).json().unread as number;
+    let expected = (await org.bob.request("GET", "/api/notifications/count")).json().unread as number;
+    // Nothing polls: the database announces each insert's recipients on commit, so this is quick.
+    const arrives = async (what: string) => {
+      expected += 1;
+      await waitFor(what, counts, (c) => c.unread === expected, 5_000);
+    };
+
+    // A task assigned: the workflow writes it in a CTE of its one statement.
+    const flowFormId = await flowForm(t, oneApproval(org.bob.id));
+    await submit(org.alice, flowFormId);
+    await arrives("count after a task was assigned");
+
+    forms += 1;
+    const key = `rtdeals${forms}`;
+    const { formId, appId } = await dealsForm(t, key);
+    await grantEveryone(t, formId);
+    const record = await create(formId, { title: "Ping" });
     const posted = await org.alice.request("POST", `/api/forms/${formId}/records/${record.id}/comments`, {
       text: "@bob look",
       mentions: [org.bob.id],
     });
     expect(posted.statusCode, posted.body).toBe(201);
-    await waitFor("count after mention", counts, (c) => c.unread === before + 1);
+    await arrives("count after a mention");
+
+    const automation = await t.admin.request("POST", `/api/apps/${appId}/automations`, {
+      definition: {
+        id: "tell_bob",
+        name: "Tell bob",
+        form: key,
+        trigger: { type: "recordCreated" },
+        actions: [{ type: "notify", users: [org.bob.id], title: '"A new deal"' }],
+      },
+      enabled: true,
+    });
+    expect(automation.statusCode, automation.body).toBe(201);
+    await create(formId, { title: "Automated" });
+    await arrives("count after an automation's notify");
+
     const read = await org.bob.request("POST", "/api/notifications/read", { all: true });
     expect(read.statusCode, read.body).toBe(200);
     await waitFor("count after reading", counts, (c) => c.unread === 0);

@@ -27,6 +27,7 @@ import * as templates from "./0018_templates";
 import * as realtimeAttachments from "./0020_realtime_attachments";
 import * as closedForms from "./0021_closed_forms";
 import * as formRollups from "./0024_form_rollups";
+import * as notificationsAnnounce from "./0028_notifications_announce";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_realtime_attachments": realtimeAttachments,
   "0021_closed_forms": closedForms,
   "0024_form_rollups": formRollups,
+  "0028_notifications_announce": notificationsAnnounce,
 };
 
 const provider: MigrationProvider = {

@@ -95,13 +95,29 @@ export async function listNotifications(
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
-  const row = await db
+  return (await countUnreadOf(db, [userId])).get(userId) ?? 0;
+}
+
+/**
+ * Unread counts of several users in one statement (users with none are absent). Each user's count is
+ * a range of notifications_user_ix (user_id, read_at, …): the cost follows their unread rows, never the
+ * table's size.
+ */
+export async function countUnreadOf(db: Db, userIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (userIds.length === 0) return counts;
+  for (const row of await unreadCountsQuery(db, userIds).execute()) counts.set(row.user_id, Number(row.n));
+  return counts;
+}
+
+/** The statement of countUnreadOf (exported for the test that checks its plan). */
+export function unreadCountsQuery(db: Db, userIds: readonly string[]) {
+  return db
     .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
+    .select(["user_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("user_id", "in", [...userIds])
     .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .groupBy("user_id");
 }
 
 /** Marks the user's given notifications (or all of them) read; answers how many changed. */

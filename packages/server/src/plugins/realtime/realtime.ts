@@ -25,7 +25,7 @@ import type { CredentialCache } from "../auth/credential-cache";
 import { recordScope, scopeTimeZone } from "../permissions/scope";
 import type { PublishedForms } from "../records/published-forms";
 import { recheckSockets } from "./credential-recheck";
-import { NotificationWatch } from "./notification-watch";
+import { NotificationPush } from "./notification-push";
 import { announcePresence, mayDesign } from "./presence";
 import { RecordFanout, tokenReaches } from "./record-fanout";
 import {
@@ -58,7 +58,7 @@ const RECHECK_USER = "formwork:recheck-user";
 export class Realtime {
   readonly io: Server;
   private readonly fanout: RecordFanout;
-  private readonly notifications: NotificationWatch;
+  private readonly notifications: NotificationPush;
   private readonly clustered: boolean;
   private recheckTimer: NodeJS.Timeout | undefined;
 
@@ -84,7 +84,7 @@ export class Realtime {
       );
     }
     this.fanout = new RecordFanout(db, forms, this.io);
-    this.notifications = new NotificationWatch(db, this.io, config.realtime.notificationPollMs, app.log);
+    this.notifications = new NotificationPush(db, this.io, app.log);
 
     this.io.use((socket, next) => {
       authenticateSocket(app, db, config, credentials, socket).then(
@@ -115,8 +115,8 @@ export class Realtime {
     });
   }
 
-  start(): void {
-    this.notifications.start();
+  async start(): Promise<void> {
+    await this.notifications.start();
     this.recheckTimer = setInterval(() => void this.recheck(), this.options.config.realtime.recheckMs);
     this.recheckTimer.unref();
   }
@@ -127,7 +127,7 @@ export class Realtime {
    */
   async close(): Promise<void> {
     clearInterval(this.recheckTimer);
-    this.notifications.stop();
+    await this.notifications.stop();
     // Not io.close(): that closes the HTTP server too, which is Fastify's to close.
     await this.io.of("/").adapter.close();
     this.io.engine.close();
@@ -151,7 +151,8 @@ export class Realtime {
     this.io.to(rooms).emit("form-changed", hint);
   }
 
-  /** The user's unread count changed (marked read): pushed to all their sockets. */
+  /** The user's unread count went down (marked read): pushed to all their sockets. New notifications
+   *  need no call: the database announces their recipients (notification-push.ts). */
   notificationsChanged(userId: string, unread?: number): Promise<void> {
     return this.notifications.push(userId, unread);
   }

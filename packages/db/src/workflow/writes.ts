@@ -302,14 +302,17 @@ function updateTasks(rows: TaskChange[]): Part {
     WHERE t.id = v.id`;
 }
 
+// Both join the ids (one primary-key probe each) rather than filter on `id = ANY(...)`: the prepared
+// statement's generic plan, with statistics taken while few timers were pending, scanned the whole
+// pending-timers index and filtered by id — every batch read every pending timer.
 function cancelTimers(ids: string[]): Part {
-  return sql`UPDATE flow_timers SET status = 'cancelled'
-    WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
+  return sql`UPDATE flow_timers t SET status = 'cancelled'
+    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'`;
 }
 
 function markFired(ids: string[]): Part {
-  return sql`UPDATE flow_timers SET status = 'fired', fired_at = now()
-    WHERE id = ANY(${ids}::text[]) AND status = 'pending'`;
+  return sql`UPDATE flow_timers t SET status = 'fired', fired_at = now()
+    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'`;
 }
 
 function insertTimers(rows: NewTimer[], o: PartOptions): Part {

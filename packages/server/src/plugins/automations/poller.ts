@@ -6,7 +6,6 @@ import {
   claimDateFire,
   claimDueAutomations,
   filterScopeFor,
-  isUnavailable,
   type PublishedForm,
   queryRecords,
   type StoredAutomation,
@@ -18,6 +17,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { ServerClock } from "../../clock";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
+import { DueLoop } from "../../due-loop";
 import type { RecordEventHub } from "../records/events";
 import { MAX_RECORDS_PER_ACTION } from "./actions";
 import type { AutomationRunner } from "./runner";
@@ -26,9 +26,8 @@ import { localInstant, nextRunAt } from "./schedule";
 type DateTrigger = Extract<AutomationTrigger, { type: "dateField" }>;
 
 export class AutomationPoller {
-  private stopped = true;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  /** One loop, a round every `pollMs` (a full one goes again at once). */
+  private readonly loop: DueLoop;
 
   constructor(
     private readonly db: Db,
@@ -38,18 +37,21 @@ export class AutomationPoller {
     private readonly options: ServerConfig["automations"],
     private readonly timeZone: string,
     private readonly clock: ServerClock,
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loop = this.run();
+  ) {
+    this.loop = new DueLoop(
+      { round: () => this.tick() },
+      { pollMs: options.pollMs, workers: 1, batchSize: options.batchSize },
+      log,
+      "automation poll failed",
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One round: claims due automations, runs them, schedules their next run. Answers how many it ran. */
@@ -133,24 +135,6 @@ export class AutomationPoller {
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        while ((await this.tick()) >= this.options.batchSize && !this.stopped) {}
-      } catch (error) {
-        if (isUnavailable(error)) this.log.warn({ err: error }, "automation poll failed");
-        else this.log.error({ err: error }, "automation poll failed");
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
   }
 }
 

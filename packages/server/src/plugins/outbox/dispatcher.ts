@@ -1,15 +1,14 @@
 // The outbox dispatcher, running in every server process. Messages are claimed in batches with SKIP
 // LOCKED and a lease (packages/db/src/outbox), so processes never claim the same message at once; each
 // claimed message is sent by the sender of its kind outside any transaction and its attempt recorded:
-// delivered, retried after an exponential jittered backoff, or dead after its last attempt. After a full
-// batch the loop goes again at once; otherwise it sleeps until the next message is due, at most `pollMs`.
-// `wake()` cuts a sleep short (an enqueue in this process calls it after its commit).
+// delivered, retried after an exponential jittered backoff, or dead after its last attempt. The loops
+// are DueLoops: a round that claimed goes again at once, otherwise they sleep until the next message is
+// due, at most `pollMs`. `wake()` cuts a sleep short (an enqueue in this process calls it after its commit).
 import {
   type AttemptOutcome,
   backoffMs,
   type ClaimedMessage,
   claimOutbox,
-  isUnavailable,
   msUntilNextOutbox,
   type OutboxKind,
   recordOutboxAttempt,
@@ -17,7 +16,7 @@ import {
 import type { FastifyBaseLogger } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
-import { WakeableSleep } from "../../wakeable-sleep";
+import { DueLoop, logFailure } from "../../due-loop";
 
 /** See ServerConfig["outbox"]. */
 export type OutboxOptions = ServerConfig["outbox"];
@@ -34,32 +33,33 @@ export interface SendResult {
 export type Sender = (message: ClaimedMessage) => Promise<SendResult>;
 
 export class OutboxDispatcher {
-  private stopped = true;
-  private readonly sleeper = new WakeableSleep();
-  private loops: Promise<void>[] = [];
+  private readonly loop: DueLoop;
 
   constructor(
     private readonly db: Db,
     readonly senders: Partial<Record<OutboxKind, Sender>>,
     private readonly log: FastifyBaseLogger,
     readonly options: OutboxOptions,
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loops = Array.from({ length: Math.max(1, this.options.workers) }, () => this.run());
+  ) {
+    this.loop = new DueLoop(
+      { round: () => this.dispatchOnce(), msUntilNext: () => msUntilNextOutbox(db) },
+      options,
+      log,
+      "outbox poll failed",
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await Promise.all(this.loops);
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Ends the loops' sleeps: something may be due now. */
   wake(): void {
-    this.sleeper.wakeAll();
+    this.loop.wake();
   }
 
   /** Claims and sends one batch of due messages; returns how many were claimed. */
@@ -76,13 +76,8 @@ export class OutboxDispatcher {
   }
 
   /** Sends what is due now, round after round, until nothing is (tests and benchmarks use it). */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const sent = await this.dispatchOnce();
-      total += sent;
-      if (sent === 0) return total;
-    }
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
@@ -118,28 +113,7 @@ export class OutboxDispatcher {
         this.log.warn({ outboxId: message.id, error: outcome.error }, "outbox message dead");
     } catch (error) {
       // The lease runs out and the message is tried again: at least once, never lost.
-      this.report(error, "recording an outbox attempt failed");
+      logFailure(this.log, error, "recording an outbox attempt failed");
     }
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      let pause = this.options.pollMs;
-      try {
-        const claimed = await this.dispatchOnce();
-        if (claimed >= this.options.batchSize) continue;
-        const next = await msUntilNextOutbox(this.db);
-        if (next !== null) pause = Math.min(pause, Math.max(10, next));
-      } catch (error) {
-        this.report(error, "outbox poll failed");
-      }
-      if (this.stopped) return;
-      await this.sleeper.sleep(pause);
-    }
-  }
-
-  private report(error: unknown, message: string): void {
-    if (isUnavailable(error)) this.log.warn({ err: error }, message);
-    else this.log.error({ err: error }, message);
   }
 }

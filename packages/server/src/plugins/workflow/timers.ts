@@ -1,13 +1,13 @@
 // The timer poller and the reconciler, running in every server process. Timers are rows (durable across
-// restarts); any number of processes poll, and SKIP LOCKED gives each due row to one of them. After a
-// full batch the poller goes again at once (a backlog drains at full speed); otherwise it sleeps until
-// the next timer is due, at most `pollMs`. The reconciler reports instances that are neither finished
+// restarts); any number of processes poll, and SKIP LOCKED gives each due row to one of them. The
+// firing loops are DueLoops: a round that fired goes again at once, otherwise they sleep until the
+// next timer is due (at most `pollMs`). The reconciler reports instances that are neither finished
 // nor waiting on a task or a timer — which the engine's invariants say cannot happen — once each.
-import { isUnavailable, msUntilNextTimer } from "@formwork/db";
+import { msUntilNextTimer } from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../database";
-import { WakeableSleep } from "../../wakeable-sleep";
+import { DueLoop, logFailure } from "../../due-loop";
 import type { WorkflowRuntime } from "./runtime";
 
 export interface TimerOptions {
@@ -25,28 +25,35 @@ export interface TimerOptions {
 }
 
 export class TimerPoller {
-  private stopped = true;
-  private readonly sleeper = new WakeableSleep();
-  private loops: Promise<void>[] = [];
+  private readonly loop: DueLoop;
   private reconcileTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
-    private readonly runtime: WorkflowRuntime,
+    runtime: WorkflowRuntime,
     private readonly log: FastifyBaseLogger,
     private readonly options: TimerOptions,
-  ) {}
+  ) {
+    this.loop = new DueLoop(
+      {
+        round: () => runtime.fireDueTimers(options.batchSize),
+        msUntilNext: () => msUntilNextTimer(db),
+      },
+      { pollMs: options.pollMs, workers: options.workers },
+      log,
+      "timer poll failed",
+    );
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.loops = Array.from({ length: Math.max(1, this.options.workers) }, () => this.run());
+    if (this.reconcileTimer) return;
+    this.loop.start();
     const reconcile = () =>
       void findStuckInstances(this.db, true).then(
         (stuck) => {
           if (stuck.length > 0) this.log.warn({ instances: stuck }, "flow instances waiting on nothing");
         },
-        (error: unknown) => this.report(error, "reconciler failed"),
+        (error: unknown) => logFailure(this.log, error, "reconciler failed"),
       );
     reconcile();
     this.reconcileTimer = setInterval(reconcile, this.options.reconcileMs);
@@ -54,41 +61,14 @@ export class TimerPoller {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
-    this.sleeper.wakeAll();
-    await Promise.all(this.loops);
+    this.reconcileTimer = null;
+    await this.loop.stop();
   }
 
-  /** Fires what is due now, in batches, until nothing is left (tests and the loop use it). */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const fired = await this.runtime.fireDueTimers(this.options.batchSize);
-      total += fired;
-      if (fired === 0) return total;
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopped) {
-      let pause = this.options.pollMs;
-      try {
-        const fired = await this.runtime.fireDueTimers(this.options.batchSize);
-        if (fired > 0) continue;
-        const next = await msUntilNextTimer(this.db);
-        if (next !== null) pause = Math.min(pause, Math.max(10, next));
-      } catch (error) {
-        this.report(error, "timer poll failed");
-      }
-      await this.sleeper.sleep(pause);
-    }
-  }
-
-  private report(error: unknown, message: string): void {
-    // A database outage is expected to pass; the next round retries. Anything else is a bug.
-    if (isUnavailable(error)) this.log.warn({ err: error }, message);
-    else this.log.error({ err: error }, message);
+  /** Fires what is due now, in batches, until nothing is left (tests use it). */
+  drain(): Promise<number> {
+    return this.loop.drain();
   }
 }
 

@@ -148,7 +148,7 @@ export async function buildApp({
       hooks: { audit: orgAuditHook, memberDisabled: (id) => realtime.disconnectUser(id) },
     });
     await api.register(appsPlugin, { db });
-    await api.register(formsPlugin, { db });
+    await api.register(formsPlugin, { db, forms, config });
     await api.register(recordsPlugin, {
       db,
       config,

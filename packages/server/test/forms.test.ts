@@ -79,12 +79,18 @@ describe.each(testDatabases())("forms ($name)", (database) => {
     expect(errorOf(publish)).toMatchObject({ status: 409, code: "INCOMPATIBLE_CHANGE" });
   });
 
-  it("keeps drafts admin-only while any user reads them", async () => {
+  it("keeps drafts and the version list to admins and the app's admins", async () => {
     const user = await t.newUser("designer@example.com");
     const form = (
       await t.admin.request("POST", `/api/apps/${appId}/forms`, { ...QUOTES, key: "readable" })
     ).json();
+    expect(errorOf(await user.request("GET", `/api/forms/${form.id}`)).status).toBe(403);
+    expect(errorOf(await user.request("GET", `/api/forms/${form.id}/versions`)).status).toBe(403);
+    const admins = (ids: string[]) => t.admin.request("PUT", `/api/apps/${appId}/admins`, { userIds: ids });
+    expect((await admins([user.id])).statusCode).toBe(200);
     expect((await user.request("GET", `/api/forms/${form.id}`)).statusCode).toBe(200);
+    expect((await user.request("GET", `/api/forms/${form.id}/versions`)).statusCode).toBe(200);
+    expect((await admins([])).statusCode).toBe(200);
     expect(errorOf(await user.request("PUT", `/api/forms/${form.id}`, QUOTES)).status).toBe(403);
     expect(errorOf(await user.request("POST", `/api/forms/${form.id}/publish`)).status).toBe(403);
   });

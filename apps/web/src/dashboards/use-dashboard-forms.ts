@@ -14,7 +14,9 @@ export function useDashboardForms(app: AppWithForms | undefined) {
   const published = (app?.forms ?? []).filter((f) => f.publishedVersion > 0);
   const versions = useQuery({
     queryKey: ["dashboards", "forms", published.map((f) => `${f.id}@${f.publishedVersion}`)],
-    queryFn: () => Promise.all(published.map((f) => api.forms.version(f.id, f.publishedVersion))),
+    // The app lists only forms the viewer holds a right on; one withdrawn since must not blank the rest.
+    queryFn: () =>
+      Promise.all(published.map((f) => api.forms.version(f.id, f.publishedVersion).catch(() => undefined))),
     enabled: app !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -23,7 +25,7 @@ export function useDashboardForms(app: AppWithForms | undefined) {
     const byKey = new Map<string, { id: string; definition: FormDefinition }>();
     (data ?? []).forEach((version, i) => {
       const summary = published[i];
-      if (summary) byKey.set(summary.key, { id: summary.id, definition: version.definition });
+      if (summary && version) byKey.set(summary.key, { id: summary.id, definition: version.definition });
     });
     const forms: FormsIndex = { definition: (k) => byKey.get(k)?.definition, id: (k) => byKey.get(k)?.id };
     return { forms, list: [...byKey.entries()], ready: versions.isSuccess };

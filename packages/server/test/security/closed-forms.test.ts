@@ -109,6 +109,11 @@ describe.each(testDatabases())("security: closed forms ($name)", (database) => {
     comments: (await who.request("GET", `${records()}/${record}/comments`)).statusCode,
     comment: (await who.request("POST", `${records()}/${record}/comments`, { text: "hi" })).statusCode,
     file: (await who.request("GET", `/api/files/${fileId}`)).statusCode,
+    // The definition: labels, formulas and options are the form's users' business only.
+    version: (await who.request("GET", `/api/forms/${deals}/versions/1`)).statusCode,
+    views: (await who.request("GET", `/api/forms/${deals}/views`)).statusCode,
+    draft: (await who.request("GET", `/api/forms/${deals}`)).statusCode,
+    versions: (await who.request("GET", `/api/forms/${deals}/versions`)).statusCode,
   });
 
   it("a new form has no set, and its permissions page data says so", async () => {
@@ -183,6 +188,8 @@ describe.each(testDatabases())("security: closed forms ($name)", (database) => {
     expect(carol).toMatchObject({ aggregate: 200, comments: 200, comment: 201 });
     // view_all grants neither export nor print; the photo field is hidden from her.
     expect(carol).toMatchObject({ export: 403, print: 403, file: 404 });
+    // She renders the published form and its views; the draft and the version list are its designers'.
+    expect(carol).toMatchObject({ version: 200, views: 200, draft: 403, versions: 403 });
     const list = await org.carol.request("GET", records());
     expect(list.body).not.toContain("TOP-SECRET");
     expect((await org.carol.request("POST", records(), { data: { title: "x" } })).statusCode).toBe(403);

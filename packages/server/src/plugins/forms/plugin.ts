@@ -1,9 +1,13 @@
 import type { FormDefinition } from "@formwork/schema";
 import type { FastifyPluginAsync } from "fastify";
+import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import { etagOf, parseIfMatch } from "../../http/if-match";
 import { getApp } from "../apps/apps-store";
 import { currentUser } from "../auth/authenticate";
+import { requireSomeRight } from "../permissions/enforce";
+import { recordScope } from "../permissions/scope";
+import type { PublishedForms } from "../records/published-forms";
 import { createForm, getForm, getVersion, listVersions, saveDraft } from "./forms-store";
 import { publishDraft } from "./publish";
 import {
@@ -17,8 +21,16 @@ import {
 
 type FormParams = { Params: { form: string } };
 
-/** Form drafts, publishing and versions: any signed-in user reads, admins and the app's admins design and publish. */
-export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) => {
+/**
+ * Form drafts, publishing and versions. Admins and the app's admins design, publish and read drafts and
+ * the version list; a published version (what the fill and data pages render) is also for the members
+ * holding some right on the form. A closed form's labels and formulas are nobody else's business.
+ */
+export const formsPlugin: FastifyPluginAsync<{
+  db: Db;
+  forms: PublishedForms;
+  config: ServerConfig;
+}> = async (app, { db, forms, config }) => {
   app.post<{ Params: { app: string }; Body: FormDefinition }>(
     "/api/apps/:app/forms",
     {
@@ -35,7 +47,10 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
 
   app.get<FormParams>(
     "/api/forms/:form",
-    { schema: { tags: ["forms"], params: formParams, response: { 200: formSchema } } },
+    {
+      config: { auth: "appAdmin" },
+      schema: { tags: ["forms"], params: formParams, response: { 200: formSchema } },
+    },
     async (request, reply) => {
       const form = await getForm(db, request.params.form);
       return reply.header("etag", etagOf(form.revision)).send(form);
@@ -96,7 +111,10 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
 
   app.get<FormParams>(
     "/api/forms/:form/versions",
-    { schema: { tags: ["forms"], params: formParams, response: { 200: versionsResponse } } },
+    {
+      config: { auth: "appAdmin" },
+      schema: { tags: ["forms"], params: formParams, response: { 200: versionsResponse } },
+    },
     async (request) => {
       const form = await getForm(db, request.params.form);
       return { versions: await listVersions(db, form.id) };
@@ -108,7 +126,14 @@ export const formsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =
     { schema: { tags: ["forms"], params: versionParams } },
     async (request) => {
       const form = await getForm(db, request.params.form);
-      return getVersion(db, form.id, request.params.version);
+      const version = await getVersion(db, form.id, request.params.version);
+      const principal = currentUser(request);
+      if (!principal.isAdmin) {
+        // A version exists, so the form is published: rights are its current publication's, whichever
+        // version is asked for.
+        requireSomeRight(await recordScope(db, principal, await forms.get(form.id), config.timeZone));
+      }
+      return version;
     },
   );
 };

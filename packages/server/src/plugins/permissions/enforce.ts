@@ -22,6 +22,13 @@ export function requireAction(scope: RecordScope, action: RecordAction): void {
   }
 }
 
+/** FORBIDDEN unless the scope grants some action: the form's definition and views are for its users. */
+export function requireSomeRight(scope: RecordScope): void {
+  if (scope.actions.size === 0) {
+    throw new FormworkError("FORBIDDEN", "You hold no right on this form");
+  }
+}
+
 export function forbiddenField(path: string, name: string): FormworkError {
   return new FormworkError("FORBIDDEN_FIELD", `You may not read the field "${name}"`, [
     { path, message: "hidden from you" },

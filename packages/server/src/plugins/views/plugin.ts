@@ -20,6 +20,7 @@ import { parseIfMatch } from "../../http/if-match";
 import { currentUser } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { getForm } from "../forms/forms-store";
+import { requireSomeRight } from "../permissions/enforce";
 import { recordScope } from "../permissions/scope";
 import type { PublishedForms } from "../records/published-forms";
 import { cannotChange, cannotShare, viewNotFound } from "./errors";
@@ -85,6 +86,7 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
     const view = await findView(db, id);
     if (!view || !canSeeView(principal, view)) throw viewNotFound();
     const form = await forms.get(view.form_id);
+    if (!principal.isAdmin) requireSomeRight(await recordScope(db, principal, form, config.timeZone));
     return { view, form, owner: await ownershipOf(view.form_id) };
   };
 
@@ -94,6 +96,7 @@ export const viewsPlugin: FastifyPluginAsync<ViewsPluginOptions> = async (
     async (request) => {
       const principal = currentUser(request);
       const form = await forms.get(request.params.form);
+      if (!principal.isAdmin) requireSomeRight(await recordScope(db, principal, form, config.timeZone));
       const owner = await ownershipOf(form.id);
       const views = await listViews(db, form.id, principal.userId);
       return {

@@ -1,9 +1,10 @@
 import { DeleteOutlined } from "@ant-design/icons";
-import type { AutomationAction, FormDefinition, JsonLogic } from "@formwork/schema";
+import type { AutomationAction, AutomationTrigger, FormDefinition, JsonLogic } from "@formwork/schema";
 import { Button, Card, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { localize } from "../common/localized-text";
 import { RuleBuilder } from "../designer/rules/RuleBuilder";
+import { AssignEditor } from "./AssignEditor";
 import { MEMBER_TYPES } from "./automation-model";
 import styles from "./automations.module.css";
 import { MappingEditor } from "./MappingEditor";
@@ -15,12 +16,13 @@ interface Props {
   forms: AppForm[];
   /** The trigger form's definition: what formulas and notify fields read. */
   source: FormDefinition;
+  trigger: AutomationTrigger["type"];
   onChange: (action: AutomationAction) => void;
   onRemove: () => void;
 }
 
-/** One action: its kind's settings (target form, field values, condition, recipients, URL). */
-export function ActionEditor({ index, action, forms, source, onChange, onRemove }: Props) {
+/** One action: its kind's settings (target form, field values, condition, recipients, URL, assignee). */
+export function ActionEditor({ index, action, forms, source, trigger, onChange, onRemove }: Props) {
   const { t, i18n } = useTranslation();
   const target = "form" in action ? forms.find((f) => f.key === action.form) : undefined;
   const formPicker =
@@ -111,15 +113,7 @@ export function ActionEditor({ index, action, forms, source, onChange, onRemove 
           </>
         )}
         {action.type === "assign" && (
-          <p className={styles.hint} data-testid={`action-assign-${index}`}>
-            {t("automations.assignSummary", {
-              field: localize(
-                source.fields.find((f) => f.id === action.field)?.label ?? action.field,
-                i18n.language,
-              ),
-              count: action.users.length,
-            })}
-          </p>
+          <AssignEditor index={index} action={action} source={source} trigger={trigger} onChange={onChange} />
         )}
         {action.type === "webhook" && (
           <div className={styles.row}>

@@ -8,7 +8,7 @@ import { errorMessage } from "../common/error-message";
 import { localize } from "../common/localized-text";
 import { RuleBuilder } from "../designer/rules/RuleBuilder";
 import { ActionEditor } from "./ActionEditor";
-import { ACTION_CHOICES, blankAction, blankDefinition } from "./automation-model";
+import { actionChoices, assignProblems, blankAction, blankDefinition } from "./automation-model";
 import styles from "./automations.module.css";
 import { TriggerEditor } from "./TriggerEditor";
 import { type AppForm, useSaveAutomation } from "./use-automations";
@@ -37,7 +37,17 @@ export function AutomationEditor({ appId, forms, automation, onClose }: Props) {
       actions: definition.actions.flatMap((a, i) => (i !== index ? [a] : action ? [action] : [])),
     });
 
-  const submit = () =>
+  // The editor's own checks (the server repeats them): an action that shows a problem is not sent.
+  const invalid = definition.actions.some(
+    (a) =>
+      a.type === "assign" &&
+      assignProblems(a, source?.definition.fields ?? [], definition.trigger.type).length > 0,
+  );
+  const submit = () => {
+    if (invalid) {
+      void message.error(t("automations.fixProblems"));
+      return;
+    }
     save.mutate(
       {
         ...(automation ? { id: automation.id } : {}),
@@ -51,6 +61,7 @@ export function AutomationEditor({ appId, forms, automation, onClose }: Props) {
         onError: (error) => void message.error(errorMessage(error, t)),
       },
     );
+  };
 
   return (
     <Drawer
@@ -145,6 +156,7 @@ export function AutomationEditor({ appId, forms, automation, onClose }: Props) {
               action={action}
               forms={forms}
               source={source.definition}
+              trigger={definition.trigger.type}
               onChange={(next) => setAction(index, next)}
               onRemove={() => setAction(index, null)}
             />
@@ -152,7 +164,7 @@ export function AutomationEditor({ appId, forms, automation, onClose }: Props) {
         <Dropdown
           trigger={["click"]}
           menu={{
-            items: ACTION_CHOICES.map((type) => ({
+            items: actionChoices(definition.trigger.type).map((type) => ({
               key: type,
               label: <span data-testid={`add-action-${type}`}>{t(`automations.actions.${type}`)}</span>,
             })),

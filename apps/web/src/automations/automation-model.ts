@@ -11,11 +11,10 @@ import { ACTION_TYPES } from "@formwork/schema";
 
 export { TRIGGER_TYPES as TRIGGER_CHOICES } from "@formwork/schema";
 
-/**
- * The actions the editor can add. `assign` needs a user picker the editor does not have yet: it comes
- * from templates and the API, and the editor shows it read-only.
- */
-export const ACTION_CHOICES = ACTION_TYPES.filter((type) => type !== "assign");
+/** The actions the editor can add: all of them, but `assign` only where a trigger record exists. */
+export function actionChoices(trigger: AutomationTrigger["type"]): AutomationAction["type"][] {
+  return trigger === "schedule" ? ACTION_TYPES.filter((type) => type !== "assign") : [...ACTION_TYPES];
+}
 
 /** A fresh id for a definition (lower-case, unique enough within an app). */
 export function newAutomationId(): string {
@@ -75,3 +74,23 @@ export function writableFields(fields: readonly FieldDefinition[]): FieldDefinit
 
 export const DATE_TYPES = new Set(["date", "datetime"]);
 export const MEMBER_TYPES = new Set(["member", "members"]);
+
+/** The most members an assign action may rotate through (the server's schema says the same). */
+export const ASSIGN_MAX_USERS = 200;
+
+/**
+ * What stops an assign action from saving, as keys under `automations.assignProblems`: the server
+ * would refuse the same (a single-member field of the trigger form, 1–200 members, a trigger record).
+ */
+export function assignProblems(
+  action: Extract<AutomationAction, { type: "assign" }>,
+  fields: readonly FieldDefinition[],
+  trigger: AutomationTrigger["type"],
+): string[] {
+  const problems: string[] = [];
+  if (trigger === "schedule") problems.push("needsRecord");
+  if (!fields.some((f) => f.id === action.field && f.type === "member")) problems.push("field");
+  if (action.users.length === 0) problems.push("noUsers");
+  if (action.users.length > ASSIGN_MAX_USERS) problems.push("tooManyUsers");
+  return problems;
+}

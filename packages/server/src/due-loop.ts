@@ -3,8 +3,9 @@
 // `batchSize`: a full batch) goes again at once, so a backlog drains at full speed; otherwise the loop sleeps until the next row is due — as the
 // database says, so a timer due in 300 ms is claimed 300 ms from now, not at the next interval — and at
 // most `pollMs`, which bounds how late a row written by another process or by hand is seen. `wake()`
-// cuts every sleep short (new work written by this process, or stopping).
-import { isUnavailable } from "@formwork/db";
+// cuts every sleep short (new work written by this process, or stopping); with `wakeOn`, so does a
+// NOTIFY on that channel (written by a trigger in any process, see migration 0026).
+import { isUnavailable, listenerOf } from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 
 export interface DueWork {
@@ -12,6 +13,11 @@ export interface DueWork {
   round(): Promise<number>;
   /** Milliseconds until the next row is due (0 when one is overdue), null when none is pending. */
   msUntilNext?(): Promise<number | null>;
+  /**
+   * A channel whose NOTIFYs wake the loops (a row due sooner than they sleep), listened on through the
+   * database handle's listener; and after the listener reconnects (a NOTIFY may have been missed).
+   */
+  wakeOn?: { db: object; channel: string };
 }
 
 export interface DueLoopOptions {
@@ -34,6 +40,7 @@ export class DueLoop {
   private stopped = true;
   private loops: Promise<void>[] = [];
   private readonly wakers = new Set<() => void>();
+  private unlisten: Promise<(() => Promise<void>) | undefined> | null = null;
 
   constructor(
     private readonly work: DueWork,
@@ -46,13 +53,16 @@ export class DueLoop {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    if (this.work.wakeOn) this.unlisten = this.listen(this.work.wakeOn);
     this.loops = Array.from({ length: Math.max(1, this.options.workers) }, () => this.run());
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();
-    await Promise.all(this.loops);
+    const unlisten = await this.unlisten;
+    this.unlisten = null;
+    await Promise.all([unlisten?.(), ...this.loops]);
   }
 
   /** Ends every sleep in progress: something may be due now. */
@@ -83,6 +93,16 @@ export class DueLoop {
       }
       if (this.stopped) return;
       await this.sleep(pause);
+    }
+  }
+
+  /** Without a listener (a handle not opened by createDatabase) or when LISTEN fails, polling alone serves. */
+  private async listen({ db, channel }: { db: object; channel: string }) {
+    try {
+      return await listenerOf(db)?.listen(channel, { heard: () => this.wake(), resumed: () => this.wake() });
+    } catch (error) {
+      logFailure(this.log, error, `listening on ${channel}`);
+      return undefined;
     }
   }
 

@@ -27,6 +27,7 @@ import * as templates from "./0018_templates";
 import * as realtimeAttachments from "./0020_realtime_attachments";
 import * as closedForms from "./0021_closed_forms";
 import * as formRollups from "./0024_form_rollups";
+import * as flowTimersAnnounce from "./0026_flow_timers_announce";
 import * as notificationsAnnounce from "./0028_notifications_announce";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0020_realtime_attachments": realtimeAttachments,
   "0021_closed_forms": closedForms,
   "0024_form_rollups": formRollups,
+  "0026_flow_timers_announce": flowTimersAnnounce,
   "0028_notifications_announce": notificationsAnnounce,
 };
 

@@ -11,6 +11,9 @@ import type { SystemTables } from "../tables";
 /** The channel migration 0028's trigger announces notification recipients on (user ids, comma-joined). */
 export const NOTIFICATIONS_CHANNEL = "formwork_notifications";
 
+/** The channel migration 0026's trigger wakes the timer pollers on (a timer due within a minute). */
+export const TIMERS_CHANNEL = "formwork_timers";
+
 export interface Listening {
   /** `heard` gets each payload after its transaction committed; `resumed` follows a reconnection, when
    *  notifications may have been missed. */

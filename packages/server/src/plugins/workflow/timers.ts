@@ -1,9 +1,9 @@
 // The timer poller and the reconciler, running in every server process. Timers are rows (durable across
 // restarts); any number of processes poll, and SKIP LOCKED gives each due row to one of them. The
 // firing loops are DueLoops: a round that fired goes again at once, otherwise they sleep until the
-// next timer is due (at most `pollMs`). The reconciler reports instances that are neither finished
+// next timer is due (at most `pollMs`), and a timer written due within a minute wakes them (NOTIFY). The reconciler reports instances that are neither finished
 // nor waiting on a task or a timer — which the engine's invariants say cannot happen — once each.
-import { msUntilNextTimer } from "@formwork/db";
+import { msUntilNextTimer, TIMERS_CHANNEL } from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { Db } from "../../database";
@@ -38,6 +38,8 @@ export class TimerPoller {
       {
         round: () => runtime.fireDueTimers(options.batchSize),
         msUntilNext: () => msUntilNextTimer(db),
+        // A timer written due within a minute (by any process, or by hand) wakes the loops at once.
+        wakeOn: { db, channel: TIMERS_CHANNEL },
       },
       { pollMs: options.pollMs, workers: options.workers },
       log,

@@ -56,7 +56,7 @@ try {
     const [warmup, sample, ...tasks] = await pendingTasks(url, world.approverId, formId);
     if (!warmup || !sample) throw new Error("no pending task was seeded");
     const statements = await captureApproval(url, world.approver.token, warmup, sample);
-    log(`captured the approval transaction: ${statements.length} statements (BEGIN … COMMIT)`);
+    log(`captured the approval: ${statements.length} statements`);
     for (const s of statements)
       log(`  ${s.name ? "[prepared] " : ""}${s.text.replace(/\s+/g, " ").slice(0, 110)}`);
     const result = await compareApprovals({

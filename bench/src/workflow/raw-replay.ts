@@ -1,7 +1,10 @@
 // The raw baseline of an approval: the very statements the server ran for one approval (captured from
 // the pg driver while an in-process app approved a sample task), replayed over a bare pg pool for other
-// tasks, with the sample's instance and record ids swapped for the target's. Same SQL, same parameters'
-// shapes, same transaction — without HTTP, Fastify, Kysely or the engine.
+// tasks, with the sample's instance and record ids swapped for the target's (task ids start with their
+// instance's). Same SQL, same parameters' shapes, same transaction or none — without HTTP, Fastify,
+// Kysely or the engine. Each replayed statement must touch as many rows as the server's did, so a
+// guarded write that wrote nothing (a wrong swap) counts as an error, not as a cheap approval.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +18,8 @@ export interface Statement {
   values: unknown[];
   /** The prepared statement's name when the server sent it as one: the replay prepares it too. */
   name?: string;
+  /** Rows the server's statement touched or returned. */
+  rowCount?: number | null;
 }
 
 export interface Sample {
@@ -24,8 +29,9 @@ export interface Sample {
 }
 
 /**
- * Approves `warmup` then `sample` through an in-process app over `url`, recording every statement of the
- * second approval from BEGIN to COMMIT (the first fills the app's caches, as a running server's are).
+ * Approves `warmup` then `sample` through an in-process app over `url`, recording every statement the
+ * second approval's request sent (the first fills the app's caches, as a running server's are; the
+ * request's own async context tells its statements from anything else the app runs meanwhile).
  */
 export async function captureApproval(
   url: string,
@@ -53,39 +59,43 @@ export async function captureApproval(
   };
   await approve(warmup);
   const seen: Statement[] = [];
+  const recording = new AsyncLocalStorage<true>();
   const original = pg.Client.prototype.query;
   // biome-ignore lint/suspicious/noExplicitAny: a recording wrapper around the driver's overloaded query().
   (pg.Client.prototype as any).query = function (this: pg.Client, ...args: any[]) {
     const [first, second] = args;
-    if (typeof first === "string") seen.push({ text: first, values: (second as unknown[]) ?? [] });
+    let statement: Statement | undefined;
+    if (!recording.getStore()) statement = undefined;
+    else if (typeof first === "string") statement = { text: first, values: (second as unknown[]) ?? [] };
     else if (first && typeof first.text === "string")
-      seen.push({
+      statement = {
         text: first.text,
         values: first.values ?? [],
         ...(first.name ? { name: first.name } : {}),
-      });
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
+      };
+    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (statement) {
+      seen.push(statement);
+      const recorded = statement;
+      void (result as Promise<pg.QueryResult> | undefined)?.then?.(
+        (r) => {
+          recorded.rowCount = r.rowCount;
+        },
+        () => {},
+      );
+    }
+    return result;
   };
   try {
-    const response = await app.inject({
-      method: "POST",
-      url: `/api/tasks/${encodeURIComponent(sample.taskId)}/actions`,
-      headers: { authorization: `Bearer ${token}` },
-      payload: { action: "approve" },
-    });
-    if (response.statusCode !== 200)
-      throw new Error(`sample approval: ${response.statusCode} ${response.body}`);
+    await recording.run(true, () => approve(sample));
   } finally {
     pg.Client.prototype.query = original;
     await app.close();
     await database.close();
     await rm(dataDir, { recursive: true, force: true });
   }
-  const begin = seen.findIndex((s) => s.text.trim().toLowerCase() === "begin");
-  const commit = seen.findIndex((s) => s.text.trim().toLowerCase() === "commit");
-  if (begin < 0 || commit < begin)
-    throw new Error("no transaction captured (is pg shared with @formwork/db?)");
-  return seen.slice(begin, commit + 1);
+  if (seen.length === 0) throw new Error("no statement captured (is pg shared with @formwork/db?)");
+  return seen;
 }
 
 function swap(value: unknown, from: Sample, to: Sample): unknown {
@@ -117,12 +127,17 @@ export async function replayRaw(
         const target = targets[next++]!;
         const sent = performance.now();
         try {
-          for (const statement of statements)
-            await client.query({
+          for (const statement of statements) {
+            const result = await client.query({
               text: statement.text,
               values: statement.values.map((v) => swap(v, sample, target)),
               ...(statement.name ? { name: statement.name } : {}),
             });
+            if (typeof statement.rowCount === "number" && result.rowCount !== statement.rowCount)
+              throw new Error(
+                `${result.rowCount} rows where the server's statement had ${statement.rowCount}`,
+              );
+          }
         } catch (error) {
           errors++;
           firstError ??= String(error);

@@ -1,6 +1,7 @@
 // Workflow notify effects as notification rows, written by the workflow's own statement (a part of
-// applyWrites), so a task assignment and its notification commit or roll back together. The flow's
-// outbox rows stay as they are for external delivery (email, webhooks).
+// applyWrites), so a task assignment and its notification commit or roll back together. They are what
+// delivers a flow's notify effects (the centre, its email copies through the outbox); nothing read the
+// flow_outbox rows transitions once wrote beside them, so transitions no longer write those.
 
 import type { NotificationKind } from "@formwork/schema";
 import type { RawBuilder } from "kysely";

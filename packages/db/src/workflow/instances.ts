@@ -117,6 +117,29 @@ export async function lockAndCompleteTask(
   return row ? { instance: toLocked(row), completed: row.completed } : null;
 }
 
+/** A task's holder and status beside its instance, as read (unlocked) by an optimistic command. */
+export interface TaskAndInstance {
+  instance: LockedInstance;
+  task: { status: TaskStatus; assignee: string };
+}
+
+/**
+ * A task and its instance in ONE unlocked statement (one snapshot, so the two agree): an optimistic
+ * command steps from this and writes with applyWritesIfUnchanged, which refuses the write when the
+ * instance's revision moved meanwhile. Null when there is no such task. Prepared: the text is fixed.
+ */
+export async function readTaskInstance(db: Db, taskId: string): Promise<TaskAndInstance | null> {
+  const query = sql<InstanceRow & { task_status: TaskStatus; task_assignee: string }>`
+    SELECT ${columns}, t.status AS task_status, t.assignee AS task_assignee
+    FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id
+    WHERE t.id = ${taskId}`.compile(db);
+  const { rows } = await db.executeQuery(prepared(query));
+  const row = rows[0];
+  return row
+    ? { instance: toLocked(row), task: { status: row.task_status, assignee: row.task_assignee } }
+    : null;
+}
+
 /**
  * Locks those of `ids` nobody else holds, in id order, skipping the busy ones (a timer batch retries
  * them on its next round rather than waiting behind a user's command).

@@ -6,10 +6,16 @@ import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
 import { inTransaction } from "../transaction";
 import { inboxCounts, listInbox } from "./inbox";
-import { completeTask, lockFreeInstances, lockInstanceOfTask, tasksOfActiveRuns } from "./instances";
+import {
+  completeTask,
+  lockFreeInstances,
+  lockInstanceOfTask,
+  readTaskInstance,
+  tasksOfActiveRuns,
+} from "./instances";
 import { claimDueTimers, msUntilNextTimer } from "./timers";
 import { latestFlowVersion, saveFlowVersion } from "./versions";
-import { applyWrites, emptyWrites, type WorkflowWrites } from "./writes";
+import { applyWrites, applyWritesIfUnchanged, emptyWrites, type WorkflowWrites } from "./writes";
 
 const flow = { nodes: [{ id: "start", type: "start" }], edges: [] };
 
@@ -82,6 +88,61 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
     await inTransaction(db, (tx) => applyWrites(tx, w));
     return { id, task: `${id}:t1` };
   }
+
+  it("writes an optimistic step once: a step from a revision that moved, or for a task no longer pending, writes nothing", async () => {
+    const { id, task } = await started("QT-0002 optimistic", bob);
+    const read = await readTaskInstance(db, task);
+    expect(read).toMatchObject({ instance: { id, revision: 1 }, task: { status: "pending", assignee: bob } });
+    expect(await readTaskInstance(db, `${id}:t9`)).toBeNull();
+    /** What bob's approval stepped from revision `from` writes: the instance, the task, an event, a notification. */
+    const step = (from: number, comment: string) => {
+      const w = emptyWrites();
+      w.instances.push({ id, state: { comment }, status: "completed", revision: from + 1 });
+      w.tasks.push({ id: task, status: "done", action: "approve", comment });
+      w.nodeRuns.push({ id: `${id}:v1`, status: "completed", outcome: "approved" });
+      w.events.push({
+        instanceId: id,
+        revision: from + 1,
+        action: "approve",
+        nodeId: "manager",
+        nodeRunId: `${id}:v1`,
+        taskId: task,
+        actor: bob,
+        data: { comment },
+        at: new Date(),
+      });
+      w.outbox.push({ instanceId: id, topic: "flow.finished", payload: { users: [alice], instanceId: id } });
+      return w;
+    };
+    // Someone else's task: the holder check refuses it even at the right revision.
+    expect(await applyWritesIfUnchanged(db, step(1, "alice"), { id: task, assignee: alice })).toBe(false);
+    expect(await applyWritesIfUnchanged(db, step(1, "first"), { id: task, assignee: bob })).toBe(true);
+    // Two more steps from what was read: the revision moved (and the task is done), so neither writes.
+    expect(await applyWritesIfUnchanged(db, step(1, "second"), { id: task, assignee: bob })).toBe(false);
+    expect(await applyWritesIfUnchanged(db, step(2, "third"), { id: task, assignee: bob })).toBe(false);
+    const { rows } = await sql<{
+      state: unknown;
+      revision: number;
+      comment: string;
+      run: string;
+      events: number;
+      notes: number;
+    }>`
+      SELECT i.state, i.revision, t.comment, r.status AS run,
+        (SELECT count(*)::int FROM flow_events e WHERE e.instance_id = i.id AND e.action = 'approve') AS events,
+        (SELECT count(*)::int FROM notifications n WHERE n.user_id = ${alice}::uuid
+           AND n.payload->>'instanceId' = ${id}) AS notes
+      FROM flow_instances i JOIN flow_tasks t ON t.id = ${task} JOIN flow_node_runs r ON r.id = ${`${id}:v1`}
+      WHERE i.id = ${id}::uuid`.execute(db);
+    expect(rows[0]).toEqual({
+      state: { comment: "first" },
+      revision: 2,
+      comment: "first",
+      run: "completed",
+      events: 1,
+      notes: 1,
+    });
+  });
 
   it("freezes a flow version only when the flow changed (jsonb equality, key order ignored)", async () => {
     const reordered = { edges: [], nodes: [{ type: "start", id: "start" }] };

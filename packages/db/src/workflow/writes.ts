@@ -2,7 +2,8 @@
 // of rows: each list becomes an INSERT or an UPDATE ... FROM unnest(...), and all of them run as
 // data-modifying CTEs of a single statement (one round trip; foreign keys are checked at its end). All
 // parts see the same snapshot, so a row must not be both inserted and changed here: the caller folds a
-// change of a row it creates into the new row. The caller holds the instances' row locks.
+// change of a row it creates into the new row. The caller holds the instances' row locks, or writes with
+// applyWritesIfUnchanged, which locks nothing beforehand and writes only if the instance did not move.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { flowNotificationsPart } from "../notifications/from-flow";
 import { prepared } from "../prepared";
@@ -24,7 +25,7 @@ export interface InstanceChange {
   id: string;
   state: unknown;
   status: FlowInstanceStatus;
-  /** The revision after this change (the locked one + 1). */
+  /** The revision after this change (the one stepped from + 1): the row is written only if it still has that one. */
   revision: number;
 }
 
@@ -122,6 +123,7 @@ export interface WorkflowWrites {
   /** Timers whose command this transaction ran. */
   firedTimers: string[];
   events: NewEvent[];
+  /** The step's notify effects: written as the recipients' notification rows (flow_outbox is not written). */
   outbox: NewOutboxRow[];
   recordStatuses: RecordFlowStatus[];
 }
@@ -155,7 +157,8 @@ type Part = RawBuilder<unknown>;
 
 /**
  * How the parts are written inside another statement (a record insert that starts its flow, see
- * writeParts): `gate` — the new rows are written only when it holds (the insert wrote its record);
+ * writeParts, or an optimistic command's instance update, see applyWritesIfUnchanged): `gate` — every
+ * row is written only when it holds (the insert wrote its record, the instance had not moved);
  * `clockBase` — the time the engine stepped with, read from this process's clock before the statement:
  * every time in the rows is moved by the statement's `now()` minus it, so they are database times as
  * everywhere else.
@@ -176,19 +179,18 @@ export function writeParts(w: WorkflowWrites, options: PartOptions = {}): Part[]
   const o = options;
   const parts: Part[] = [];
   if (w.newInstances.length > 0) parts.push(insertInstances(w.newInstances, changes, o));
-  if (updates.length > 0) parts.push(updateInstances(updates));
+  if (updates.length > 0) parts.push(updateInstances(updates, o));
   if (w.newNodeRuns.length > 0) parts.push(insertNodeRuns(w.newNodeRuns, o));
-  if (w.nodeRuns.length > 0) parts.push(updateNodeRuns(w.nodeRuns));
-  if (w.tasks.length > 0) parts.push(updateTasks(w.tasks));
+  if (w.nodeRuns.length > 0) parts.push(updateNodeRuns(w.nodeRuns, o));
+  if (w.tasks.length > 0) parts.push(updateTasks(w.tasks, o));
   if (w.newTasks.length > 0) parts.push(insertTasks(w.newTasks, o));
-  if (w.cancelTimers.length > 0) parts.push(cancelTimers(w.cancelTimers));
-  if (w.firedTimers.length > 0) parts.push(markFired(w.firedTimers));
+  if (w.cancelTimers.length > 0) parts.push(cancelTimers(w.cancelTimers, o));
+  if (w.firedTimers.length > 0) parts.push(markFired(w.firedTimers, o));
   if (w.newTimers.length > 0) parts.push(insertTimers(w.newTimers, o));
   if (w.events.length > 0) parts.push(insertEvents(w.events, o));
-  if (w.outbox.length > 0) parts.push(insertOutbox(w.outbox, o));
   const notifications = flowNotificationsPart(w.outbox, o.gate);
   if (notifications) parts.push(notifications);
-  parts.push(...updateRecordStatuses(w.recordStatuses));
+  parts.push(...updateRecordStatuses(w.recordStatuses, o));
   return parts;
 }
 
@@ -196,13 +198,46 @@ export function writeParts(w: WorkflowWrites, options: PartOptions = {}): Part[]
 export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
   const parts = writeParts(w);
   if (parts.length === 0) return;
-  // Prepared: the text depends only on which lists are non-empty and on the record tables, so a
-  // connection plans each shape once (planning this statement was a large part of a transition's cost).
-  const statement =
-    parts.length === 1
-      ? sql`${parts[0]}`
-      : sql`WITH ${sql.join(parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`))} SELECT 1`;
+  const statement = parts.length === 1 ? sql`${parts[0]}` : sql`WITH ${named(parts, "w")} SELECT 1`;
   await db.executeQuery(prepared(statement.compile(db)));
+}
+
+/**
+ * Writes one instance's step in ONE statement with no lock taken beforehand and no transaction
+ * around it (an optimistic command: read, step, write): the instance row is updated only if it still
+ * has the revision the step started from — and, for a task action, only while `task` is still its
+ * holder's pending task —, and every other row only if that update happened. The update waits for a
+ * command in flight on the instance and re-checks the revision on the row that command committed, so
+ * of two commands stepped from one revision exactly one writes. Answers whether it wrote; false leaves
+ * everything as it was (the caller reads again and steps again).
+ */
+export async function applyWritesIfUnchanged(
+  db: Db,
+  w: WorkflowWrites,
+  task?: { id: string; assignee: string },
+): Promise<boolean> {
+  const [change, ...more] = w.instances;
+  if (!change || more.length > 0 || w.newInstances.length > 0)
+    throw new Error("an optimistic write moves exactly one existing instance");
+  const holder = task
+    ? sql`AND EXISTS (SELECT 1 FROM flow_tasks t WHERE t.id = ${task.id} AND t.status = 'pending'
+        AND t.assignee = ${task.assignee}::uuid)`
+    : sql``;
+  const moved = sql`${updateInstances([change], {})} ${holder} RETURNING i.id`;
+  const parts = writeParts({ ...w, instances: [] }, { gate: sql<boolean>`EXISTS (SELECT 1 FROM moved)` });
+  const statement = sql`WITH moved AS (${moved})${parts.length > 0 ? sql`, ${named(parts, "w")}` : sql``}
+    SELECT true AS written FROM moved`;
+  const { rows } = await db.executeQuery(prepared(statement.compile(db)));
+  return rows.length > 0;
+}
+
+/**
+ * Parts as the CTEs `<prefix>0, <prefix>1, ...`. Prepared by the callers: the text depends only on which
+ * lists are non-empty and on the record tables, so a connection plans each shape once (planning this
+ * statement was a large part of a transition's cost).
+ */
+function named(parts: Part[], prefix: string) {
+  return sql.join(parts.map((part, i) => sql`${sql.raw(`${prefix}${i}`)} AS (${part})`));
 }
 
 /**
@@ -241,13 +276,14 @@ function insertInstances(rows: NewInstance[], changes: Map<string, InstanceChang
     )}`;
 }
 
-function updateInstances(rows: InstanceChange[]): Part {
+/** Compare-and-set on the revision: a no-op under the instance's lock, the guard of an optimistic write. */
+function updateInstances(rows: InstanceChange[], o: PartOptions): Part {
   return sql`
     UPDATE flow_instances i SET
       state = v.state, status = v.status, revision = v.revision, updated_at = now(),
       finished_at = CASE WHEN v.status = 'running' THEN NULL ELSE coalesce(i.finished_at, now()) END
-    FROM ${recordset(rows, "id uuid, state jsonb, status text, revision int")}
-    WHERE i.id = v.id`;
+    FROM ${recordset(rows, "id uuid, state jsonb, status text, revision int", o.gate)}
+    WHERE i.id = v.id AND i.revision = v.revision - 1`;
 }
 
 function insertNodeRuns(rows: NewNodeRun[], o: PartOptions): Part {
@@ -264,11 +300,11 @@ function insertNodeRuns(rows: NewNodeRun[], o: PartOptions): Part {
     )}`;
 }
 
-function updateNodeRuns(rows: NodeRunChange[]): Part {
+function updateNodeRuns(rows: NodeRunChange[], o: PartOptions): Part {
   return sql`
     UPDATE flow_node_runs r SET status = v.status, outcome = coalesce(v.outcome, r.outcome),
       finished_at = CASE WHEN v.status = 'active' THEN NULL ELSE coalesce(r.finished_at, now()) END
-    FROM ${recordset(rows, "id text, status text, outcome text")}
+    FROM ${recordset(rows, "id text, status text, outcome text", o.gate)}
     WHERE r.id = v.id`;
 }
 
@@ -289,7 +325,7 @@ function insertTasks(rows: NewTask[], o: PartOptions): Part {
     )}`;
 }
 
-function updateTasks(rows: TaskChange[]): Part {
+function updateTasks(rows: TaskChange[], o: PartOptions): Part {
   // Back to 'pending' (a task its holder keeps, e.g. adding a parallel signer) clears the closing fields.
   return sql`
     UPDATE flow_tasks t SET status = v.status, assignee = coalesce(v.assignee, t.assignee),
@@ -298,22 +334,24 @@ function updateTasks(rows: TaskChange[]): Part {
       signature = CASE WHEN v.status = 'pending' THEN NULL ELSE coalesce(v.signature, t.signature) END,
       completed_at = CASE WHEN v.status IN ('done', 'cancelled') THEN coalesce(t.completed_at, now())
                           ELSE NULL END
-    FROM ${recordset(rows, "id text, status text, assignee uuid, action text, comment text, signature jsonb")}
+    FROM ${recordset(rows, "id text, status text, assignee uuid, action text, comment text, signature jsonb", o.gate)}
     WHERE t.id = v.id`;
 }
 
 // Both join the ids (one primary-key probe each) rather than filter on `id = ANY(...)`: the prepared
 // statement's generic plan, with statistics taken while few timers were pending, scanned the whole
 // pending-timers index and filtered by id — every batch read every pending timer.
-function cancelTimers(ids: string[]): Part {
+function cancelTimers(ids: string[], o: PartOptions): Part {
   return sql`UPDATE flow_timers t SET status = 'cancelled'
-    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'`;
+    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'${gated(o)}`;
 }
 
-function markFired(ids: string[]): Part {
+function markFired(ids: string[], o: PartOptions): Part {
   return sql`UPDATE flow_timers t SET status = 'fired', fired_at = now()
-    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'`;
+    FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'${gated(o)}`;
 }
+
+const gated = (o: PartOptions) => (o.gate ? sql` AND ${o.gate}` : sql``);
 
 function insertTimers(rows: NewTimer[], o: PartOptions): Part {
   const values = rows.map((t) => ({ ...t, dueAt: iso(t.dueAt) }));
@@ -339,19 +377,13 @@ function insertEvents(rows: NewEvent[], o: PartOptions): Part {
     )}`;
 }
 
-function insertOutbox(rows: NewOutboxRow[], o: PartOptions): Part {
-  return sql`INSERT INTO flow_outbox (instance_id, topic, payload)
-    SELECT v."instanceId", v.topic, v.payload
-    FROM ${recordset(rows, `"instanceId" uuid, topic text, payload jsonb`, o.gate)}`;
-}
-
 /** One UPDATE per record table (a timer batch may span forms); no revision: the flow's events are the audit. */
-function updateRecordStatuses(rows: RecordFlowStatus[]): Part[] {
+function updateRecordStatuses(rows: RecordFlowStatus[], o: PartOptions): Part[] {
   const byTable = new Map<string, RecordFlowStatus[]>();
   for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
   return [...byTable].map(
     ([table, list]) => sql`UPDATE ${sql.table(table)} r SET flow_status = v."flowStatus"
-      FROM ${recordset(list, `"recordId" uuid, "flowStatus" text`)}
+      FROM ${recordset(list, `"recordId" uuid, "flowStatus" text`, o.gate)}
       WHERE r.id = v."recordId"`,
   );
 }

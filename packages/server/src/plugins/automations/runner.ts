@@ -87,7 +87,7 @@ export class AutomationRunner {
     const events = this.deps.events;
     events.listensTo(async (formId, db) =>
       (await this.automationsOf(formId, db ?? this.deps.db)).some((a) =>
-        RECORD_TRIGGERS.has(a.definition.trigger.type),
+        IN_TRANSACTION_TRIGGERS.has(a.definition.trigger.type),
       ),
     );
     events.onRecordChange((tx, change) => this.onRecord(tx, change));
@@ -312,10 +312,16 @@ export class AutomationRunner {
   }
 }
 
-const RECORD_TRIGGERS = new Set<AutomationDefinition["trigger"]["type"]>([
+/**
+ * Triggers that run in the writing transaction: a form with one of them takes the transactional write
+ * paths (a create, and a task action, whose approval may finish the flow). Schedules run on their own.
+ */
+const IN_TRANSACTION_TRIGGERS = new Set<AutomationDefinition["trigger"]["type"]>([
   "recordCreated",
   "recordUpdated",
   "recordDeleted",
+  "flowApproved",
+  "flowRejected",
 ]);
 
 function messageOf(error: unknown): string {

@@ -45,9 +45,13 @@ export function listenForWebhookEvents(deps: WebhookListenerDeps): void {
   // records; the dispatchers' polls (config outbox.pollMs) pick the messages up.
   const enqueue = (tx: Db, messages: OutboxMessage[]) => enqueueOutboxMany(tx, messages);
 
-  events.onRecordChange(async (tx, change) => {
+  const learn = (change: { formId: string; appId: string }) => {
     if (appOfForm.size >= 10_000) appOfForm.clear();
     appOfForm.set(change.formId, change.appId);
+  };
+
+  events.onRecordChange(async (tx, change) => {
+    learn(change);
     const event = RECORD_EVENTS[change.kind];
     if (!event) return;
     const hooks = await subscriptions.matching(tx, change.appId, change.formId, event);
@@ -61,6 +65,7 @@ export function listenForWebhookEvents(deps: WebhookListenerDeps): void {
   });
 
   events.onFlowChange(async (tx, change) => {
+    learn(change);
     const event = FLOW_EVENTS[change.kind];
     if (!event) return;
     const hooks = await subscriptions.matching(tx, change.appId, change.formId, event);

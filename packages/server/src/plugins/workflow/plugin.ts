@@ -1,6 +1,7 @@
 // The workflow API (see README.md): inboxes, a task for its holder, task actions (one and batch), the
 // initiator's withdraw and urge, admin changes, and a record's flow chart and log. Every state change is
-// one transaction through WorkflowRuntime; an Idempotency-Key replays the first answer of a retry.
+// one transaction through WorkflowRuntime (a task action without a key: one guarded statement, see
+// WorkflowRuntime.perform); an Idempotency-Key replays the first answer of a retry.
 import { type InboxBox, listInbox, markCcRead } from "@formwork/db";
 import { EngineError } from "@formwork/engine";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
@@ -116,6 +117,8 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
     async (request, reply) => {
       const principal = currentUser(request);
       const locale = localeOf(request);
+      if (parseIdempotencyKey(request.headers["idempotency-key"]) === undefined)
+        return runtime.perform(principal, request.params.task, request.body, locale);
       const { body, replayed } = await once(request, principal, (tx) =>
         runtime.act(tx, principal, request.params.task, request.body, locale),
       );
@@ -134,7 +137,7 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
         body: batchBody,
         response: { 200: batchResponse },
         description:
-          "Batch approve: each task in its own transaction; one item's failure does not undo another's.",
+          "Batch approve: each task on its own (one guarded statement or its own transaction); one item's failure does not undo another's.",
       },
     },
     async (request) => {
@@ -144,9 +147,7 @@ export const workflowPlugin: FastifyPluginAsync<WorkflowPluginOptions> = async (
       const results = [];
       for (const taskId of tasks) {
         try {
-          const outcome = await events.transaction(db, (tx) =>
-            runtime.act(tx, principal, taskId, rest, locale),
-          );
+          const outcome = await runtime.perform(principal, taskId, rest, locale);
           results.push({ taskId, ok: true, status: 200, instanceStatus: outcome.status });
         } catch (error) {
           const answer = toErrorResponse(error);

@@ -2,10 +2,13 @@
 // admin's change, a due timer — runs in one transaction: lock the instance row (FOR UPDATE), for a task
 // action complete the task row with a conditional update (zero rows = refused), read the live record,
 // let the engine step, write everything the step implies in one statement, commit. Idempotency keys
-// (HTTP) are claimed by the caller in the same transaction.
+// (HTTP) are claimed by the caller in the same transaction. A task action that needs nothing else in
+// its transaction is optimistic instead (`perform`): read, step, and one write guarded by the
+// instance's revision — two statements, no lock held between them, no BEGIN/COMMIT.
 import {
   type ApiRecord,
   applyWrites,
+  applyWritesIfUnchanged,
   claimDueTimers,
   emptyWrites,
   getTask,
@@ -16,6 +19,8 @@ import {
   mergeWrites,
   newId,
   type PublishedForm,
+  readTaskInstance,
+  type TaskStatus,
   writeParts,
 } from "@formwork/db";
 import {
@@ -74,6 +79,9 @@ export interface CommandOutcome {
   status: InstanceState["status"];
   revision: number;
 }
+
+/** Reads and steps of an optimistic task action before it takes the instance's lock instead. */
+const OPTIMISTIC_TRIES = 4;
 
 export class WorkflowRuntime implements FlowStarter {
   constructor(readonly deps: RuntimeDeps) {}
@@ -177,7 +185,67 @@ export class WorkflowRuntime implements FlowStarter {
     return { writes, started };
   }
 
-  /** A task holder's action (approve, submit, reject, return, transfer, add signer). */
+  /**
+   * A task holder's action, in its own transaction or none. Optimistic when it can be: one unlocked
+   * read of the task and its instance, the engine's step, one statement that writes the step only if
+   * the instance still has the revision it was stepped from and the task is still its holder's pending
+   * task (applyWritesIfUnchanged). A lost race reads and steps again — a task done meanwhile is then
+   * 409, a countersigner steps from the other's result —, and after OPTIMISTIC_TRIES it waits for the
+   * lock like any command. Field edits (written through the records path) and forms with listeners
+   * that act inside the transaction (automations, webhooks) go through the locked `act` at once.
+   */
+  async perform(
+    principal: Principal,
+    taskId: string,
+    input: TaskActionInput,
+    locale: Locale,
+  ): Promise<CommandOutcome & { taskId: string; action: string }> {
+    if (input.fieldEdits === undefined) {
+      for (let attempt = 0; attempt < OPTIMISTIC_TRIES; attempt++) {
+        const outcome = await this.tryAct(principal, taskId, input).catch((error: unknown) => {
+          throw toRequestPaths(error, ACT_PATHS);
+        });
+        if (outcome === "locked") break;
+        if (outcome !== "moved") return { ...outcome, taskId, action: input.action };
+      }
+    }
+    return this.events.transaction(this.deps.db, (tx) => this.act(tx, principal, taskId, input, locale));
+  }
+
+  /** One optimistic attempt: the outcome, "moved" (lost a race: try again) or "locked" (needs the lock). */
+  private async tryAct(
+    principal: Principal,
+    taskId: string,
+    input: TaskActionInput,
+  ): Promise<CommandOutcome | "moved" | "locked"> {
+    const db = this.deps.db;
+    const action = toEngineAction(input);
+    const read = await readTaskInstance(db, taskId);
+    if (!read) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+    refuseUnlessPending(read.task, principal.userId);
+    const instance = read.instance;
+    if (await this.events.needsTransaction(instance.formId, db)) return "locked";
+    const form = await this.formOf(db, instance);
+    const flow = await this.deps.flows.get(db, instance.flowVersionId);
+    const record = flow.readsRecord
+      ? (await currentRecords(db, form, [instance.recordId])).get(instance.recordId)
+      : undefined;
+    const { writes, result, recordEdits, happenings } = await this.stepOnly(
+      db,
+      instance,
+      { type: "act", taskId, actor: principal.userId, action, ...acting(input) },
+      form,
+      record,
+    );
+    if (recordEdits || writes.instances.length !== 1) return "locked";
+    const written = await applyWritesIfUnchanged(db, writes, { id: taskId, assignee: principal.userId });
+    if (!written) return "moved";
+    // Committed already: listeners hear of it as of a one-statement create (none acts in a transaction).
+    await this.emitFlow(db, targetOf(instance), happenings, principal);
+    return { instanceId: instance.id, status: result.state.status, revision: instance.revision + 1 };
+  }
+
+  /** A task holder's action (approve, submit, reject, return, transfer, add signer) in `tx`, locked. */
   async act(
     tx: Db,
     principal: Principal,
@@ -195,7 +263,12 @@ export class WorkflowRuntime implements FlowStarter {
       signature: input.signature ?? null,
     });
     if (!gate) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
-    if (!gate.completed) await refuseTask(tx, taskId, principal.userId);
+    if (!gate.completed) {
+      const task = await getTask(tx, taskId);
+      if (!task) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+      refuseUnlessPending(task, principal.userId);
+      throw new EngineError("TASK_NOT_PENDING", "The task changed meanwhile", "/task");
+    }
     const locked = gate.instance;
     const outcome = await this.apply(
       tx,
@@ -205,8 +278,7 @@ export class WorkflowRuntime implements FlowStarter {
         taskId,
         actor: principal.userId,
         action,
-        ...(input.comment ? { comment: input.comment } : {}),
-        ...(input.signature ? { signature: input.signature } : {}),
+        ...acting(input),
         ...(input.fieldEdits ? { fieldEdits: input.fieldEdits } : {}),
       },
       principal.userId,
@@ -433,13 +505,20 @@ function invalid(path: string, message: string): FormworkError {
   return new FormworkError("VALIDATION_FAILED", message, [{ path, message }]);
 }
 
-/** Why the conditional completion matched no row: no such task (404), not yours (403), or done (409). */
-async function refuseTask(tx: Db, taskId: string, userId: string): Promise<never> {
-  const task = await getTask(tx, taskId);
-  if (!task) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
+/** The command's comment and signature, when the action carries them. */
+function acting(input: TaskActionInput) {
+  return {
+    ...(input.comment ? { comment: input.comment } : {}),
+    ...(input.signature ? { signature: input.signature } : {}),
+  };
+}
+
+/** A task its user may act on: theirs (else 403) and pending (else 409: done or cancelled meanwhile). */
+function refuseUnlessPending(task: { status: TaskStatus; assignee: string }, userId: string): void {
   if (task.assignee !== userId)
     throw new EngineError("NOT_YOUR_TASK", "This task belongs to somebody else", "/task");
-  throw new EngineError("TASK_NOT_PENDING", `The task is already ${task.status}`, "/task");
+  if (task.status !== "pending")
+    throw new EngineError("TASK_NOT_PENDING", `The task is already ${task.status}`, "/task");
 }
 
 /** Record validation errors of accepted edits point into the action's `fieldEdits`. */

@@ -1,7 +1,7 @@
 import { PlusOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import type { AutomationView } from "@formwork/client";
 import { App as AntApp, Button, List, Popconfirm, Space, Switch, Tag } from "antd";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ErrorState } from "../common/ErrorState";

@@ -1,6 +1,6 @@
-// The app list's icons and colours, the form menu's groups and order (keyboard dragging included), and
-// the designer's answer to a draft someone else saved meanwhile (412).
-import type { Page } from "playwright-core";
+// The app list's icons and colours, the menu's groups and order of forms and dashboards (pointer and
+// keyboard dragging), and the designer's answer to a draft someone else saved meanwhile (412).
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
 import { api, signIn, uniqueSuffix } from "./steps";
@@ -8,12 +8,14 @@ import { api, signIn, uniqueSuffix } from "./steps";
 async function menuRows(page: Page): Promise<string[]> {
   return page
     .getByTestId("form-menu")
-    .locator("[data-testid=menu-form], [data-testid=menu-group]")
+    .locator("[data-testid=menu-form], [data-testid=menu-dashboard], [data-testid=menu-group]")
     .evaluateAll((rows) =>
       rows.map((row) => {
         const group = row.closest("[data-testid=menu-group]");
         const text = row.querySelector("a, button[aria-expanded]")?.textContent?.replace(/\d+$/, "") ?? "";
-        return row.getAttribute("data-testid") === "menu-group" ? `[${text}]` : group ? `  ${text}` : text;
+        const kind = row.getAttribute("data-testid");
+        const label = kind === "menu-dashboard" ? `◔${text}` : text;
+        return kind === "menu-group" ? `[${text}]` : group ? `  ${label}` : label;
       }),
     );
 }
@@ -75,7 +77,7 @@ describe("app look and form menu", () => {
       .getByRole("button", { name: /创\s*建/ })
       .click();
     await page.getByTestId("menu-group").filter({ hasText: "合同管理" }).waitFor();
-    await page.getByText("拖动表单到这里").waitFor();
+    await page.getByText("拖动表单或仪表盘到这里").waitFor();
     for (const form of ["合同", "回款"]) {
       await formRow(page, form).hover();
       await formRow(page, form).getByTestId("menu-form-actions").click();
@@ -160,6 +162,74 @@ describe("app look and form menu", () => {
     await card.waitFor();
     expect(await card.getByTestId("app-avatar").getAttribute("data-app-icon")).toBe("rocket");
     await shot("app-list-desktop");
+  });
+
+  it("drags a dashboard into a group of the menu and opens it from there", async () => {
+    const { page, shot } = session;
+    const app = await api<{ id: string }>(page, "POST", "/api/apps", {
+      name: `仪表盘菜单 ${uniqueSuffix()}`,
+    });
+    for (const [key, label] of [
+      ["leads", "线索"],
+      ["customers", "客户"],
+    ]) {
+      await api(page, "POST", `/api/apps/${app.id}/forms`, { key, name: label, fields: [] });
+    }
+    const sales = await api<{ id: string }>(page, "POST", `/api/apps/${app.id}/dashboards`, {
+      title: "销售总览",
+      widgets: [],
+    });
+    await api(page, "POST", `/api/apps/${app.id}/dashboards`, { title: "回款分析", widgets: [] });
+    await page.goto(`/apps/${app.id}`);
+    await page.getByTestId("menu-dashboard").first().waitFor();
+    // Dashboards not yet placed follow the forms, with their own icon.
+    expect(await menuRows(page)).toEqual(["线索", "客户", "◔销售总览", "◔回款分析"]);
+
+    await page.getByTestId("menu-new-group").click();
+    await page.locator("#menu-group_name").fill("仪表盘");
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /创\s*建/ })
+      .click();
+    const group = page.getByTestId("menu-group").filter({ hasText: "仪表盘" });
+    await group.waitFor();
+
+    // With the mouse: 回款分析 by its handle onto the group's header, then 销售总览 onto 回款分析.
+    /** Drags `from` by its handle until the pointer is `rows` rows below `to`'s centre (dnd-kit compares centres). */
+    const drag = async (from: Locator, to: Locator, rows = 0) => {
+      await from.hover();
+      const handle = from.getByTestId("menu-drag");
+      const start = (await handle.boundingBox())!;
+      const end = (await to.boundingBox())!;
+      await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2 + 8, { steps: 4 });
+      await page.mouse.move(end.x + end.width / 2, end.y + end.height * (0.5 + rows), { steps: 12 });
+      await page.waitForTimeout(200);
+      await page.mouse.up();
+    };
+    const dashboardRow = (title: string) => page.getByTestId("menu-dashboard").filter({ hasText: title });
+    await drag(dashboardRow("回款分析"), group.getByTestId("menu-group-toggle"));
+    await expect.poll(() => menuRows(page)).toEqual(["线索", "客户", "◔销售总览", "[仪表盘]", "  ◔回款分析"]);
+    await drag(dashboardRow("销售总览"), dashboardRow("回款分析"));
+    await expect
+      .poll(() => menuRows(page))
+      .toEqual(["线索", "客户", "[仪表盘]", "  ◔销售总览", "  ◔回款分析"]);
+    // And the group to the top, above the forms, as a Jiandaoyun CRM has it.
+    // The group's box is three rows tall and the pointer holds its header: aim one row above 线索.
+    await drag(group.locator("> div"), page.getByTestId("menu-form").first(), -1);
+    await expect
+      .poll(() => menuRows(page))
+      .toEqual(["[仪表盘]", "  ◔销售总览", "  ◔回款分析", "线索", "客户"]);
+
+    // Saved: another visit shows the same menu; the dashboard opens from it.
+    await page.reload();
+    await dashboardRow("销售总览").waitFor();
+    expect(await menuRows(page)).toEqual(["[仪表盘]", "  ◔销售总览", "  ◔回款分析", "线索", "客户"]);
+    await dashboardRow("销售总览").getByRole("link").click();
+    await page.waitForURL(new RegExp(`/dashboards/${sales.id}$`));
+    await page.getByTestId("dashboard-title").getByText("销售总览").waitFor();
+    await shot("menu-dashboards");
   });
 
   it("tells a designer when someone else saved the draft, and reloads theirs", async () => {
@@ -254,7 +324,15 @@ describe("app list and form menu on a 375 px phone", () => {
         revision: current.menuRevision,
         menu: [
           { type: "form", form: ids[0] },
-          { type: "group", id: "deals", name: "商机与报价", forms: [ids[1], ids[2]] },
+          {
+            type: "group",
+            id: "deals",
+            name: "商机与报价",
+            items: [
+              { type: "form", form: ids[1] },
+              { type: "form", form: ids[2] },
+            ],
+          },
         ],
       },
     );

@@ -253,7 +253,7 @@ describe("the CRM journey", () => {
     const overview = async (who: Person): Promise<string[]> => {
       await signInPerson(page, who);
       await page.goto(`/apps/${appId}`);
-      await page.getByTestId("dashboard-menu").getByText("销售总览").click();
+      await page.getByTestId("menu-dashboard").filter({ hasText: "销售总览" }).click();
       const kpi = page.locator('[data-widget-id="contract_kpi"]');
       await kpi.getByTestId("kpi-value").waitFor(SLOW);
       await kpi.getByTestId("widget-drill").click();

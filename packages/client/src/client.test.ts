@@ -129,13 +129,17 @@ describe("createClient", () => {
     const client = createClient({ fetch });
     await client.forms.saveDraft("f1", { key: "a", name: "A", fields: [] }, 7);
     await client.forms.saveDraft("f1", { key: "a", name: "A", fields: [] });
-    await client.apps.saveMenu("a1", [{ type: "group", id: "g", name: "G", forms: ["f1"] }], 4);
+    await client.apps.saveMenu(
+      "a1",
+      [{ type: "group", id: "g", name: "G", items: [{ type: "form", form: "f1" }] }],
+      4,
+    );
     expect(seen[0]).toMatchObject({ method: "PUT", url: "/api/forms/f1", headers: { "if-match": '"7"' } });
     expect(seen[1]?.headers["if-match"]).toBeUndefined();
     expect(seen[2]).toMatchObject({
       method: "PUT",
       url: "/api/apps/a1/menu",
-      body: { menu: [{ type: "group", id: "g", name: "G", forms: ["f1"] }] },
+      body: { menu: [{ type: "group", id: "g", name: "G", items: [{ type: "form", form: "f1" }] }] },
       headers: { "if-match": '"4"' },
     });
   });

@@ -72,10 +72,11 @@ export interface FormSummary {
   updatedAt: string;
 }
 
-/** One entry of an app's form menu: a form at the top level, or a named group of forms. */
-export type MenuItem =
-  | { type: "form"; form: string }
-  | { type: "group"; id: string; name: string; forms: string[] };
+/** A form or a dashboard in an app's menu. */
+export type MenuLeaf = { type: "form"; form: string } | { type: "dashboard"; dashboard: string };
+
+/** One entry of an app's menu: a form or dashboard at the top level, or a named group of them. */
+export type MenuItem = MenuLeaf | { type: "group"; id: string; name: string; items: MenuLeaf[] };
 
 export interface AppMenu {
   menu: MenuItem[];
@@ -86,6 +87,8 @@ export interface AppMenu {
 export interface AppWithForms extends App, AppMenu {
   /** In menu order. */
   forms: FormSummary[];
+  /** The dashboards the caller sees in the menu, in menu order. */
+  dashboards: { id: string; title: string }[];
   /** The caller administers this app (a system admin or one of its app admins). */
   canManage?: boolean;
 }

@@ -1,10 +1,16 @@
-// An app's icon and colour, and its form menu (groups, order) with its stale-layout guard.
+// An app's icon and colour, and its menu of forms and dashboards (groups, order, what a member sees)
+// with its stale-layout guard.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
+import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
 
-type Item = { type: "form"; form: string } | { type: "group"; id: string; name: string; forms: string[] };
+type Leaf = { type: "form"; form: string } | { type: "dashboard"; dashboard: string };
+type Item = Leaf | { type: "group"; id: string; name: string; items: Leaf[] };
+const form = (id: string): Leaf => ({ type: "form", form: id });
+const dashboard = (id: string): Leaf => ({ type: "dashboard", dashboard: id });
+const group = (id: string, name: string, items: Leaf[]): Item => ({ type: "group", id, name, items });
 
 describe.each(testDatabases())("app look and form menu ($name)", (database) => {
   let t: TestApp;
@@ -73,8 +79,8 @@ describe.each(testDatabases())("app look and form menu ($name)", (database) => {
 
     const menu: Item[] = [
       { type: "form", form: c },
-      { type: "group", id: "g1", name: " 销售 ", forms: [d, a] },
-      { type: "group", id: "g2", name: "Empty", forms: [] },
+      group("g1", " 销售 ", [form(d), form(a)]),
+      group("g2", "Empty", []),
     ];
     const saved = await putMenu(app.id, menu, 0);
     expect(saved.statusCode).toBe(200);
@@ -82,8 +88,8 @@ describe.each(testDatabases())("app look and form menu ($name)", (database) => {
       menuRevision: 1,
       menu: [
         { type: "form", form: c },
-        { type: "group", id: "g1", name: "销售", forms: [d, a] },
-        { type: "group", id: "g2", name: "Empty", forms: [] },
+        group("g1", "销售", [form(d), form(a)]),
+        group("g2", "Empty", []),
         { type: "form", form: b },
       ],
     });
@@ -122,31 +128,110 @@ describe.each(testDatabases())("app look and form menu ($name)", (database) => {
     const app = await newApp("Checked");
     const other = await newApp("Other");
     const [a] = app.forms as [string];
-    const foreign = await putMenu(
-      app.id,
-      [{ type: "group", id: "g", name: "x", forms: [other.forms[0]!] }],
-      0,
-    );
+    const foreign = await putMenu(app.id, [group("g", "x", [form(other.forms[0]!)])], 0);
     expect(errorOf(foreign)).toMatchObject({
       status: 422,
       code: "VALIDATION_FAILED",
-      path: "/menu/0/forms/0",
+      path: "/menu/0/items/0/form",
     });
-    const twice = await putMenu(
-      app.id,
-      [
-        { type: "form", form: a },
-        { type: "group", id: "g", name: "x", forms: [a] },
-      ],
-      0,
-    );
-    expect(errorOf(twice)).toMatchObject({ status: 422, path: "/menu/1/forms/0" });
-    const blank = await putMenu(app.id, [{ type: "group", id: "g", name: "  ", forms: [] }], 0);
+    const twice = await putMenu(app.id, [{ type: "form", form: a }, group("g", "x", [form(a)])], 0);
+    expect(errorOf(twice)).toMatchObject({ status: 422, path: "/menu/1/items/0/form" });
+    const blank = await putMenu(app.id, [group("g", "  ", [])], 0);
     expect(errorOf(blank)).toMatchObject({ status: 422, path: "/menu/0/name" });
     const member = await t.newUser("menu@example.com");
     const denied = await member.request("PUT", `/api/apps/${app.id}/menu`, { menu: [] }, { "if-match": "0" });
     expect(denied.statusCode).toBe(403);
     expect((await t.admin.request("GET", `/api/apps/${app.id}`)).json().menuRevision).toBe(0);
+  });
+
+  const newDashboard = async (appId: string, title: string): Promise<string> => {
+    const created = await t.admin.request("POST", `/api/apps/${appId}/dashboards`, { title, widgets: [] });
+    expect(created.statusCode, created.body).toBe(201);
+    return created.json().id;
+  };
+
+  it("places dashboards among forms and groups, drops deleted ones and appends new ones", async () => {
+    const app = await newApp("Dashboards");
+    const [a, b, c, d] = app.forms as [string, string, string, string];
+    const sales = await newDashboard(app.id, "Sales");
+    const before = (await t.admin.request("GET", `/api/apps/${app.id}`)).json();
+    expect(before.menu).toEqual([form(a), form(b), form(c), form(d), dashboard(sales)]);
+    expect(before.dashboards).toEqual([{ id: sales, title: "Sales" }]);
+
+    const funnel = await newDashboard(app.id, "Funnel");
+    const saved = await putMenu(
+      app.id,
+      [group("boards", "仪表盘", [dashboard(funnel), dashboard(sales)]), group("g", "x", [form(b), form(a)])],
+      0,
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().menu).toEqual([
+      group("boards", "仪表盘", [dashboard(funnel), dashboard(sales)]),
+      group("g", "x", [form(b), form(a)]),
+      form(c),
+      form(d),
+    ]);
+    expect((await t.admin.request("DELETE", `/api/apps/${app.id}/dashboards/${funnel}`)).statusCode).toBe(
+      204,
+    );
+    const latest = await newDashboard(app.id, "Latest");
+    const after = (await t.admin.request("GET", `/api/apps/${app.id}`)).json();
+    expect(after.menu).toEqual([
+      group("boards", "仪表盘", [dashboard(sales)]),
+      group("g", "x", [form(b), form(a)]),
+      form(c),
+      form(d),
+      dashboard(latest),
+    ]);
+    expect(after.dashboards.map((one: { id: string }) => one.id)).toEqual([sales, latest]);
+
+    // Another app's dashboard, a deleted one and a repeat are refused, each at its pointer.
+    const other = await newApp("Other boards");
+    const foreign = await newDashboard(other.id, "Foreign");
+    const refused = await putMenu(
+      app.id,
+      [dashboard(foreign), group("g", "x", [dashboard(funnel), dashboard(sales), dashboard(sales)])],
+      1,
+    );
+    expect(errorOf(refused)).toMatchObject({ status: 422, code: "VALIDATION_FAILED" });
+    expect(refused.json().error.details.map((detail: { path: string }) => detail.path)).toEqual([
+      "/menu/0/dashboard",
+      "/menu/1/items/0/dashboard",
+      "/menu/1/items/2/dashboard",
+    ]);
+    const badKind = await putMenu(app.id, [{ type: "dashboard", form: a } as unknown as Item], 1);
+    expect(errorOf(badKind)).toMatchObject({ status: 422 });
+  });
+
+  it("shows a member their forms and the dashboards, and no group emptied by that", async () => {
+    const app = await newApp("Member view");
+    const [a, b, c] = app.forms as [string, string, string];
+    const sales = await newDashboard(app.id, "Sales");
+    const saved = await putMenu(
+      app.id,
+      [
+        group("boards", "仪表盘", [dashboard(sales)]),
+        group("closed", "Closed", [form(c)]),
+        group("open", "Open", [form(a), form(b)]),
+      ],
+      0,
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const member = await t.newUser(`viewer-${app.id}@example.com`);
+    // No right on any form: the app is not theirs to open, so neither are its dashboards.
+    const shut = (await member.request("GET", `/api/apps/${app.id}`)).json();
+    expect(shut.menu).toEqual([]);
+    expect(shut.dashboards).toEqual([]);
+
+    expect((await t.admin.request("POST", `/api/forms/${a}/publish`, {})).statusCode).toBe(200);
+    await grantEveryone(t, a);
+    const open = (await member.request("GET", `/api/apps/${app.id}`)).json();
+    expect(open.menu).toEqual([
+      group("boards", "仪表盘", [dashboard(sales)]),
+      group("open", "Open", [form(a)]),
+    ]);
+    expect(open.dashboards).toEqual([{ id: sales, title: "Sales" }]);
+    expect(open.forms.map((one: { id: string }) => one.id)).toEqual([a]);
   });
 
   it("lets exactly one of two concurrent layouts on the same revision win", async () => {

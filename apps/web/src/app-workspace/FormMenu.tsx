@@ -1,9 +1,10 @@
-import type { AppWithForms } from "@formwork/client";
+import type { AppWithForms, MenuLeaf } from "@formwork/client";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useCurrentUser } from "../api/use-session";
-import { MenuFormRow } from "./menu/MenuFormRow";
 import { MenuGroup } from "./menu/MenuGroup";
+import { MenuLeafRow } from "./menu/MenuLeafRow";
+import { leafKey } from "./menu/menu-model";
 import { useCollapsedGroups } from "./menu/use-collapsed-groups";
 import { useMenuLinks } from "./menu/use-menu-links";
 import styles from "./workspace.module.css";
@@ -22,7 +23,10 @@ export interface FormMenuProps {
   onPick?: () => void;
 }
 
-/** The app's forms, at the top level and in groups, in the order administrators arranged them. */
+/**
+ * The app's forms and dashboards, at the top level and in groups, in the order administrators
+ * arranged them.
+ */
 export function FormMenu(props: FormMenuProps) {
   const user = useCurrentUser();
   if (!user.isAdmin) return <ReadOnlyFormMenu {...props} />;
@@ -35,38 +39,29 @@ export function FormMenu(props: FormMenuProps) {
 
 function ReadOnlyFormMenu({ app, onPick }: FormMenuProps) {
   const { t } = useTranslation();
-  const { forms, name, link } = useMenuLinks(app);
+  const view = useMenuLinks(app);
   const [collapsed, toggle] = useCollapsedGroups(app.id);
-  const row = (formId: string, nested: boolean) => {
-    const form = forms.get(formId);
-    return form ? (
-      <MenuFormRow
-        key={formId}
-        form={form}
-        name={name(form)}
-        to={link(form)}
-        nested={nested}
-        onPick={onPick}
-      />
-    ) : null;
+  const row = (leaf: MenuLeaf, nested: boolean) => {
+    const shown = view(leaf);
+    return shown ? <MenuLeafRow key={leafKey(leaf)} view={shown} nested={nested} onPick={onPick} /> : null;
   };
   return (
     <nav aria-label={t("workspace.menu")}>
       <ul className={styles.menu} data-testid="form-menu">
         {app.menu.map((item) =>
-          item.type === "form" ? (
-            row(item.form, false)
-          ) : item.forms.length === 0 ? null : (
+          item.type !== "group" ? (
+            row(item, false)
+          ) : item.items.length === 0 ? null : (
             <MenuGroup
               key={item.id}
               id={item.id}
               name={item.name}
-              count={item.forms.length}
+              count={item.items.length}
               collapsed={collapsed.has(item.id)}
               onToggle={() => toggle(item.id)}
               showEmpty={false}
             >
-              {item.forms.map((formId) => row(formId, true))}
+              {item.items.map((leaf) => row(leaf, true))}
             </MenuGroup>
           ),
         )}

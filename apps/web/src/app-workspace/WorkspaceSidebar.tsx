@@ -14,14 +14,18 @@ const AppSettingsModal = lazy(async () => ({
   default: (await import("./AppSettingsModal")).AppSettingsModal,
 }));
 const CreateFormModal = lazy(async () => ({ default: (await import("./CreateFormModal")).CreateFormModal }));
-// The dashboards' own chunk: the menu's first paint (and the fill page) never wait for it.
-const DashboardMenu = lazy(async () => {
-  const menu = await import("../dashboards/DashboardMenu");
-  await menu.textsReady;
-  return menu;
+// The dashboards' own chunk, for administrators: the menu's first paint (and the fill page) never
+// wait for it.
+const NewDashboardButton = lazy(async () => {
+  const button = await import("../dashboards/NewDashboardButton");
+  await button.textsReady;
+  return button;
 });
 
-/** The app's name, its forms and (for administrators) a way to add one. Shared by sider and drawer. */
+/**
+ * The app's name, its menu of forms and dashboards and (for administrators) ways to add them. Shared
+ * by sider and drawer.
+ */
 export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -75,6 +79,9 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
               aria-label={t("workspace.newForm")}
               title={t("workspace.newForm")}
             />
+            <Suspense fallback={null}>
+              <NewDashboardButton appId={app.id} onPick={onNavigate} />
+            </Suspense>
           </span>
         )}
       </div>
@@ -84,9 +91,6 @@ export function WorkspaceSidebar({ app, onNavigate }: { app: AppWithForms; onNav
         onGroupCreated={() => setCreatingGroup(false)}
         onPick={onNavigate}
       />
-      <Suspense fallback={null}>
-        <DashboardMenu appId={app.id} onPick={onNavigate} />
-      </Suspense>
       {manages && (
         <Link
           to={`/apps/${app.id}/automations`}

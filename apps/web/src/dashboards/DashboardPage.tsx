@@ -12,6 +12,7 @@ import { GridLayout, type Layout, useContainerWidth } from "react-grid-layout";
 import "react-grid-layout/css/styles.css";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import { queryKeys } from "../api/query-keys";
 import { useApp } from "../api/use-apps";
 import { useCurrentUser } from "../api/use-session";
 import { ErrorState } from "../common/ErrorState";
@@ -84,7 +85,7 @@ function DashboardView({ stored }: { stored: Dashboard }) {
       setDirty(false);
       setEditing(false);
       client.setQueryData(["dashboards", stored.appId, stored.id], saved);
-      void client.invalidateQueries({ queryKey: ["dashboards", stored.appId, "list"] });
+      void client.invalidateQueries({ queryKey: queryKeys.app(stored.appId), exact: true });
       void message.success(t("dashboards.saved"));
     },
     onError: (error) => void message.error(errorMessage(error, t)),
@@ -92,7 +93,7 @@ function DashboardView({ stored }: { stored: Dashboard }) {
   const remove = useMutation({
     mutationFn: () => dashboardsApi.remove(stored.appId, stored.id),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["dashboards", stored.appId, "list"] });
+      void client.invalidateQueries({ queryKey: queryKeys.app(stored.appId), exact: true });
       navigate(`/apps/${stored.appId}`);
     },
     onError: (error) => void message.error(errorMessage(error, t)),

@@ -19,17 +19,26 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { MenuItem } from "@formwork/client";
+import type { MenuItem, MenuLeaf } from "@formwork/client";
 import { App as AntdApp, Button, Dropdown, type MenuProps } from "antd";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormMenuProps } from "../FormMenu";
 import styles from "../workspace.module.css";
 import { GroupNameModal } from "./GroupNameModal";
-import { MenuFormRow } from "./MenuFormRow";
 import { MenuGroup } from "./MenuGroup";
-import { dropResult, formRowId, groupRowId, parseRowId } from "./menu-dnd";
-import { addGroup, deleteGroup, moveForm, newGroupId, placeOf, renameGroup } from "./menu-model";
+import { MenuLeafRow } from "./MenuLeafRow";
+import { dropResult, groupRowId, parseRowId } from "./menu-dnd";
+import {
+  addGroup,
+  deleteGroup,
+  leafKey,
+  leaves,
+  moveLeaf,
+  newGroupId,
+  placeOf,
+  renameGroup,
+} from "./menu-model";
 import { useCollapsedGroups } from "./use-collapsed-groups";
 import { useMenuLinks } from "./use-menu-links";
 import { useSaveMenu } from "./use-save-menu";
@@ -79,7 +88,7 @@ function RowActions({ label, testId, menu }: { label: string; testId: string; me
   );
 }
 
-/** A row (form or group header) that takes part in sorting; `render` draws it with its drag bits. */
+/** A row (form, dashboard or group header) that takes part in sorting; `render` draws it with its drag bits. */
 function Sortable(props: {
   rowId: string;
   name: string;
@@ -90,13 +99,14 @@ function Sortable(props: {
 
 /**
  * The administrators' menu: rows drag with the mouse, touch or keyboard (Space, arrows, Space), groups
- * are created, renamed and deleted, and a row's "move to" menu moves a form without dragging. Every
+ * are created, renamed and deleted, and a row's "move to" menu moves a form or dashboard without
+ * dragging. Forms and dashboards move alike, between groups and the top level. Every
  * change is saved as a whole layout on the revision it was made on.
  */
 export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, onPick }: FormMenuProps) {
   const { t } = useTranslation();
   const { modal } = AntdApp.useApp();
-  const { forms, name, link } = useMenuLinks(app);
+  const view = useMenuLinks(app);
   const save = useSaveMenu(app.id);
   const [collapsed, toggle] = useCollapsedGroups(app.id);
   const [rename, setRename] = useState<{ id: string; name: string }>();
@@ -115,8 +125,8 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
   const rowName = (id: UniqueIdentifier | undefined): string => {
     const row = id === undefined ? undefined : parseRowId(id);
     if (row?.kind === "group") return groups.find((group) => group.id === row.id)?.name ?? "";
-    const form = row ? forms.get(row.id) : undefined;
-    return form ? name(form) : "";
+    const leaf = row && leaves(menu).find((one) => leafKey(one) === row.key);
+    return (leaf && view(leaf)?.name) ?? "";
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) => t("menu.dnd.start", { name: rowName(active.id) }),
@@ -131,15 +141,15 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
   const onDragOver = ({ active, over }: DragOverEvent) => {
     const from = parseRowId(active.id);
     const to = over ? parseRowId(over.id) : undefined;
-    setOverGroup(from?.kind === "form" && to?.kind === "group" ? to.id : undefined);
+    setOverGroup(from?.kind === "leaf" && to?.kind === "group" ? to.id : undefined);
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setOverGroup(undefined);
     change(dropResult(menu, active.id, over?.id));
   };
 
-  const moveMenu = (formId: string): MenuProps => {
-    const here = placeOf(menu, formId)?.group ?? null;
+  const moveMenu = (leaf: string): MenuProps => {
+    const here = placeOf(menu, leaf)?.group ?? null;
     const targets = [
       { key: "top", label: t("menu.topLevel"), group: null as string | null },
       ...groups.map((group) => ({ key: `group:${group.id}`, label: group.name, group: group.id })),
@@ -158,7 +168,7 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
         if (!target) return;
         const group = groups.find((candidate) => candidate.id === target.group);
         change(
-          moveForm(menu, formId, { group: target.group, index: group ? group.forms.length : menu.length }),
+          moveLeaf(menu, leaf, { group: target.group, index: group ? group.items.length : menu.length }),
         );
       },
     };
@@ -181,28 +191,26 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
           }),
   });
 
-  const formRow = (formId: string, nested: boolean) => {
-    const form = forms.get(formId);
-    if (!form) return null;
-    const formName = name(form);
+  const leafRow = (leaf: MenuLeaf, nested: boolean) => {
+    const shown = view(leaf);
+    if (!shown) return null;
+    const key = leafKey(leaf);
     return (
       <Sortable
-        key={formId}
-        rowId={formRowId(formId)}
-        name={formName}
+        key={key}
+        rowId={key}
+        name={shown.name}
         render={(bits) => (
-          <MenuFormRow
-            form={form}
-            name={formName}
-            to={link(form)}
+          <MenuLeafRow
+            view={shown}
             nested={nested}
             onPick={onPick}
             {...bits}
             actions={
               <RowActions
-                label={t("menu.formActions", { name: formName })}
+                label={t("menu.formActions", { name: shown.name })}
                 testId="menu-form-actions"
-                menu={moveMenu(formId)}
+                menu={moveMenu(key)}
               />
             }
           />
@@ -222,13 +230,13 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
         onDragCancel={() => setOverGroup(undefined)}
       >
         <SortableContext
-          items={menu.map((item) => (item.type === "form" ? formRowId(item.form) : groupRowId(item.id)))}
+          items={menu.map((item) => (item.type === "group" ? groupRowId(item.id) : leafKey(item)))}
           strategy={verticalListSortingStrategy}
         >
           <ul className={styles.menu} data-testid="form-menu">
             {menu.map((item) =>
-              item.type === "form" ? (
-                formRow(item.form, false)
+              item.type !== "group" ? (
+                leafRow(item, false)
               ) : (
                 <Sortable
                   key={item.id}
@@ -238,7 +246,7 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
                     <MenuGroup
                       id={item.id}
                       name={item.name}
-                      count={item.forms.length}
+                      count={item.items.length}
                       collapsed={collapsed.has(item.id)}
                       onToggle={() => toggle(item.id)}
                       showEmpty
@@ -253,14 +261,14 @@ export function EditableFormMenu({ app, creatingGroup = false, onGroupCreated, o
                       }
                       wrapList={(list) => (
                         <SortableContext
-                          items={item.forms.map(formRowId)}
+                          items={item.items.map(leafKey)}
                           strategy={verticalListSortingStrategy}
                         >
                           {list}
                         </SortableContext>
                       )}
                     >
-                      {item.forms.map((formId) => formRow(formId, true))}
+                      {item.items.map((leaf) => leafRow(leaf, true))}
                     </MenuGroup>
                   )}
                 />

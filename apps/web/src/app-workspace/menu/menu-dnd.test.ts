@@ -1,14 +1,21 @@
 import type { MenuItem } from "@formwork/client";
 import { describe, expect, it } from "vitest";
-import { dropResult, formRowId, groupRowId, parseRowId } from "./menu-dnd";
+import { dropResult, groupRowId, parseRowId } from "./menu-dnd";
 
 const f = (form: string): MenuItem => ({ type: "form", form });
-const g = (id: string, forms: string[]): MenuItem => ({ type: "group", id, name: id, forms });
+const d = (dashboard: string): MenuItem => ({ type: "dashboard", dashboard });
+const g = (id: string, items: (string | MenuItem)[]): MenuItem => ({
+  type: "group",
+  id,
+  name: id,
+  items: items.map((item) => (typeof item === "string" ? { type: "form", form: item } : item)) as never,
+});
 const menu: MenuItem[] = [f("a"), g("g1", ["b", "c"]), f("d"), g("g2", [])];
 
 describe("menu drops", () => {
   it("reads row ids", () => {
-    expect(parseRowId(formRowId("x"))).toEqual({ kind: "form", id: "x" });
+    expect(parseRowId("f:x")).toEqual({ kind: "leaf", key: "f:x" });
+    expect(parseRowId("d:x")).toEqual({ kind: "leaf", key: "d:x" });
     expect(parseRowId(groupRowId("y"))).toEqual({ kind: "group", id: "y" });
     expect(parseRowId("other")).toBeUndefined();
   });
@@ -23,6 +30,14 @@ describe("menu drops", () => {
     expect(dropResult(menu, "f:d", "f:c")).toEqual([f("a"), g("g1", ["b", "d", "c"]), g("g2", [])]);
     expect(dropResult(menu, "f:b", "f:d")).toEqual([f("a"), g("g1", ["c"]), f("b"), f("d"), g("g2", [])]);
     expect(dropResult(menu, "f:c", "g:g1")).toEqual([f("a"), g("g1", ["c", "b"]), f("d"), g("g2", [])]);
+  });
+
+  it("moves a dashboard like a form, into groups and between them, apart from a form of the same id", () => {
+    const mixed: MenuItem[] = [d("a"), g("g1", ["a", d("x")]), g("g2", [])];
+    expect(dropResult(mixed, "d:a", "f:a")).toEqual([g("g1", [d("a"), "a", d("x")]), g("g2", [])]);
+    expect(dropResult(mixed, "d:x", "g:g2")).toEqual([d("a"), g("g1", ["a"]), g("g2", [d("x")])]);
+    expect(dropResult(mixed, "d:x", "f:a")).toEqual([d("a"), g("g1", [d("x"), "a"]), g("g2", [])]);
+    expect(dropResult(mixed, "g:g2", "d:a")).toEqual([g("g2", []), d("a"), g("g1", ["a", d("x")])]);
   });
 
   it("moves groups among top-level items only", () => {

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   addGroup,
   deleteGroup,
+  leafKey,
+  leaves,
   menuOrder,
-  moveForm,
+  moveLeaf,
   moveTopLevel,
   newGroupId,
   placeOf,
@@ -13,36 +15,41 @@ import {
 } from "./menu-model";
 
 const f = (form: string): MenuItem => ({ type: "form", form });
-const g = (id: string, forms: string[], name = id): MenuItem => ({ type: "group", id, name, forms });
+const g = (id: string, forms: string[], name = id): MenuItem => ({
+  type: "group",
+  id,
+  name,
+  items: forms.map((form) => ({ type: "form", form })),
+});
 const menu: MenuItem[] = [f("a"), g("g1", ["b", "c"]), f("d"), g("g2", [])];
 
 describe("menu model", () => {
   it("finds where a form sits", () => {
-    expect(placeOf(menu, "a")).toEqual({ group: null, index: 0 });
-    expect(placeOf(menu, "c")).toEqual({ group: "g1", index: 1 });
-    expect(placeOf(menu, "zz")).toBeUndefined();
+    expect(placeOf(menu, "f:a")).toEqual({ group: null, index: 0 });
+    expect(placeOf(menu, "f:c")).toEqual({ group: "g1", index: 1 });
+    expect(placeOf(menu, "f:zz")).toBeUndefined();
   });
 
   it("moves forms within and between groups and the top level", () => {
-    expect(moveForm(menu, "c", { group: "g1", index: 0 })).toEqual([
+    expect(moveLeaf(menu, "f:c", { group: "g1", index: 0 })).toEqual([
       f("a"),
       g("g1", ["c", "b"]),
       f("d"),
       g("g2", []),
     ]);
-    expect(moveForm(menu, "a", { group: "g2", index: 0 })).toEqual([
+    expect(moveLeaf(menu, "f:a", { group: "g2", index: 0 })).toEqual([
       g("g1", ["b", "c"]),
       f("d"),
       g("g2", ["a"]),
     ]);
-    expect(moveForm(menu, "b", { group: null, index: 0 })).toEqual([
+    expect(moveLeaf(menu, "f:b", { group: null, index: 0 })).toEqual([
       f("b"),
       f("a"),
       g("g1", ["c"]),
       f("d"),
       g("g2", []),
     ]);
-    expect(moveForm(menu, "d", { group: null, index: 99 })).toEqual([
+    expect(moveLeaf(menu, "f:d", { group: null, index: 99 })).toEqual([
       f("a"),
       g("g1", ["b", "c"]),
       g("g2", []),
@@ -58,18 +65,26 @@ describe("menu model", () => {
     expect(newGroupId(menu)).toMatch(/^g[a-z0-9]{1,9}$/);
   });
 
-  it("never loses or repeats a form, whatever is moved where", () => {
+  it("moves a dashboard and keeps it in place when its group is deleted", () => {
+    const board: MenuItem = { type: "dashboard", dashboard: "a" };
+    const withBoard = moveLeaf([board, ...menu], "d:a", { group: "g1", index: 1 });
+    expect(withBoard[1]).toEqual({ type: "group", id: "g1", name: "g1", items: [f("b"), board, f("c")] });
+    expect(menuOrder(withBoard)).toEqual(["a", "b", "c", "d"]);
+    expect(deleteGroup(withBoard, "g1").slice(0, 4)).toEqual([f("a"), f("b"), board, f("c")]);
+  });
+
+  it("never loses or repeats a form or dashboard, whatever is moved where", () => {
     const target = fc.record({
       group: fc.constantFrom(null, "g1", "g2"),
       index: fc.integer({ min: -1, max: 6 }),
     });
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d"), target), { maxLength: 10 }),
+        fc.array(fc.tuple(fc.constantFrom("f:a", "f:b", "f:c", "f:d", "d:a"), target), { maxLength: 10 }),
         (moves) => {
-          let current: MenuItem[] = menu;
-          for (const [form, to] of moves) current = moveForm(current, form, to);
-          expect([...menuOrder(current)].sort()).toEqual(["a", "b", "c", "d"]);
+          let current: MenuItem[] = [...menu, { type: "dashboard", dashboard: "a" }];
+          for (const [key, to] of moves) current = moveLeaf(current, key, to);
+          expect(leaves(current).map(leafKey).sort()).toEqual(["d:a", "f:a", "f:b", "f:c", "f:d"]);
         },
       ),
     );

@@ -1,47 +1,53 @@
-// The form menu as the web edits it: pure functions over the server's layout (top-level forms and
-// one level of groups). Each returns a new layout; the caller sends it whole, with the revision it
-// was made on, so the server can refuse a stale one.
-import type { MenuItem } from "@formwork/client";
+// The menu as the web edits it: pure functions over the server's layout (top-level forms and
+// dashboards, and one level of groups of them). Each returns a new layout; the caller sends it whole,
+// with the revision it was made on, so the server can refuse a stale one. A form or dashboard (a
+// "leaf") is named by its key, `f:<form id>` or `d:<dashboard id>`: a form and a dashboard may share
+// an id.
+import type { MenuItem, MenuLeaf } from "@formwork/client";
 
 export type Menu = readonly MenuItem[];
 
-/** Where a form sits: in a group (by id) or at the top level (null), and at which index there. */
+export const leafKey = (leaf: MenuLeaf) => (leaf.type === "form" ? `f:${leaf.form}` : `d:${leaf.dashboard}`);
+
+/** Where a leaf sits: in a group (by id) or at the top level (null), and at which index there. */
 export interface Place {
   group: string | null;
   index: number;
 }
 
-export function placeOf(menu: Menu, formId: string): Place | undefined {
+export function placeOf(menu: Menu, key: string): Place | undefined {
   for (const [index, item] of menu.entries()) {
-    if (item.type === "form" && item.form === formId) return { group: null, index };
-    if (item.type === "group") {
-      const inner = item.forms.indexOf(formId);
-      if (inner >= 0) return { group: item.id, index: inner };
+    if (item.type !== "group") {
+      if (leafKey(item) === key) return { group: null, index };
+      continue;
     }
+    const inner = item.items.findIndex((leaf) => leafKey(leaf) === key);
+    if (inner >= 0) return { group: item.id, index: inner };
   }
   return undefined;
 }
 
-function without(menu: Menu, formId: string): MenuItem[] {
+function without(menu: Menu, key: string): MenuItem[] {
   return menu.flatMap((item): MenuItem[] => {
-    if (item.type === "form") return item.form === formId ? [] : [item];
-    return [{ ...item, forms: item.forms.filter((id) => id !== formId) }];
+    if (item.type !== "group") return leafKey(item) === key ? [] : [item];
+    return [{ ...item, items: item.items.filter((leaf) => leafKey(leaf) !== key) }];
   });
 }
 
 const clamp = (index: number, length: number) => Math.max(0, Math.min(index, length));
 
-/** Moves a form to `to` (index counted after the form has left its old place). */
-export function moveForm(menu: Menu, formId: string, to: Place): MenuItem[] {
-  if (!placeOf(menu, formId)) return [...menu];
-  const rest = without(menu, formId);
+/** Moves a form or dashboard to `to` (index counted after it has left its old place). */
+export function moveLeaf(menu: Menu, key: string, to: Place): MenuItem[] {
+  const leaf = leaves(menu).find((one) => leafKey(one) === key);
+  if (!leaf) return [...menu];
+  const rest = without(menu, key);
   if (to.group === null) {
-    rest.splice(clamp(to.index, rest.length), 0, { type: "form", form: formId });
+    rest.splice(clamp(to.index, rest.length), 0, leaf);
     return rest;
   }
   return rest.map((item) =>
     item.type === "group" && item.id === to.group
-      ? { ...item, forms: item.forms.toSpliced(clamp(to.index, item.forms.length), 0, formId) }
+      ? { ...item, items: item.items.toSpliced(clamp(to.index, item.items.length), 0, leaf) }
       : item,
   );
 }
@@ -55,7 +61,7 @@ export function moveTopLevel(menu: Menu, from: number, to: number): MenuItem[] {
 }
 
 export function addGroup(menu: Menu, id: string, name: string): MenuItem[] {
-  return [...menu, { type: "group", id, name: name.trim(), forms: [] }];
+  return [...menu, { type: "group", id, name: name.trim(), items: [] }];
 }
 
 export function renameGroup(menu: Menu, id: string, name: string): MenuItem[] {
@@ -64,11 +70,9 @@ export function renameGroup(menu: Menu, id: string, name: string): MenuItem[] {
   );
 }
 
-/** Removes the group; its forms stay in the menu, at the top level where the group was. */
+/** Removes the group; its forms and dashboards stay in the menu, at the top level where it was. */
 export function deleteGroup(menu: Menu, id: string): MenuItem[] {
-  return menu.flatMap((item): MenuItem[] =>
-    item.type === "group" && item.id === id ? item.forms.map((form) => ({ type: "form", form })) : [item],
-  );
+  return menu.flatMap((item): MenuItem[] => (item.type === "group" && item.id === id ? item.items : [item]));
 }
 
 /** A group id unlikely to collide, short enough for the server's pattern. */
@@ -80,7 +84,12 @@ export function newGroupId(menu: Menu): string {
   }
 }
 
+/** Every form and dashboard in menu order. */
+export function leaves(menu: Menu): MenuLeaf[] {
+  return menu.flatMap((item) => (item.type === "group" ? item.items : [item]));
+}
+
 /** The forms in menu order. */
 export function menuOrder(menu: Menu): string[] {
-  return menu.flatMap((item) => (item.type === "form" ? [item.form] : item.forms));
+  return leaves(menu).flatMap((leaf) => (leaf.type === "form" ? [leaf.form] : []));
 }

@@ -1,19 +1,19 @@
-// Reading and changing an app's form menu. A change is one transaction: lock the app row, refuse a
+// Reading and changing an app's menu of forms and dashboards. A change is one transaction: lock the app row, refuse a
 // layout made on an older revision (412), check it against the live forms, store it, bump the revision.
 import { json } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import { sql } from "kysely";
 import type { Db } from "../../database";
-import { checkMenu, type MenuLayout, resolveMenu } from "./menu-layout";
+import { checkMenu, type MenuLayout, type MenuTargets, resolveMenu } from "./menu-layout";
 
 export interface AppMenu {
   menu: MenuLayout;
   menuRevision: number;
 }
 
-async function liveFormIds(db: Db, appId: string): Promise<string[]> {
+async function liveIds(db: Db, table: "forms" | "dashboards", appId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom("forms")
+    .selectFrom(table)
     .select("id")
     .where("app_id", "=", appId)
     .where("deleted_at", "is", null)
@@ -21,6 +21,14 @@ async function liveFormIds(db: Db, appId: string): Promise<string[]> {
     .orderBy("id")
     .execute();
   return rows.map((row) => row.id);
+}
+
+async function liveTargets(db: Db, appId: string): Promise<MenuTargets> {
+  const [forms, dashboards] = await Promise.all([
+    liveIds(db, "forms", appId),
+    liveIds(db, "dashboards", appId),
+  ]);
+  return { forms, dashboards };
 }
 
 export async function getMenu(db: Db, appId: string): Promise<AppMenu> {
@@ -31,7 +39,7 @@ export async function getMenu(db: Db, appId: string): Promise<AppMenu> {
     .where("deleted_at", "is", null)
     .executeTakeFirst();
   if (!row) throw new FormworkError("NOT_FOUND", "No such app");
-  return { menu: resolveMenu(row.menu, await liveFormIds(db, appId)), menuRevision: row.menu_revision };
+  return { menu: resolveMenu(row.menu, await liveTargets(db, appId)), menuRevision: row.menu_revision };
 }
 
 export async function saveMenu(
@@ -54,13 +62,18 @@ export async function saveMenu(
         { path: "/headers/if-match", message: `current revision is ${row.menu_revision}` },
       ]);
     }
-    const menu = checkMenu(layout, await liveFormIds(trx, appId));
-    const saved = await trx
-      .updateTable("apps")
-      .set({ menu: json(menu), menu_revision: sql<number>`menu_revision + 1`, updated_at: sql<Date>`now()` })
-      .where("id", "=", appId)
-      .returning("menu_revision")
-      .executeTakeFirstOrThrow();
-    return { menu, menuRevision: saved.menu_revision };
+    return writeMenu(trx, appId, layout);
   });
+}
+
+/** Checks the layout against the app's live forms and dashboards and stores it, inside `tx`. */
+export async function writeMenu(tx: Db, appId: string, layout: MenuLayout): Promise<AppMenu> {
+  const menu = checkMenu(layout, await liveTargets(tx, appId));
+  const saved = await tx
+    .updateTable("apps")
+    .set({ menu: json(menu), menu_revision: sql<number>`menu_revision + 1`, updated_at: sql<Date>`now()` })
+    .where("id", "=", appId)
+    .returning("menu_revision")
+    .executeTakeFirstOrThrow();
+  return { menu, menuRevision: saved.menu_revision };
 }

@@ -1,4 +1,4 @@
-import { appsWithRights, formsWithRights, isAppAdmin } from "@formwork/db";
+import { appsWithRights, formsWithRights, isAppAdmin, listDashboards } from "@formwork/db";
 import type { FastifyPluginAsync } from "fastify";
 import type { Db } from "../../database";
 import { parseIfMatch } from "../../http/if-match";
@@ -7,7 +7,7 @@ import { listForms } from "../forms/forms-store";
 import { formSummarySchema } from "../forms/schemas";
 import { type AppInput, createApp, deleteApp, getApp, listApps, updateApp } from "./apps-store";
 import type { MenuLayout } from "./menu-layout";
-import { menuFor, menuOrder } from "./menu-layout";
+import { dashboardOrder, menuFor, menuOrder } from "./menu-layout";
 import { getMenu, saveMenu } from "./menu-store";
 import {
   appParams,
@@ -64,6 +64,14 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
             properties: {
               ...appSchema.properties,
               forms: { type: "array", items: formSummarySchema },
+              dashboards: {
+                type: "array",
+                description: "the dashboards the caller sees in the menu, in menu order",
+                items: {
+                  type: "object",
+                  properties: { id: { type: "string" }, title: { type: "string" } },
+                },
+              },
               ...menuResponseProperties,
               canManage: {
                 type: "boolean",
@@ -78,16 +86,26 @@ export const appsPlugin: FastifyPluginAsync<{ db: Db }> = async (app, { db }) =>
       const principal = currentUser(request);
       const found = await getApp(db, request.params.app);
       const canManage = principal.isAdmin || (await isAppAdmin(db, found.id, principal.userId));
-      const [forms, stored, allowed] = await Promise.all([
+      const [forms, dashboards, stored, allowed] = await Promise.all([
         listForms(db, found.id),
+        listDashboards(db, found.id),
         getMenu(db, found.id),
         canManage ? null : formsWithRights(db, found.id, principal.userId),
       ]);
-      const menu = allowed ? { ...stored, menu: menuFor(stored.menu, allowed) } : stored;
-      // The forms come in menu order, so a client that ignores groups still shows them as arranged.
-      const byId = new Map(forms.map((form) => [form.id, form]));
-      const ordered = menuOrder(menu.menu).flatMap((id) => byId.get(id) ?? []);
-      return { ...found, forms: ordered, ...menu, canManage };
+      // A member who holds no right on any of the app's forms may not open the app, nor its dashboards.
+      const menu = allowed
+        ? { ...stored, menu: menuFor(stored.menu, { forms: allowed, dashboards: allowed.size > 0 }) }
+        : stored;
+      // Both come in menu order, so a client that ignores groups still shows them as arranged.
+      const formsById = new Map(forms.map((form) => [form.id, form]));
+      const dashboardsById = new Map(dashboards.map((one) => [one.id, { id: one.id, title: one.title }]));
+      return {
+        ...found,
+        forms: menuOrder(menu.menu).flatMap((id) => formsById.get(id) ?? []),
+        dashboards: dashboardOrder(menu.menu).flatMap((id) => dashboardsById.get(id) ?? []),
+        ...menu,
+        canManage,
+      };
     },
   );
 

@@ -35,29 +35,40 @@ export const updateAppBody = {
   properties: { name, description, icon, colour },
 } as const;
 
-const formId = { type: "string", minLength: 1, maxLength: 64 } as const;
+const targetId = { type: "string", minLength: 1, maxLength: 64 } as const;
+const leafKinds = ["form", "dashboard"] as const;
 // if/then/else rather than oneOf, so an error points into the item's own kind (e.g. /menu/0/name).
+const leafOf = (kind: (typeof leafKinds)[number]) => ({
+  required: [kind],
+  additionalProperties: false,
+  properties: { type: { const: kind }, [kind]: targetId },
+});
+const menuLeaf = {
+  type: "object",
+  required: ["type"],
+  properties: { type: { enum: leafKinds } },
+  if: { properties: { type: { const: "form" } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords, not a thenable.
+  then: leafOf("form"),
+  else: leafOf("dashboard"),
+} as const;
 const menuItem = {
   type: "object",
   required: ["type"],
-  properties: { type: { enum: ["form", "group"] } },
-  if: { properties: { type: { const: "form" } } },
+  properties: { type: { enum: [...leafKinds, "group"] } },
+  if: { properties: { type: { const: "group" } } },
   // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keywords, not a thenable.
   then: {
-    required: ["form"],
-    additionalProperties: false,
-    properties: { type: { const: "form" }, form: formId },
-  },
-  else: {
-    required: ["id", "name", "forms"],
+    required: ["id", "name", "items"],
     additionalProperties: false,
     properties: {
       type: { const: "group" },
       id: { type: "string", pattern: "^[A-Za-z0-9_-]{1,40}$" },
       name: { type: "string", minLength: 1, maxLength: 100, pattern: "\\S" },
-      forms: { type: "array", maxItems: 1000, items: formId },
+      items: { type: "array", maxItems: 1000, items: menuLeaf },
     },
   },
+  else: menuLeaf,
 } as const;
 
 const menuLayout = { type: "array", maxItems: 1000, items: menuItem } as const;

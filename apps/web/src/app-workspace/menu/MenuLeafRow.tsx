@@ -1,18 +1,14 @@
-import { FileTextOutlined } from "@ant-design/icons";
-import type { FormSummary } from "@formwork/client";
 import type { CSSProperties, ReactNode, Ref } from "react";
-import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
 import styles from "../workspace.module.css";
+import type { LeafView } from "./use-menu-links";
 
 /**
- * One form in the menu. Plain for everyone; the administrators' editable menu (a separate chunk) adds
- * a drag handle, a row ref and transform for dragging, and an actions button.
+ * One form or dashboard in the menu. Plain for everyone; the administrators' editable menu (a separate
+ * chunk) adds a drag handle, a row ref and transform for dragging, and an actions button.
  */
-export function MenuFormRow({
-  form,
-  name,
-  to,
+export function MenuLeafRow({
+  view,
   nested,
   onPick,
   rowRef,
@@ -21,9 +17,7 @@ export function MenuFormRow({
   handle,
   actions,
 }: {
-  form: FormSummary;
-  name: string;
-  to: string;
+  view: LeafView;
   nested: boolean;
   onPick?: () => void;
   rowRef?: Ref<HTMLLIElement>;
@@ -32,28 +26,24 @@ export function MenuFormRow({
   handle?: ReactNode;
   actions?: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <li
       ref={rowRef}
       style={style}
       className={`${styles.row} ${dragging ? styles.dragging : ""}`}
-      data-testid="menu-form"
-      data-form-id={form.id}
+      {...view.data}
     >
       {handle}
       <NavLink
-        to={to}
+        to={view.to}
         className={({ isActive }) =>
           `${styles.menuItem} ${nested ? styles.nested : ""} ${isActive ? styles.menuItemActive : ""}`
         }
         onClick={onPick}
       >
-        <FileTextOutlined />
-        <span className={styles.menuName}>{name}</span>
-        {form.publishedVersion === 0 && (
-          <span className={styles.unpublishedDot} title={t("workspace.unpublished")} />
-        )}
+        {view.icon}
+        <span className={styles.menuName}>{view.name}</span>
+        {view.badge}
       </NavLink>
       {actions}
     </li>

@@ -65,9 +65,13 @@ describe.each(testDatabases())("templates ($name)", (database) => {
       expect(body.template.name).toBe(name);
       for (const form of body.forms) expect(form.version).toBe(1);
       const app = await t.admin.request("GET", `/api/apps/${body.app.id}`);
-      expect(app.json().forms.map((f: { key: string }) => f.key)).toEqual(
-        body.forms.map((f: { key: string }) => f.key),
-      );
+      // In menu order, which a bundle's menu may arrange differently from its forms' order.
+      expect(
+        app
+          .json()
+          .forms.map((f: { key: string }) => f.key)
+          .sort(),
+      ).toEqual(body.forms.map((f: { key: string }) => f.key).sort());
       const origin = await t.admin.request("GET", `/api/apps/${body.app.id}/template`);
       const manifest = JSON.parse(await readFile(join(TEMPLATES, name, "bundle.json"), "utf8")).manifest;
       expect(origin.json().template).toMatchObject({
@@ -145,6 +149,58 @@ describe.each(testDatabases())("templates ($name)", (database) => {
     const origin = await t.admin.request("GET", `/api/apps/${imported.json().app.id}/template`);
     expect(origin.json().template).toMatchObject({ name: "expense", source: "import" });
   }, 120_000);
+
+  it("installs the CRM's menu with its dashboards on top, exports it and imports it again", async () => {
+    const installed = await t.admin.request("POST", "/api/templates/crm/install", { sampleData: false });
+    expect(installed.statusCode, installed.body).toBe(201);
+    const appId = installed.json().app.id;
+    const app = (await t.admin.request("GET", `/api/apps/${appId}`)).json();
+    const keyOf = new Map(app.forms.map((f: { id: string; key: string }) => [f.id, f.key]));
+    const titleOf = new Map(app.dashboards.map((d: { id: string; title: string }) => [d.id, d.title]));
+    const shown = app.menu.map((item: { type: string; name?: string; items?: Record<string, string>[] }) => [
+      item.name,
+      (item.items ?? []).map((leaf) =>
+        leaf.type === "form" ? keyOf.get(leaf.form) : titleOf.get(leaf.dashboard),
+      ),
+    ]);
+    expect(shown).toEqual([
+      ["仪表盘", ["销售总览", "目标达成", "客户分析", "逾期提醒"]],
+      ["客户管理", ["leads", "customers", "contacts", "followups"]],
+      ["销售管理", ["opportunities", "quotes", "contracts", "products"]],
+      ["回款与开票", ["payments", "invoices"]],
+      ["业绩", ["targets", "commissions"]],
+    ]);
+
+    const exported = (await t.admin.request("GET", `/api/apps/${appId}/export`)).json() as TemplateBundle;
+    expect(validateTemplateBundle(exported).ok).toBe(true);
+    expect(exported.menu?.[0]).toEqual({
+      type: "group",
+      id: "dashboards",
+      name: "仪表盘",
+      items: [1, 2, 3, 4].map((n) => ({ type: "dashboard", dashboard: `dashboard_${n}` })),
+    });
+    const imported = await t.admin.request("POST", "/api/apps/import", exported);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const again = (await t.admin.request("GET", `/api/apps/${imported.json().app.id}/export`)).json();
+    expect(again.menu).toEqual(exported.menu);
+
+    // A menu naming a dashboard or form the bundle lacks is refused at its pointer.
+    const bad = structuredClone(exported);
+    bad.menu = [
+      { type: "dashboard", dashboard: "nowhere" },
+      { type: "form", form: "nothing" },
+    ];
+    const refused = await t.admin.request("POST", "/api/apps/import", bad);
+    expect(errorOf(refused)).toMatchObject({
+      status: 422,
+      code: "INVALID_DEFINITION",
+      path: "/menu/0/dashboard",
+    });
+    expect(refused.json().error.details.map((d: { code: string }) => d.code)).toEqual([
+      "UNKNOWN_DASHBOARD",
+      "UNKNOWN_FORM",
+    ]);
+  }, 180_000);
 
   it("refuses an invalid bundle with codes and pointers, leaving nothing behind", async () => {
     const before = (await t.admin.request("GET", "/api/apps")).json();

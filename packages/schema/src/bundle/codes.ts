@@ -13,6 +13,7 @@ export const BUNDLE_ISSUE_CODES = {
   UNKNOWN_RECORD: "A sample link value that is not the id of a sample record of the linked form.",
   LINK_CYCLE: "The sample data's forms link to each other in a cycle, so no insertion order exists.",
   USER_ASSIGNEE: "A flow names a database user; a bundle names members by placeholder instead.",
+  UNKNOWN_DASHBOARD: "The menu names a dashboard that is not in the bundle's dashboards section.",
   SECTION_INVALID: "A dashboard or automation that its own module's validator refuses.",
 } as const;
 

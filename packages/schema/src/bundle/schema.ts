@@ -51,6 +51,37 @@ const memberRef = {
   ],
 } as const;
 
+// A form by key or a dashboard by bundle id; a group holds them (one level, as the app's menu does).
+const menuLeafKinds = [
+  { properties: { type: { const: "form" }, form: idSchema }, required: ["form"] },
+  { properties: { type: { const: "dashboard" }, dashboard: idSchema }, required: ["dashboard"] },
+] as const;
+const menuLeaf = {
+  type: "object",
+  required: ["type"],
+  additionalProperties: false,
+  properties: { type: { enum: ["form", "dashboard"] }, form: idSchema, dashboard: idSchema },
+  anyOf: menuLeafKinds,
+} as const;
+const menuGroup = {
+  type: { const: "group" },
+  id: { type: "string", pattern: "^[A-Za-z0-9_-]{1,40}$" },
+  name: text,
+  items: { type: "array", maxItems: 1000, items: menuLeaf },
+} as const;
+const menuItem = {
+  type: "object",
+  required: ["type"],
+  additionalProperties: false,
+  properties: {
+    ...menuGroup,
+    type: { enum: ["form", "dashboard", "group"] },
+    form: idSchema,
+    dashboard: idSchema,
+  },
+  anyOf: [...menuLeafKinds, { properties: menuGroup, required: ["id", "name", "items"] }],
+} as const;
+
 const permissionSet = {
   type: "object",
   required: ["id", "form", "name", "kind", "members"],
@@ -149,6 +180,7 @@ export const bundleSchema = {
       },
     },
     dashboards: { type: "array", maxItems: 200, items: sectionItem },
+    menu: { type: "array", maxItems: 1000, items: menuItem },
     automations: { type: "array", maxItems: 500, items: sectionItem },
     sampleData: {
       type: "object",

@@ -104,6 +104,14 @@ export interface SampleRecord {
   flowStatus?: "completed" | "rejected";
 }
 
+/** A form (by key) or a dashboard (by its bundle id) in the app's menu. */
+export type BundleMenuLeaf = { type: "form"; form: string } | { type: "dashboard"; dashboard: string };
+
+/** One entry of the app's menu: a leaf, or a named group of leaves (the name in the install's locale). */
+export type BundleMenuItem =
+  | BundleMenuLeaf
+  | { type: "group"; id: string; name: LocalizedText; items: BundleMenuLeaf[] };
+
 export interface TemplateBundle {
   format: typeof BUNDLE_FORMAT;
   manifest: BundleManifest;
@@ -115,6 +123,8 @@ export interface TemplateBundle {
   members?: MemberPlaceholder[];
   dashboards?: BundleSectionItem[];
   automations?: BundleSectionItem[];
+  /** The app's menu: forms by key and dashboards by bundle id, in groups; what it omits follows it. */
+  menu?: BundleMenuItem[];
   /** Form key → records, inserted in link-dependency order. */
   sampleData?: Record<string, SampleRecord[]>;
 }

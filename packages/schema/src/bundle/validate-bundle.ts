@@ -15,7 +15,7 @@ import { allFields, flowAssignees, formsReadBy, linkOrder } from "./references";
 import { BUNDLE_SCHEMA_ID, bundleSchema } from "./schema";
 import { DEFAULT_SECTION_VALIDATORS, mapAutomationUsers } from "./sections";
 import { isSemver } from "./semver";
-import { BUNDLE_FORMAT, type BundleSection, type TemplateBundle } from "./types";
+import { BUNDLE_FORMAT, type BundleMenuLeaf, type BundleSection, type TemplateBundle } from "./types";
 
 /** A module's check of one item of its section, given the bundle's forms by key. */
 export type SectionValidator = (item: unknown, forms: FormsByKey) => DefinitionIssue[];
@@ -64,6 +64,7 @@ export function validateBundle(
   for (const section of ["dashboards", "automations"] as const)
     checkSection(b, section, forms, options, issues);
   checkAutomationMembers(b, placeholders, issues);
+  checkMenu(b, forms, issues);
   checkSampleData(b, forms, placeholders, issues);
   return issues.items.length === 0 ? { ok: true, value: b } : { ok: false, issues: issues.items };
 }
@@ -227,6 +228,33 @@ function checkViews(b: TemplateBundle, forms: FormIndex, issues: BundleIssues): 
         issues.add("UNKNOWN_FIELD", `${at}/sort/${j}/field`, `no field "${s.field}"`);
       }
     }
+  }
+}
+
+/** The menu names the bundle's forms and dashboards, each once, and its groups by unique ids. */
+function checkMenu(b: TemplateBundle, forms: FormIndex, issues: BundleIssues): void {
+  const dashboards = new Set((b.dashboards ?? []).map((d) => d.id));
+  const seen = new Set<string>();
+  const groups = new Set<string>();
+  const leaf = (item: BundleMenuLeaf, at: string) => {
+    const [id, known, code] =
+      item.type === "form"
+        ? [item.form, forms.has(item.form), "UNKNOWN_FORM" as const]
+        : [item.dashboard, dashboards.has(item.dashboard), "UNKNOWN_DASHBOARD" as const];
+    const path = `${at}/${item.type}`;
+    if (!known) issues.add(code, path, `no ${item.type} "${id}" in the bundle`);
+    else if (seen.has(`${item.type}:${id}`)) issues.add("DUPLICATE_ID", path, `"${id}" is in the menu twice`);
+    seen.add(`${item.type}:${id}`);
+  };
+  for (const [i, item] of (b.menu ?? []).entries()) {
+    if (item.type !== "group") {
+      leaf(item, `/menu/${i}`);
+      continue;
+    }
+    if (groups.has(item.id))
+      issues.add("DUPLICATE_ID", `/menu/${i}/id`, `another group has the id "${item.id}"`);
+    groups.add(item.id);
+    for (const [j, inner] of item.items.entries()) leaf(inner, `/menu/${i}/items/${j}`);
   }
 }
 

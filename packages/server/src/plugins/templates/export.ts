@@ -28,6 +28,7 @@ import {
 import type { Db } from "../../database";
 import { getApp } from "../apps/apps-store";
 import { getForm, listForms } from "../forms/forms-store";
+import { exportMenu } from "./bundle-menu";
 import { sectionInstallers } from "./sections";
 import { mapFlowAssignees } from "./substitute";
 
@@ -209,6 +210,7 @@ export async function exportAppBundle(
   const sections = await exportSections(db, appId, origin?.bundle as TemplateBundle | undefined, (id) =>
     placeholders.member(id),
   );
+  const menu = await exportMenu(db, appId, new Map(forms.map((f) => [f.id, f.def.key])));
   const org = await placeholders.resolve();
   const manifest = origin ? (origin.bundle as TemplateBundle).manifest : undefined;
   return {
@@ -227,6 +229,7 @@ export async function exportAppBundle(
     ...(permissionSets.length > 0 ? { permissionSets } : {}),
     ...org,
     ...sections,
+    ...(menu.length > 0 ? { menu } : {}),
     ...(sampleData ? { sampleData } : {}),
   };
 }

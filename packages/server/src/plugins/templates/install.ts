@@ -17,19 +17,15 @@ import {
   type PlaceholderMap,
   recordAppTemplate,
 } from "@formwork/db";
-import {
-  BUNDLE_SECTIONS,
-  type BundleSection,
-  type Locale,
-  type LocalizedText,
-  type TemplateBundle,
-} from "@formwork/schema";
+import { BUNDLE_SECTIONS, type BundleSection, type Locale, type TemplateBundle } from "@formwork/schema";
 import type { Db } from "../../database";
 import { type AppView, createApp } from "../apps/apps-store";
 import { writeAudit } from "../audit/audit-store";
 import { createForm } from "../forms/forms-store";
 import { publishDraft } from "../forms/publish";
 import { checkedSetContent } from "../permissions/set-content";
+import { installMenu } from "./bundle-menu";
+import { localized } from "./localized";
 import { insertSampleData } from "./sample-data";
 import { type SectionContext, sectionInstallers } from "./sections";
 import { mapFlowAssignees, toDatabase, toPermissionMembers } from "./substitute";
@@ -59,11 +55,6 @@ export interface InstallResult {
   installed: Partial<Record<BundleSection, number>>;
   /** Form ids whose views asked for indexes: built after the commit. */
   viewForms: string[];
-}
-
-export function localized(text: LocalizedText, locale: Locale): string {
-  if (typeof text === "string") return text;
-  return text[locale] ?? text["zh-CN"] ?? text.en ?? "";
 }
 
 export async function installBundle(
@@ -101,6 +92,7 @@ export async function installBundle(
             formIds,
             primaryDepartment: await primaryDepartments(tx, Object.values(map.members)),
           });
+    const dashboardIds = new Map<string, string>();
     const { installed, skipped } = await installSections(tx, bundle, {
       appId: app.id,
       formIds,
@@ -108,7 +100,9 @@ export async function installBundle(
       actorId,
       now,
       timeZone: options.timeZone,
+      storedIds: dashboardIds,
     });
+    await installMenu(tx, bundle, app.id, { forms: formIds, dashboards: dashboardIds }, locale);
     await recordAppTemplate(tx, {
       appId: app.id,
       template: bundle.manifest.name,

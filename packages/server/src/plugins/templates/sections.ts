@@ -24,6 +24,8 @@ export interface SectionContext {
   timeZone: string;
   /** An export's member placeholder for a user id. */
   memberOf?: (userId: string) => string;
+  /** Filled by an install: each item's bundle id → the id it was stored under (the menu names them). */
+  storedIds?: Map<string, string>;
   /** For an upgrade: the items of the bundle the app was installed from (what the app was given). */
   previous?: readonly BundleSectionItem[];
 }
@@ -46,7 +48,8 @@ export interface SectionInstaller {
 const dashboards: SectionInstaller = {
   async install(tx, items, ctx) {
     for (const item of items) {
-      await insertDashboard(tx, ctx.appId, withoutId(item) as DashboardDefinition, ctx.actorId);
+      const saved = await insertDashboard(tx, ctx.appId, withoutId(item) as DashboardDefinition, ctx.actorId);
+      ctx.storedIds?.set(item.id, saved.id);
     }
     return items.length;
   },

@@ -8,8 +8,8 @@
 //   BENCH_GRID_ROWS      PostgreSQL grid table rows (1000000)   BENCH_PGLITE_GRID_ROWS  PGlite's (100000)
 //   BENCH_GRID_PAGES     timed pages per grid path (100)
 //   BENCH_DASHBOARD_ROUNDS  rounds of the dashboard section (30)
-//   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,dashboard,pglite (all); `start` alone runs
-//                        section 4 only (cold starts, memory, submissions on PGlite; part of pglite);
+//   BENCH_SECTIONS       comma-separated subset of submissions,batch,grid,dashboard,dashboard-writes,pglite (all);
+//                        `start` alone runs section 4 only (cold starts, memory, submissions on PGlite; part of pglite);
 //                        `pglite-grid` alone runs section 2b only (PGlite's grid page; part of pglite)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { type PgliteSettings, runPglite, runPgliteGrid, runStartup } from "./pglite-run";
@@ -31,7 +31,9 @@ const submissions: SubmissionOptions = {
 };
 const gridIterations = number("BENCH_GRID_PAGES", 100);
 const sections = new Set(
-  (env.BENCH_SECTIONS ?? "submissions,batch,grid,dashboard,pglite").split(",").map((s) => s.trim()),
+  (env.BENCH_SECTIONS ?? "submissions,batch,grid,dashboard,dashboard-writes,pglite")
+    .split(",")
+    .map((s) => s.trim()),
 );
 const timeZone = "Asia/Shanghai";
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -56,7 +58,10 @@ const pgliteSettings = (baselinePerSecond: number | undefined): PgliteSettings =
   emit,
 });
 let baselinePerSecond: number | undefined;
-if (url === "none" || !["submissions", "batch", "grid", "dashboard"].some((s) => sections.has(s)))
+if (
+  url === "none" ||
+  !["submissions", "batch", "grid", "dashboard", "dashboard-writes"].some((s) => sections.has(s))
+)
   emit("PostgreSQL sections skipped (BENCH_DATABASE_URL=none or BENCH_SECTIONS).\n");
 else {
   baselinePerSecond = await runPostgres({

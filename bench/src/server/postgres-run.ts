@@ -5,9 +5,17 @@ import pg from "pg";
 import { batchOverHttp, batchRawSql, batchThroughDb } from "./batch";
 import { BASELINE_TABLE, baselineIndexDdl, baselineTableDdl } from "./bench-form";
 import { compareDashboard, saveDashboard } from "./dashboard";
+import { compareWriteCost } from "./dashboard-writes";
 import { compareGridPages, loadGridRows, type SqlRunner, saveGridView } from "./grid";
 import { startScript } from "./processes";
-import { batchExtra, dashboardTable, gridTable, submissionExtra, throughputTable } from "./report";
+import {
+  batchExtra,
+  dashboardTable,
+  gridTable,
+  submissionExtra,
+  throughputTable,
+  writeCostTable,
+} from "./report";
 import { publishBenchForms, publishedForm, type Session, signIn } from "./setup-client";
 import { compareSubmissions, type SubmissionOptions } from "./submissions";
 
@@ -21,7 +29,7 @@ export interface PostgresSettings {
   /** Rounds of the dashboard section (each widget alone both ways, then the whole dashboard both ways). */
   dashboardRounds: number;
   timeZone: string;
-  /** Which sections run: "submissions", "batch", "grid", "dashboard" (BENCH_SECTIONS). */
+  /** Which sections run: "submissions", "batch", "grid", "dashboard", "dashboard-writes" (BENCH_SECTIONS). */
   sections: ReadonlySet<string>;
   log: (line: string) => void;
   /** Called with each section's markdown as soon as it is measured. */
@@ -91,6 +99,8 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
       "batch_db",
       "grid",
       "dash",
+      "writes_plain",
+      "writes_rolled",
     ]);
     const actorId = await actorOf(session);
 
@@ -135,6 +145,41 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
         ].join("\n"),
       );
       baselinePerSecond = baselineResult.perSecond;
+    }
+
+    if (settings.sections.has("dashboard-writes")) {
+      log("PostgreSQL: submissions with and without a dashboard's rollups");
+      const run: SqlRunner = async (text, params) => (await pool.query(text, params)).rows;
+      const { saveMs, results } = await compareWriteCost(
+        {
+          server: ours.info,
+          headers: { authorization: `Bearer ${session.token}` },
+          backends: backendsOf("formwork"),
+          plainFormId: forms.writes_plain as string,
+          rolled: {
+            session,
+            formId: forms.writes_rolled as string,
+            formKey: "writes_rolled",
+            table: (await publishedForm(database.db, forms.writes_rolled as string)).tableName,
+            run,
+            zone: settings.timeZone,
+          },
+        },
+        settings.submissions,
+      );
+      const { concurrency, rounds, durationMs } = settings.submissions;
+      emit(
+        [
+          `### 5b. What a dashboard's rollups cost a submission (PostgreSQL; ${concurrency} connections, ${rounds} × ${durationMs / 1000} s each, alternating)`,
+          "",
+          writeCostTable(results),
+          "",
+          `The six-widget dashboard was saved over the second form first (its five rollups built in ${Math.round(saveMs)} ms ` +
+            "on an empty table). One group: every record has the same region, status, due day, channel, priority " +
+            "and city, so every writer upserts the same row of each rollup.",
+          "",
+        ].join("\n"),
+      );
     }
 
     if (settings.sections.has("batch")) {

@@ -48,6 +48,46 @@ export function submissionExtra(result: SubmissionResult): string {
   return `p50 ${round(result.p50, 1)} ms, p95 ${round(result.p95, 1)} ms, peak RSS ${round(result.peakRssMb, 0)} MB, ${cpu}${errors}`;
 }
 
+/**
+ * Submissions to a form with a dashboard's rollups against the same form without, in pairs (the first
+ * two and the last two results): the cost ratio is the plain form's rate over the rolled form's, and the
+ * CPU ratio the rolled form's server + database CPU per record over the plain form's.
+ */
+export function writeCostTable(results: SubmissionResult[]): string {
+  const lines = [
+    row([
+      "target",
+      "records/s",
+      "p50 ms",
+      "p95 ms",
+      "server CPU ms/record",
+      "PostgreSQL CPU ms/record",
+      "vs no rollups: time",
+      "CPU",
+      "errors",
+    ]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  const cpu = (r: SubmissionResult) => r.serverCpuMs + (r.databaseCpuMs ?? 0);
+  for (const [i, r] of results.entries()) {
+    const plain = results[i - (i % 2)] as SubmissionResult;
+    lines.push(
+      row([
+        r.name,
+        round(r.perSecond, 0),
+        round(r.p50, 1),
+        round(r.p95, 1),
+        round(r.serverCpuMs, 2),
+        round(r.databaseCpuMs ?? Number.NaN, 2),
+        `${round(ratio(plain.perSecond, r.perSecond))}×`,
+        `${round(ratio(cpu(r), cpu(plain)))}×`,
+        String(r.errors),
+      ]),
+    );
+  }
+  return lines.join("\n");
+}
+
 export function batchExtra(result: BatchResult): string {
   return `${result.records} records in ${round(result.seconds, 1)} s`;
 }

@@ -12,6 +12,8 @@ export interface SubmissionTarget {
   headers: Record<string, string>;
   /** The database backend processes serving this target (PostgreSQL on this machine), to count their CPU. */
   backends?: () => Promise<number[]>;
+  /** Request bodies to cycle through (default: a thousand varied records of the bench form). */
+  bodies?: readonly string[];
 }
 
 export interface SubmissionResult {
@@ -42,11 +44,12 @@ export interface SubmissionOptions {
 const BODIES = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ data: benchData(i) }));
 
 function load(target: SubmissionTarget, options: SubmissionOptions, durationMs: number): Promise<LoadResult> {
+  const bodies = target.bodies ?? BODIES;
   const next = (i: number): LoadRequest => ({
     method: "POST",
     path: target.path,
     headers: target.headers,
-    body: BODIES[i % BODIES.length] as string,
+    body: bodies[i % bodies.length] as string,
   });
   return runLoad({
     port: target.port,

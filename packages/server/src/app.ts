@@ -116,6 +116,7 @@ export async function buildApp({
   events.afterRecordCommit(({ formId, record, kind }) =>
     realtime.recordChanged({ formId, recordId: record.id, kind, version: record.version }),
   );
+  events.afterRecordsCommit((changes) => realtime.recordsChanged(changes));
   events.afterFlowCommit((change) => {
     realtime.tasksChanged([...(change.assigneeIds ?? []), ...(change.actor ? [change.actor.userId] : [])]);
     // The record's flow status moved: its grid rows refetch (version unknown here).

@@ -65,6 +65,20 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
     return r.json<{ id: string; version: number }>();
   };
 
+  /** A new deals form: alice sees only the deals where she is the rep; bob (in no set) sees none. */
+  const repDeals = async () => {
+    forms += 1;
+    const { formId } = await dealsForm(t, `rtdeals${forms}`);
+    await addSet(t, formId, {
+      name: "Rep is me",
+      kind: "custom",
+      actions: ["view"],
+      rowCondition: { "==": [{ var: "rep" }, { var: "$user" }] },
+      members: [{ type: "user", id: org.alice.id }],
+    });
+    return formId;
+  };
+
   it("refuses a socket without a credential, with a dead one, or with a cookie from another site", async () => {
     expect(await refusal(base, {})).toBe("UNAUTHENTICATED");
     expect(await refusal(base, { token: "fw_not-a-real-token" })).toBe("UNAUTHENTICATED");
@@ -76,16 +90,7 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
   });
 
   it("sends a record hint only to viewers whose view scope holds the record, without field values", async () => {
-    forms += 1;
-    const { formId } = await dealsForm(t, `rtdeals${forms}`);
-    // Alice sees only the deals where she is the rep; bob (in no set) sees none once a set exists.
-    await addSet(t, formId, {
-      name: "Rep is me",
-      kind: "custom",
-      actions: ["view"],
-      rowCondition: { "==": [{ var: "rep" }, { var: "$user" }] },
-      members: [{ type: "user", id: org.alice.id }],
-    });
+    const formId = await repDeals();
     const admin = await open({ token: t.adminToken });
     const alice = await open({ token: org.alice.token });
     const bob = await open({ token: org.bob.token });
@@ -131,6 +136,36 @@ describe.each(serverTestDatabases())("realtime ($name)", (database) => {
       expect(Object.keys(hint).sort()).toEqual(["formId", "kind", "recordId", "version"]);
     }
     expect(JSON.stringify([seen.admin, seen.alice])).not.toContain("TOP-SECRET");
+  });
+
+  it("many changes of a form in one commit: one hint per viewer, naming a record that viewer may see", async () => {
+    const formId = await repDeals();
+    const others = [
+      await create(formId, { title: "Bob's 1", rep: org.bob.id }),
+      await create(formId, { title: "Bob's 2", rep: org.bob.id }),
+    ];
+    const hers = await create(formId, { title: "Hers", rep: org.alice.id });
+    const admin = await open({ token: t.adminToken });
+    const alice = await open({ token: org.alice.token });
+    expect(await request(admin, "watch-form", formId)).toEqual({ ok: true });
+    expect(await request(alice, "watch-form", formId)).toEqual({ ok: true });
+    const seen = { admin: collect(admin, "record"), alice: collect(alice, "record") };
+
+    const appId = await t.app.publishedForms.appIdOf(formId);
+    const recordIds = [others[0]!.id, others[1]!.id, hers.id];
+    t.app.realtime.recordsChanged({ kind: "created", appId, formId, recordIds });
+    await waitFor("admin", seen.admin, (h) => h.formId === formId);
+    await waitFor("alice", seen.alice, (h) => h.formId === formId);
+    await drained(admin, formId);
+    await drained(alice, formId);
+    expect(seen.admin).toEqual([{ formId, recordId: others[0]!.id, kind: "created", version: 0 }]);
+    expect(seen.alice).toEqual([{ formId, recordId: hers.id, kind: "created", version: 0 }]);
+
+    // None of them hers: alice hears nothing.
+    t.app.realtime.recordsChanged({ kind: "updated", appId, formId, recordIds: recordIds.slice(0, 2) });
+    await waitFor("admin: update", seen.admin, (h) => h.kind === "updated");
+    await drained(alice, formId);
+    expect(seen.alice).toHaveLength(1);
   });
 
   it("ends a disabled member's sockets, a logged-out session's and a revoked token's at once", async () => {

@@ -1,7 +1,14 @@
 // The shared record/flow events hook: every write path emits through it; in-transaction listeners run in
 // the write's transaction (a throw rolls the write back); after-commit listeners run only after a commit.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FlowChange, type RecordChange, RerunWithSavepoints } from "../src/plugins/records/events";
+import {
+  AFTER_COMMIT_KEPT,
+  type FlowChange,
+  type RecordChange,
+  type RecordChanges,
+  RerunWithSavepoints,
+} from "../src/plugins/records/events";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { publishedForm, QUOTES } from "./fixtures";
 import { CSRF, startTestApp, type TestApp } from "./harness";
@@ -12,6 +19,7 @@ describe.each(testDatabases())("record events ($name)", (database) => {
   let formId: string;
   let inTx: RecordChange[] = [];
   let committed: RecordChange[] = [];
+  let committedIds: RecordChanges[] = [];
   let flowsInTx: FlowChange[] = [];
   let flowsCommitted: FlowChange[] = [];
   let failWith: string | null = null;
@@ -32,6 +40,7 @@ describe.each(testDatabases())("record events ($name)", (database) => {
       if (rerunOnce && events.optimistic(tx)) throw new RerunWithSavepoints(new Error("try again"));
     });
     events.afterRecordCommit((change) => committed.push(change));
+    events.afterRecordsCommit((changes) => committedIds.push(changes));
     events.onFlowChange(async (tx, change) => {
       expect(tx.isTransaction).toBe(true);
       flowsInTx.push(change);
@@ -43,6 +52,7 @@ describe.each(testDatabases())("record events ($name)", (database) => {
   beforeEach(() => {
     inTx = [];
     committed = [];
+    committedIds = [];
     flowsInTx = [];
     flowsCommitted = [];
     failWith = null;
@@ -142,6 +152,48 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     expect(optimisticSeen).toEqual([true, false]);
     expect(committed.map((c) => c.record.id)).toEqual([again.json().id]);
     expect(await count()).toBe(before + 2);
+  });
+
+  it("keeps the first AFTER_COMMIT_KEPT changes of a transaction whole and the rest as ids per form", async () => {
+    const events = t.app.recordEvents;
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, {
+      data: { title: "Model" },
+    });
+    expect(created.statusCode).toBe(201);
+    const model = committed[0]!;
+    committed = [];
+    const ids = new Map<number, string>();
+    const idOf = (n: number) => ids.get(n) ?? ids.set(n, randomUUID()).get(n)!;
+    const change = (n: number, kind: RecordChange["kind"] = "created"): RecordChange => ({
+      ...model,
+      kind,
+      record: { ...model.record, id: idOf(n) },
+      source: "import",
+    });
+    await events.transaction(t.db, async (tx) => {
+      for (let n = 0; n < AFTER_COMMIT_KEPT + 5; n++) await events.emitRecord(tx, change(n));
+      // A refused part rolls back its ids too, and only those.
+      await events
+        .savepoint(tx, async () => {
+          await events.emitRecord(tx, change(-1));
+          await events.emitRecord(tx, change(-2, "updated"));
+          throw new Error("refused");
+        })
+        .catch(() => undefined);
+      await events.emitRecord(tx, change(9999, "updated"));
+      expect(committed).toHaveLength(0);
+    });
+    expect(committed).toHaveLength(AFTER_COMMIT_KEPT);
+    expect(committed.at(-1)!.record.id).toBe(idOf(AFTER_COMMIT_KEPT - 1));
+    expect(committedIds).toEqual([
+      {
+        kind: "created",
+        appId: model.appId,
+        formId,
+        recordIds: [0, 1, 2, 3, 4].map((i) => idOf(AFTER_COMMIT_KEPT + i)),
+      },
+      { kind: "updated", appId: model.appId, formId, recordIds: [idOf(9999)] },
+    ]);
   });
 
   it("emits a public fill link's submission with source public and no actor", async () => {

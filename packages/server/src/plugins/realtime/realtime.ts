@@ -23,6 +23,7 @@ import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
 import type { CredentialCache } from "../auth/credential-cache";
 import { recordScope, scopeTimeZone } from "../permissions/scope";
+import type { RecordChanges } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
 import { recheckSockets } from "./credential-recheck";
 import { NotificationPush } from "./notification-push";
@@ -53,6 +54,12 @@ export interface RealtimeOptions {
 }
 
 const RECORD_CHANGE = "formwork:record";
+const RECORDS_CHANGE = "formwork:records";
+/**
+ * Record ids per message to the other instances: NOTIFY payloads stop at 8,000 bytes (larger ones would
+ * need the adapter's attachments table), and a uuid is 39 bytes of JSON.
+ */
+const IDS_PER_MESSAGE = 150;
 const RECHECK_USER = "formwork:recheck-user";
 
 export class Realtime {
@@ -103,6 +110,7 @@ export class Realtime {
     });
     this.io.on("connection", (socket) => this.connected(socket));
     this.io.on(RECORD_CHANGE, (hint: RecordHint) => void this.deliver(hint));
+    this.io.on(RECORDS_CHANGE, (changes: RecordChanges) => void this.deliverMany(changes));
     this.io.on(RECHECK_USER, (userId: string) => void this.recheck(userId));
 
     // A revoked token, a logout or a fixation-replaced session ends its sockets on every instance.
@@ -144,6 +152,19 @@ export class Realtime {
     if (this.clustered) this.io.serverSideEmit(RECORD_CHANGE, hint);
   }
 
+  /**
+   * After many changes of a form committed in one transaction (an import): one hint per viewer who may
+   * see any of them, here and on every instance (ids sent in chunks: one NOTIFY each).
+   */
+  recordsChanged(changes: RecordChanges): void {
+    void this.deliverMany(changes);
+    if (!this.clustered) return;
+    for (let i = 0; i < changes.recordIds.length; i += IDS_PER_MESSAGE) {
+      const recordIds = changes.recordIds.slice(i, i + IDS_PER_MESSAGE);
+      this.io.serverSideEmit(RECORDS_CHANGE, { ...changes, recordIds });
+    }
+  }
+
   /** After a draft save or a publish committed: the form's designers (and, on publish, its grids). */
   formChanged(hint: FormChangedHint): void {
     const rooms = [designerRoom(hint.formId)];
@@ -169,6 +190,14 @@ export class Realtime {
     } catch (error) {
       // A form deleted or unpublished meanwhile has nobody to tell; anything else is logged.
       this.app.log.warn({ err: error, formId: hint.formId }, "realtime record hint");
+    }
+  }
+
+  private async deliverMany({ formId, kind, recordIds }: RecordChanges): Promise<void> {
+    try {
+      await this.fanout.deliverAny(formId, kind, recordIds);
+    } catch (error) {
+      this.app.log.warn({ err: error, formId }, "realtime record hint");
     }
   }
 

@@ -4,7 +4,9 @@
 // user (from the access-facts cache), then one `SELECT id … WHERE id = $1 AND <view predicate>` per
 // distinct compiled predicate (a predicate is the same SQL text with the same parameters), and none for
 // viewers who see every record. A deleted record is judged on its last state (the recycle bin's rows
-// are included), so its viewers learn that it went away.
+// are included), so its viewers learn that it went away. Many changes of one form at once (an import's
+// commit) are one hint per viewer, naming one of them the viewer may see: a hint only says "look",
+// and the grid refetches once either way.
 import { type PublishedForm, queryRecords } from "@formwork/db";
 import type { RecordHint } from "@formwork/schema";
 import { type Expression, type SqlBool, sql } from "kysely";
@@ -34,11 +36,30 @@ export class RecordFanout {
   ) {}
 
   /** Sends `hint` to the local sockets of the form's room that may see the record. */
-  async deliver(hint: RecordHint): Promise<void> {
-    const viewers = this.localViewers(hint.formId);
-    if (viewers.size === 0) return;
-    const form = await this.forms.get(hint.formId);
-    const appId = await this.forms.appIdOf(hint.formId);
+  deliver(hint: RecordHint): Promise<void> {
+    return this.deliverAny(hint.formId, hint.kind, [hint.recordId], hint.version);
+  }
+
+  /**
+   * One hint per local socket of the form's room that may see any of `recordIds`, naming one such
+   * record (version: `version` for a single record, else 0, unknown).
+   */
+  async deliverAny(
+    formId: string,
+    kind: RecordHint["kind"],
+    recordIds: readonly string[],
+    version = 0,
+  ): Promise<void> {
+    const viewers = this.localViewers(formId);
+    if (viewers.size === 0 || recordIds.length === 0) return;
+    const form = await this.forms.get(formId);
+    const appId = await this.forms.appIdOf(formId);
+    const hintFor = (recordId: string): RecordHint => ({
+      formId,
+      recordId,
+      kind,
+      version: recordIds.length === 1 ? version : 0,
+    });
     const allowed: string[] = [];
     const byPredicate = new Map<string, { where: Expression<SqlBool>; socketIds: string[] }>();
     await Promise.all(
@@ -62,22 +83,32 @@ export class RecordFanout {
     );
     await Promise.all(
       [...byPredicate.values()].map(async ({ where, socketIds }) => {
-        if (await this.passes(form, hint.recordId, where)) allowed.push(...socketIds);
+        const seen = await this.firstVisible(form, recordIds, where);
+        if (seen) this.io.local.to(socketIds).emit("record", hintFor(seen));
       }),
     );
     // One encoding of the packet for every allowed socket of this instance.
-    if (allowed.length > 0) this.io.local.to(allowed).emit("record", hint);
+    if (allowed.length > 0) this.io.local.to(allowed).emit("record", hintFor(recordIds[0]!));
   }
 
-  private async passes(form: PublishedForm, recordId: string, where: Expression<SqlBool>): Promise<boolean> {
+  /** One of `recordIds` that `where` lets the viewer see, or null. */
+  private async firstVisible(
+    form: PublishedForm,
+    recordIds: readonly string[],
+    where: Expression<SqlBool>,
+  ): Promise<string | null> {
+    const ids =
+      recordIds.length === 1
+        ? sql<SqlBool>`id = ${recordIds[0]}::uuid`
+        : sql<SqlBool>`id = ANY(${recordIds}::uuid[])`;
     const page = await queryRecords(this.db, form, {
-      filter: sql<SqlBool>`(id = ${recordId}::uuid) AND (${where})`,
+      filter: sql<SqlBool>`(${ids}) AND (${where})`,
       deleted: "include",
       limit: 1,
       fields: [],
       count: false,
     });
-    return page.records.length === 1;
+    return page.records[0]?.id ?? null;
   }
 
   /** This instance's sockets in the form's room, by what a scope depends on (one scope per group). */

@@ -46,6 +46,24 @@ export interface ChangeOrigin {
   depth: number;
 }
 
+/**
+ * Record changes of one form past the first AFTER_COMMIT_KEPT of a transaction (an import, a large bulk
+ * edit): their ids only, for after-commit listeners that want to know what changed, not how.
+ */
+export interface RecordChanges {
+  kind: RecordChange["kind"];
+  appId: string;
+  formId: string;
+  recordIds: string[];
+}
+
+/**
+ * Whole changes a transaction keeps for its after-commit listeners; past this many, only ids
+ * (RecordChanges). A 100,000-row import kept every record it created until its commit (~3.5 KB each,
+ * 350 MB) and then handed 100,000 hints to the listeners at once.
+ */
+export const AFTER_COMMIT_KEPT = 1000;
+
 type InTx<C> = (tx: Db, change: C) => Promise<void>;
 type After<C> = (change: C) => void;
 
@@ -55,6 +73,8 @@ export interface RecordEvents {
   onFlowChange(listener: InTx<FlowChange>): void;
   /** After commit, fire-and-forget (realtime hints, caches). Never throws into the request. */
   afterRecordCommit(listener: After<RecordChange>): void;
+  /** After commit, the changes past a transaction's first AFTER_COMMIT_KEPT, as ids per form and kind. */
+  afterRecordsCommit(listener: After<RecordChanges>): void;
   afterFlowCommit(listener: After<FlowChange>): void;
   /**
    * Whether any in-transaction listener cares about this form (keeps the one-statement create fast path
@@ -67,6 +87,8 @@ export interface RecordEvents {
 /** What is waiting for a transaction's commit. */
 interface Pending {
   records: RecordChange[];
+  /** Past AFTER_COMMIT_KEPT records: ids by form and kind (key `formId kind`). */
+  overflow: Map<string, RecordChanges>;
   flows: FlowChange[];
   /** A first attempt of a re-runnable transaction: listeners may skip their savepoints (see optimistic). */
   optimistic?: boolean;
@@ -92,6 +114,7 @@ export class RecordEventHub implements RecordEvents {
   private readonly recordListeners: InTx<RecordChange>[] = [];
   private readonly flowListeners: InTx<FlowChange>[] = [];
   private readonly recordCommits: After<RecordChange>[] = [];
+  private readonly recordsCommits: After<RecordChanges>[] = [];
   private readonly flowCommits: After<FlowChange>[] = [];
   private readonly interest: ((formId: string, db?: Db) => Promise<boolean>)[] = [];
   private readonly open = new WeakMap<Db, Pending>();
@@ -107,6 +130,9 @@ export class RecordEventHub implements RecordEvents {
   }
   afterRecordCommit(listener: After<RecordChange>): void {
     this.recordCommits.push(listener);
+  }
+  afterRecordsCommit(listener: After<RecordChanges>): void {
+    this.recordsCommits.push(listener);
   }
   afterFlowCommit(listener: After<FlowChange>): void {
     this.flowCommits.push(listener);
@@ -147,7 +173,7 @@ export class RecordEventHub implements RecordEvents {
       return work(db);
     }
     const attempt = async (optimistic: boolean) => {
-      const pending: Pending = { records: [], flows: [], optimistic };
+      const pending: Pending = { records: [], overflow: new Map(), flows: [], optimistic };
       const result = await db.transaction().execute((tx) => {
         this.open.set(tx, pending);
         return work(tx);
@@ -179,7 +205,11 @@ export class RecordEventHub implements RecordEvents {
     if (!pending) throw unmanaged();
     // Whoever sets work aside under a savepoint expects the rest to go on: no optimistic skipping inside.
     pending.optimistic = false;
-    const mark = { records: pending.records.length, flows: pending.flows.length };
+    const mark = {
+      records: pending.records.length,
+      flows: pending.flows.length,
+      overflow: new Map([...pending.overflow].map(([key, changes]) => [key, changes.recordIds.length])),
+    };
     const name = sql.raw(`events_${++this.savepoints}`);
     await sql`SAVEPOINT ${name}`.execute(tx);
     try {
@@ -190,6 +220,11 @@ export class RecordEventHub implements RecordEvents {
       await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(tx);
       pending.records.length = mark.records;
       pending.flows.length = mark.flows;
+      for (const [key, changes] of pending.overflow) {
+        const kept = mark.overflow.get(key);
+        if (kept === undefined) pending.overflow.delete(key);
+        else changes.recordIds.length = kept;
+      }
       throw error;
     }
   }
@@ -197,29 +232,45 @@ export class RecordEventHub implements RecordEvents {
   /** Emits a record change: in-transaction listeners now, after-commit ones at commit. */
   async emitRecord(db: Db, change: RecordChange): Promise<void> {
     for (const listener of this.recordListeners) await listener(db, change);
-    this.defer(db, { records: [change], flows: [] });
+    const pending = this.pendingOf(db);
+    if (!pending) {
+      for (const listener of this.recordCommits) this.safely(() => listener(change));
+    } else if (pending.records.length < AFTER_COMMIT_KEPT) {
+      pending.records.push(change);
+    } else {
+      const key = `${change.formId} ${change.kind}`;
+      const changes = pending.overflow.get(key);
+      if (changes) changes.recordIds.push(change.record.id);
+      else
+        pending.overflow.set(key, {
+          kind: change.kind,
+          appId: change.appId,
+          formId: change.formId,
+          recordIds: [change.record.id],
+        });
+    }
   }
 
   async emitFlow(db: Db, change: FlowChange): Promise<void> {
     for (const listener of this.flowListeners) await listener(db, change);
-    this.defer(db, { records: [], flows: [change] });
+    const pending = this.pendingOf(db);
+    if (pending) pending.flows.push(change);
+    else for (const listener of this.flowCommits) this.safely(() => listener(change));
   }
 
-  /** Outside a transaction (a one-statement create) the change is committed already. */
-  private defer(db: Db, changes: Pending): void {
-    if (!db.isTransaction) {
-      this.flush(changes);
-      return;
-    }
+  /** What waits for `db`'s commit; null outside a transaction (a one-statement create: committed already). */
+  private pendingOf(db: Db): Pending | null {
+    if (!db.isTransaction) return null;
     const pending = this.open.get(db);
     if (!pending) throw unmanaged();
-    pending.records.push(...changes.records);
-    pending.flows.push(...changes.flows);
+    return pending;
   }
 
   private flush(pending: Pending): void {
     for (const change of pending.records)
       for (const listener of this.recordCommits) this.safely(() => listener(change));
+    for (const changes of pending.overflow.values())
+      for (const listener of this.recordsCommits) this.safely(() => listener(changes));
     for (const change of pending.flows)
       for (const listener of this.flowCommits) this.safely(() => listener(change));
   }

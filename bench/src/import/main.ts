@@ -6,13 +6,21 @@
 //   2. exporting M records (default 1,000,000) as CSV and as XLSX through GET /api/forms/:form/export,
 //      read to the end and thrown away, with the server's peak RSS before and during each.
 //
+//
+// The server is the one `npm start` runs: apps/server's esbuild bundle (`node dist/main.js start`, built
+// first by its own build.mjs) with DATABASE_URL set. BENCH_SERVER=tsx runs the TypeScript sources
+// through tsx instead (bench/src/server/our-server.ts: ~100 MB more RSS than the bundle), for comparison.
+//
 //   cd bench && npx tsx src/import/main.ts
 //   BENCH_DATABASE_URL   database to drop and recreate (default: fw_bench_import on TEST_DATABASE_URL's server)
 //   BENCH_IMPORT_ROWS, BENCH_EXPORT_ROWS   sizes (defaults 100000 and 1000000)
+//   BENCH_SERVER         build (default) or tsx
+//   BENCH_SERVER_NODE_OPTIONS   NODE_OPTIONS for the server process only (e.g. --trace-gc, diagnostics)
 import { createDatabase } from "@formwork/db";
 import pg from "pg";
 import { batchRawSql } from "../server/batch";
 import { baselineTableDdl, benchData, benchForm } from "../server/bench-form";
+import { coldStart } from "../server/cold-start";
 import { recreateDatabase } from "../server/postgres-run";
 import { processTree, rssMb, startScript } from "../server/processes";
 import { BENCH_ADMIN, publishedForm } from "../server/setup-client";
@@ -23,7 +31,7 @@ base.pathname = "/fw_bench_import";
 const url = env.BENCH_DATABASE_URL ?? base.toString();
 const IMPORT_ROWS = Number(env.BENCH_IMPORT_ROWS ?? 100_000);
 const EXPORT_ROWS = Number(env.BENCH_EXPORT_ROWS ?? 1_000_000);
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 /** Peak RSS of a process tree while `work` runs. */
 async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
@@ -43,14 +51,33 @@ async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ value:
   }
 }
 
+const SERVER = env.BENCH_SERVER ?? "build";
+if (SERVER !== "build" && SERVER !== "tsx") throw new Error("BENCH_SERVER is build or tsx");
+const serverEnv: Record<string, string> = env.BENCH_SERVER_NODE_OPTIONS
+  ? { NODE_OPTIONS: env.BENCH_SERVER_NODE_OPTIONS }
+  : {};
+
+/** The product server over `url`: its port, its pid, and how to stop it (and remove its upload dir). */
+async function startServer(): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+  if (SERVER === "tsx") {
+    const started = await startScript<{ port: number; pid: number }>(
+      new URL("../server/our-server.ts", import.meta.url).pathname,
+      { BENCH_DATABASE_URL: url, ...serverEnv },
+    );
+    return { ...started.info, stop: () => started.stop() };
+  }
+  const started = await coldStart(undefined, 180_000, { DATABASE_URL: url, ...serverEnv });
+  return {
+    port: started.port,
+    pid: started.child.pid ?? 0,
+    stop: () => started.stop().then(() => started.removeData()),
+  };
+}
+const treeRss = (pid: number) => processTree(pid).reduce((sum, p) => sum + rssMb(p), 0);
+
 await recreateDatabase(url);
-const server = await startScript<{ port: number; pid: number }>(
-  new URL("../server/our-server.ts", import.meta.url).pathname,
-  {
-    BENCH_DATABASE_URL: url,
-  },
-);
-const origin = `http://127.0.0.1:${server.info.port}`;
+const server = await startServer();
+const origin = `http://127.0.0.1:${server.port}`;
 const { db, close } = await createDatabase({ url });
 const pool = new pg.Pool({ connectionString: url, max: 2 });
 try {
@@ -118,19 +145,27 @@ try {
   if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
   const fileId = ((await uploaded.json()) as { id: string }).id;
 
-  const imported = await peakRss(server.info.pid, async () => {
+  // Idle RSS is read after a few quiet seconds, before the preview and again after the job.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  await settle();
+  const idleBefore = treeRss(server.pid);
+  const previewed = await peakRss(server.pid, async () => {
     const started = performance.now();
     const preview = await call<{ mapping: unknown[]; preview: { totalRows: number; errorRowCount: number } }>(
       "POST",
       `/api/forms/${form.id}/imports/preview`,
       { fileId },
     );
-    const previewed = performance.now();
     if (preview.preview.errorRowCount > 0)
       throw new Error(`preview found ${preview.preview.errorRowCount} bad rows`);
+    return { seconds: (performance.now() - started) / 1000, mapping: preview.mapping };
+  });
+  log(`preview: ${previewed.value.seconds.toFixed(1)} s, peak RSS ${previewed.peakMb.toFixed(0)} MB`);
+  const imported = await peakRss(server.pid, async () => {
+    const started = performance.now();
     const job = await call<{ id: string }>("POST", `/api/forms/${form.id}/imports`, {
       fileId,
-      mapping: preview.mapping,
+      mapping: previewed.value.mapping,
       mode: "insert",
     });
     for (;;) {
@@ -138,21 +173,21 @@ try {
         "GET",
         `/api/forms/${form.id}/imports/${job.id}`,
       );
-      if (state.status === "succeeded") {
-        const done = performance.now();
-        return {
-          previewSeconds: (previewed - started) / 1000,
-          jobSeconds: (done - previewed) / 1000,
-          inserted: state.inserted,
-        };
-      }
+      if (state.status === "succeeded")
+        return { seconds: (performance.now() - started) / 1000, inserted: state.inserted };
       if (state.status === "failed" || state.status === "cancelled")
         throw new Error(`import ${state.status}: ${JSON.stringify(state.error)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
-  const { previewSeconds, jobSeconds, inserted } = imported.value;
+  const previewSeconds = previewed.value.seconds;
+  const { seconds: jobSeconds, inserted } = imported.value;
   if (inserted !== IMPORT_ROWS) throw new Error(`imported ${inserted} of ${IMPORT_ROWS}`);
+  await settle();
+  const idleAfter = treeRss(server.pid);
+  log(
+    `import job: ${jobSeconds.toFixed(1)} s, peak RSS ${imported.peakMb.toFixed(0)} MB; idle ${idleBefore.toFixed(0)} MB before, ${idleAfter.toFixed(0)} MB after`,
+  );
   const importRate = IMPORT_ROWS / jobSeconds;
 
   // Export: bring the form to EXPORT_ROWS records with one INSERT ... SELECT (fast setup, not measured).
@@ -173,7 +208,7 @@ try {
   }
   await pool.query(`ANALYZE ${table}`);
   const exportRun = async (format: "csv" | "xlsx") =>
-    peakRss(server.info.pid, async () => {
+    peakRss(server.pid, async () => {
       const started = performance.now();
       const response = await fetch(`${origin}/api/forms/${form.id}/export?format=${format}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -183,7 +218,7 @@ try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       return { seconds: (performance.now() - started) / 1000, bytes };
     });
-  const idleRss = processTree(server.info.pid).reduce((sum, p) => sum + rssMb(p), 0);
+  const idleRss = treeRss(server.pid);
   const csvExport = await exportRun("csv");
   const xlsxExport = await exportRun("xlsx");
 
@@ -193,8 +228,10 @@ try {
     `| what | rows | time | rate | server peak RSS |`,
     `| --- | --- | --- | --- | --- |`,
     `| baseline: raw multi-row INSERT (pg, 1,000 per statement) | ${IMPORT_ROWS} | ${raw.seconds.toFixed(1)} s | ${Math.round(raw.perSecond)} rows/s | — |`,
+    `| server idle before the preview (${SERVER === "build" ? "the build, as npm start runs it" : "sources under tsx"}) | | | | ${idleBefore.toFixed(0)} MB |`,
+    `| preview of the file (every row checked) | ${IMPORT_ROWS} | ${previewSeconds.toFixed(1)} s | — | ${previewed.peakMb.toFixed(0)} MB |`,
     `| import job (CSV, 19 fields, write path, default batch size) | ${IMPORT_ROWS} | ${jobSeconds.toFixed(1)} s | ${Math.round(importRate)} rows/s (**${(importRate / raw.perSecond).toFixed(2)}×** raw) | ${imported.peakMb.toFixed(0)} MB |`,
-    `| preview of the same file (every row checked) | ${IMPORT_ROWS} | ${previewSeconds.toFixed(1)} s | — | (included above) |`,
+    `| server idle 3 s after the job | | | | ${idleAfter.toFixed(0)} MB |`,
     `| export CSV | ${EXPORT_ROWS} | ${csvExport.value.seconds.toFixed(1)} s | ${(csvExport.value.bytes / 1024 / 1024).toFixed(0)} MB streamed | ${csvExport.peakMb.toFixed(0)} MB (idle ${idleRss.toFixed(0)} MB) |`,
     `| export XLSX | ${EXPORT_ROWS} | ${xlsxExport.value.seconds.toFixed(1)} s | ${(xlsxExport.value.bytes / 1024 / 1024).toFixed(0)} MB streamed | ${xlsxExport.peakMb.toFixed(0)} MB |`,
     "",

@@ -51,9 +51,14 @@ export function buildServer(): void {
 
 /**
  * Starts the built server on PGlite in `dataDir` (a new temporary directory when omitted: a first
- * start); resolves once /api/health answers 200.
+ * start); resolves once /api/health answers 200. `env` overrides the environment it starts with (a
+ * DATABASE_URL runs it on PostgreSQL; uploads still go to `dataDir`).
  */
-export async function coldStart(dataDir?: string, timeoutMs = 180_000): Promise<CliServer> {
+export async function coldStart(
+  dataDir?: string,
+  timeoutMs = 180_000,
+  env: Record<string, string> = {},
+): Promise<CliServer> {
   buildServer();
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), "formwork-cold-")));
   const port = await freePort();
@@ -69,6 +74,7 @@ export async function coldStart(dataDir?: string, timeoutMs = 180_000): Promise<
       FORMWORK_ADMIN_EMAIL: BENCH_ADMIN.email,
       FORMWORK_ADMIN_PASSWORD: BENCH_ADMIN.password,
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -4,6 +4,8 @@
 //   BENCH_SECONDS            seconds per measured round (5)   BENCH_CONCURRENCY  connections (32)
 //   BENCH_FLOW_TASKS         pending approvals seeded for the approve runs (20000)
 //   BENCH_TIMERS             timers in the lag run (10000)
+//   BENCH_TIMER_LEAD_MS      how far ahead the timers are moved to fall due (3000; below the pollers'
+//                            1 s interval it shows how late they wake to timers written meanwhile)
 //   BENCH_SECTIONS           comma-separated subset of approve,submit,timers (all)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -120,13 +122,14 @@ try {
         approvalFlow(world.approverId, { after: "PT1H", then: kind }),
       );
       await seedInstances(world, formId, count, log);
-      const lag = await measureTimerLag(url, formId, 3000);
+      const lead = number("BENCH_TIMER_LEAD_MS", 3000);
+      const lag = await measureTimerLag(url, formId, lead);
       emit(
         [
-          `### Timer firing lag: ${lag.timers} \`${kind}\` deadlines due at one instant (one server process)\n`,
-          "| timers | p50 lag ms | p95 lag ms | max lag ms | fired/s | each fired once |",
-          "|---:|---:|---:|---:|---:|---|",
-          `| ${lag.timers} | ${Math.round(lag.p50Ms)} | ${Math.round(lag.p95Ms)} | ${Math.round(lag.maxMs)} | ${Math.round(lag.perSecond)} | ${lag.firedOnce ? "yes" : "**no**"} |`,
+          `### Timer firing lag: ${lag.timers} \`${kind}\` deadlines due at one instant ${lead} ms after they were moved (one server process)\n`,
+          "| timers | first lag ms | p50 lag ms | p95 lag ms | max lag ms | fired/s | each fired once |",
+          "|---:|---:|---:|---:|---:|---:|---|",
+          `| ${lag.timers} | ${Math.round(lag.minMs)} | ${Math.round(lag.p50Ms)} | ${Math.round(lag.p95Ms)} | ${Math.round(lag.maxMs)} | ${Math.round(lag.perSecond)} | ${lag.firedOnce ? "yes" : "**no**"} |`,
           "",
           `Target: p95 ≤ 2,000 ms. Load average ${load()}.\n`,
         ].join("\n"),

@@ -7,6 +7,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface LagResult {
   timers: number;
+  /** The first timer's lag: how late the poller woke to the first due time. */
+  minMs: number;
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -37,13 +39,14 @@ export async function measureTimerLag(url: string, formId: string, leadMs: numbe
     }
     const { rows } = await client.query<{
       n: number;
+      min: number;
       p50: number;
       p95: number;
       max: number;
       span: number;
       events: number;
     }>(
-      `SELECT count(*)::int AS n,
+      `SELECT count(*)::int AS n, min(lag) AS min,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
          percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95, max(lag) AS max,
          extract(epoch FROM max(t.fired_at) - min(t.fired_at)) * 1000 AS span,
@@ -57,6 +60,7 @@ export async function measureTimerLag(url: string, formId: string, leadMs: numbe
     const r = rows[0]!;
     return {
       timers: r.n,
+      minMs: Number(r.min),
       p50Ms: Number(r.p50),
       p95Ms: Number(r.p95),
       maxMs: Number(r.max),

@@ -115,6 +115,21 @@ describe.each(testDatabases())("rollups on $name", ({ create }) => {
     await compare(names);
   });
 
+  it("spreads one group's concurrent writers over stripes that reads sum exactly", async () => {
+    const names = await requestRollups(db, form, [[{ column: "f_region" }, { column: "f_channel" }]]);
+    const one = { region: "west", channel: "web", due: "2026-03-02" };
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => insertRecords(db, form, [{ data: { ...one, amount: i } }], ctx)),
+    );
+    const { rows: stripes } = await sql<{ n: number; records: number }>`
+      SELECT count(*)::int AS n, sum(__n)::int AS records FROM ${sql.table(names[0]!)}
+      WHERE f_region = 'west'`.execute(db);
+    expect(stripes[0]!.records).toBe(12);
+    expect(stripes[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(stripes[0]!.n).toBeLessThanOrEqual(16);
+    await compare(names);
+  });
+
   it("is rebuilt when the form is published again, and forgotten when its column goes", async () => {
     const names = await requestRollups(db, form, [[{ column: "f_region" }]]);
     const without: FormDefinition = { ...sales, fields: sales.fields.filter((f) => f.id !== "channel") };

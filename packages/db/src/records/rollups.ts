@@ -8,8 +8,11 @@
 //
 // Kept current inside the writing transaction by statement triggers on the record table (transition
 // tables, one grouped upsert per statement, so a 1,000-row batch costs one statement per rollup, not
-// 1,000). Every write path (submits, imports, automations, deletes, restores) goes through them. The
-// price: writers of the same group wait for each other's commit on its rollup row.
+// 1,000). Every write path (submits, imports, automations, deletes, restores) goes through them. Each
+// group is kept in up to STRIPES rows, one per connection (`__stripe`, the backend's pid modulo
+// STRIPES), which reads sum anyway: writers of one group on different connections no longer wait for
+// each other's commit on a single rollup row (measured: 32 writers of one group ran at half the rate
+// of a plain form with one row per group; docs/benchmarks.md, 5b).
 import { type Kysely, sql } from "kysely";
 import type { SqlType } from "../storage/columns";
 import { CATALOG_TYPE } from "../storage/columns";
@@ -30,6 +33,9 @@ export interface Rollup {
   name: string;
   dims: RollupDim[];
 }
+
+/** Rows a group is spread over; a read sums at most this many per group. */
+const STRIPES = 16;
 
 /** At most this many rollups per form: each one costs every write to it. */
 export const MAX_ROLLUPS = 12;
@@ -95,7 +101,8 @@ async function build(db: Kysely<SystemTables>, form: PublishedForm, rollup: Roll
       `${quoteIdentifier(sumColumn(c.column))} numeric NOT NULL DEFAULT 0`,
       `${quoteIdentifier(countColumn(c.column))} bigint NOT NULL DEFAULT 0`,
     ]),
-    `UNIQUE NULLS NOT DISTINCT (${dimCols.join(", ")})`,
+    "__stripe smallint NOT NULL DEFAULT 0",
+    `UNIQUE NULLS NOT DISTINCT (__stripe, ${dimCols.join(", ")})`,
   ];
   const measures = ["__n", ...numbers.flatMap((c) => [sumColumn(c.column), countColumn(c.column)])].map(
     quoteIdentifier,
@@ -113,8 +120,9 @@ async function build(db: Kysely<SystemTables>, form: PublishedForm, rollup: Roll
       ", ",
     )} FROM ${from} WHERE ${from}.deleted_at IS NULL GROUP BY ${rollup.dims.map((_, i) => i + 1).join(", ")}`;
   const upsert = (from: string, sign: string) =>
-    `INSERT INTO ${name} AS r (${targets}) ${grouped(from, sign)}
-       ON CONFLICT (${dimCols.join(", ")}) DO UPDATE SET ${measures
+    `INSERT INTO ${name} AS r (__stripe, ${targets})
+       SELECT (pg_backend_pid() % ${STRIPES})::smallint, g.* FROM (${grouped(from, sign)}) g
+       ON CONFLICT (__stripe, ${dimCols.join(", ")}) DO UPDATE SET ${measures
          .map((t) => `${t} = r.${t} + EXCLUDED.${t}`)
          .join(", ")};`;
   await sql.raw(`CREATE TABLE ${name} (${ddl.join(", ")})`).execute(db);

@@ -241,6 +241,12 @@ function named(parts: Part[], prefix: string) {
 }
 
 /**
+ * The updates also name their rows' keys as an array (`AND t.id = ANY($ids)`): the planner takes
+ * jsonb_to_recordset for 100 rows whatever it holds, and on tables of up to some 50,000 rows it then
+ * hashed the rows and scanned the whole table (flow_tasks, flow_node_runs, the record table) for every
+ * transition; with the array it probes the primary key (an approval's write, 3,000 instances, one
+ * connection at load 13: 15.7 ms → 1.1 ms; docs/benchmarks.md).
+ *
  * Rows as ONE jsonb parameter read back with jsonb_to_recordset: a statement's size and parse cost stay
  * flat whatever the number of rows (a multi-row VALUES list or an array literal of escaped JSON texts
  * costs several times more for a batch of timers). `columns` is the record type, e.g. "id text, n int".
@@ -283,7 +289,7 @@ function updateInstances(rows: InstanceChange[], o: PartOptions): Part {
       state = v.state, status = v.status, revision = v.revision, updated_at = now(),
       finished_at = CASE WHEN v.status = 'running' THEN NULL ELSE coalesce(i.finished_at, now()) END
     FROM ${recordset(rows, "id uuid, state jsonb, status text, revision int", o.gate)}
-    WHERE i.id = v.id AND i.revision = v.revision - 1`;
+    WHERE i.id = v.id AND i.revision = v.revision - 1 AND i.id = ANY(${rows.map((r) => r.id)}::uuid[])`;
 }
 
 function insertNodeRuns(rows: NewNodeRun[], o: PartOptions): Part {
@@ -305,7 +311,7 @@ function updateNodeRuns(rows: NodeRunChange[], o: PartOptions): Part {
     UPDATE flow_node_runs r SET status = v.status, outcome = coalesce(v.outcome, r.outcome),
       finished_at = CASE WHEN v.status = 'active' THEN NULL ELSE coalesce(r.finished_at, now()) END
     FROM ${recordset(rows, "id text, status text, outcome text", o.gate)}
-    WHERE r.id = v.id`;
+    WHERE r.id = v.id AND r.id = ANY(${rows.map((r) => r.id)}::text[])`;
 }
 
 function insertTasks(rows: NewTask[], o: PartOptions): Part {
@@ -335,7 +341,7 @@ function updateTasks(rows: TaskChange[], o: PartOptions): Part {
       completed_at = CASE WHEN v.status IN ('done', 'cancelled') THEN coalesce(t.completed_at, now())
                           ELSE NULL END
     FROM ${recordset(rows, "id text, status text, assignee uuid, action text, comment text, signature jsonb", o.gate)}
-    WHERE t.id = v.id`;
+    WHERE t.id = v.id AND t.id = ANY(${rows.map((r) => r.id)}::text[])`;
 }
 
 // Both join the ids (one primary-key probe each) rather than filter on `id = ANY(...)`: the prepared
@@ -384,6 +390,6 @@ function updateRecordStatuses(rows: RecordFlowStatus[], o: PartOptions): Part[] 
   return [...byTable].map(
     ([table, list]) => sql`UPDATE ${sql.table(table)} r SET flow_status = v."flowStatus"
       FROM ${recordset(list, `"recordId" uuid, "flowStatus" text`, o.gate)}
-      WHERE r.id = v."recordId"`,
+      WHERE r.id = v."recordId" AND r.id = ANY(${list.map((r) => r.recordId)}::uuid[])`,
   );
 }

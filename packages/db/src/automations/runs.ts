@@ -2,7 +2,7 @@
 // error that stopped it. Written in the triggering transaction (a run that succeeded is logged with the
 // write it belongs to; a failed one after its savepoint rolled back).
 import type { AutomationActionOutcome, AutomationRunView } from "@formwork/schema";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { newId } from "../ids";
 import type { Db } from "../org/shared";
 import { json } from "../tables";
@@ -24,21 +24,40 @@ export type AutomationRun = AutomationRunView;
 
 export async function insertRun(db: Db, run: NewRun): Promise<string> {
   const id = newId();
-  await db
-    .insertInto("automation_runs")
-    .values({
-      id,
-      automation_id: run.automationId,
-      status: run.status,
-      trigger: json(run.trigger),
-      inputs: json(run.inputs),
-      outcomes: json(run.outcomes),
-      error: run.error,
-      depth: run.depth,
-      retry_of: run.retryOf ?? null,
-    })
-    .execute();
+  await db.insertInto("automation_runs").values(runRow(id, run)).execute();
   return id;
+}
+
+function runRow(id: string, run: NewRun) {
+  return {
+    id,
+    automation_id: run.automationId,
+    status: run.status,
+    trigger: json(run.trigger),
+    inputs: json(run.inputs),
+    outcomes: json(run.outcomes),
+    error: run.error,
+    depth: run.depth,
+    retry_of: run.retryOf ?? null,
+  };
+}
+
+/**
+ * The run's log row as a data-modifying CTE of another statement (the trigger record's insert, which
+ * the run's writes are part of): written only when `gate` holds. Answers its id.
+ */
+export function runInsertPart(
+  run: NewRun,
+  gate: RawBuilder<boolean>,
+): { id: string; part: RawBuilder<unknown> } {
+  const id = newId();
+  const r = runRow(id, run);
+  const part = sql`INSERT INTO automation_runs
+    (id, automation_id, status, trigger, inputs, outcomes, error, depth, retry_of)
+    SELECT ${r.id}::uuid, ${r.automation_id}::uuid, ${r.status}::text, ${r.trigger}::jsonb, ${r.inputs}::jsonb,
+      ${r.outcomes}::jsonb, ${r.error}::text, ${r.depth}::integer, ${r.retry_of}::uuid
+    WHERE ${gate}`;
+  return { id, part };
 }
 
 type RunRow = {

@@ -15,7 +15,7 @@ import type { SystemTables } from "../tables";
 import type { FormModel } from "./model";
 import type { Row } from "./values";
 
-interface InsertColumn {
+export interface InsertColumn {
   column: string;
   /** How the values travel: text[] and jsonb columns as text (cast in the statement), the rest typed. */
   sqlType: SqlType | "uuid";
@@ -24,7 +24,7 @@ interface InsertColumn {
 }
 
 /** The system columns a create sets (version and timestamps take their defaults). */
-const SYSTEM_INSERT_COLUMNS: InsertColumn[] = [
+export const SYSTEM_INSERT_COLUMNS: InsertColumn[] = [
   { column: "id", sqlType: "uuid", fieldId: null },
   { column: "created_by", sqlType: "uuid", fieldId: null },
   { column: "owner_id", sqlType: "uuid", fieldId: null },
@@ -42,8 +42,12 @@ export interface SystemValues {
 
 interface InsertPlan {
   columns: InsertColumn[];
-  /** The CTEs (the insert and its revisions), then the final SELECT: `${ctes} ${answer}` is the statement. */
-  ctes: string;
+  /**
+   * The CTEs (the insert and its revisions), then the final SELECT: `${head} ${tail} ${answer}` is the
+   * statement; the insert's guard ends `head`, where more conditions may be added.
+   */
+  head: string;
+  tail: string;
   answer: string;
 }
 
@@ -53,8 +57,8 @@ type Shape = "one" | "many";
 const plans = new WeakMap<FormModel, Record<Shape, InsertPlan>>();
 
 /** text[] and jsonb values travel as text (array literal, JSON) and are cast per row. */
-const castInSelect = (sqlType: InsertColumn["sqlType"]) => sqlType === "text[]" || sqlType === "jsonb";
-const paramType = (sqlType: InsertColumn["sqlType"]) => (castInSelect(sqlType) ? "text" : sqlType);
+export const castInSelect = (sqlType: InsertColumn["sqlType"]) => sqlType === "text[]" || sqlType === "jsonb";
+export const paramType = (sqlType: InsertColumn["sqlType"]) => (castInSelect(sqlType) ? "text" : sqlType);
 
 const selected = (column: InsertColumn, i: number) =>
   castInSelect(column.sqlType) ? `u.c${i}::${column.sqlType}` : `u.c${i}`;
@@ -91,19 +95,24 @@ function buildPlan(model: FormModel, shape: Shape): InsertPlan {
       ? `unnest(${columns.map(param).join(", ")})`
       : `(SELECT ${columns.map(param).join(", ")})`;
   const returning = INSERT_RETURNING.join(", ");
-  const ctes = [
+  const head = [
     `WITH inserted AS (INSERT INTO ${quoteIdentifier(model.layout.table)}`,
     `(${columns.map((c) => quoteIdentifier(c.column)).join(", ")})`,
     `SELECT ${columns.map(selected).join(", ")}`,
     `FROM ${source} AS u(${columns.map((_, i) => `c${i}`).join(", ")})`,
-    `WHERE EXISTS (SELECT 1 FROM forms WHERE id = $${form}::uuid`,
-    `AND published_version = $${version}::integer AND deleted_at IS NULL)`,
+    `WHERE ${isCurrent(`$${form}`, `$${version}`)}`,
+  ].join(" ");
+  const tail = [
     `RETURNING ${returning}),`,
     "revised AS (INSERT INTO revisions (id, form_id, record_id, version, actor, action, diff)",
     `SELECT id, $${form}::uuid, id, version, $${actor}::uuid, 'create', '{}'::jsonb FROM inserted)`,
   ].join(" ");
-  return { columns, ctes, answer: `SELECT ${returning} FROM inserted` };
+  return { columns, head, tail, answer: `SELECT ${returning} FROM inserted` };
 }
+
+/** The guard: the form (id, version: placeholders) is still published at that version. */
+const isCurrent = (id: string, version: string) =>
+  `EXISTS (SELECT 1 FROM forms WHERE id = ${id}::uuid AND published_version = ${version}::integer AND deleted_at IS NULL)`;
 
 /** A PostgreSQL array literal of strings: every element quoted, `"` and `\` escaped. */
 export function textArrayLiteral(values: readonly unknown[]): string {
@@ -115,7 +124,7 @@ export function textArrayLiteral(values: readonly unknown[]): string {
   return `${out}}`;
 }
 
-function encode(sqlType: InsertColumn["sqlType"], value: unknown): unknown {
+export function encode(sqlType: InsertColumn["sqlType"], value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (sqlType === "jsonb") return JSON.stringify(value);
   if (sqlType === "text[]") return textArrayLiteral(Array.isArray(value) ? value : [value]);
@@ -123,7 +132,7 @@ function encode(sqlType: InsertColumn["sqlType"], value: unknown): unknown {
 }
 
 /** Refuses data keys that are neither a column nor a sub-form of the form. */
-function checkKeys(model: FormModel, data: Record<string, unknown>): void {
+export function checkKeys(model: FormModel, data: Record<string, unknown>): void {
   for (const fieldId of Object.keys(data)) {
     if (!model.columnsById.has(fieldId) && !model.childrenById.has(fieldId)) {
       throw new FormworkError("UNKNOWN_FIELD", `The form has no field "${fieldId}".`, [
@@ -140,6 +149,7 @@ export function insertStatement(
   datas: readonly Record<string, unknown>[],
   actor: string | null,
   also?: CompiledQuery,
+  alsoCurrent: readonly { id: string; version: number }[] = [],
 ): CompiledQuery<Row> {
   for (const data of datas) checkKeys(model, data);
   const shape: Shape = datas.length === 1 ? "one" : "many";
@@ -157,12 +167,22 @@ export function insertStatement(
     params.push(column(datas.map((data) => encode(sqlType, data[fieldId]))));
   }
   params.push(model.form.id, model.form.version, actor);
-  if (!also) return prepared(CompiledQuery.raw(`${plan.ctes} ${plan.answer}`, params) as CompiledQuery<Row>);
+  if (!also) {
+    const text = `${plan.head} ${plan.tail} ${plan.answer}`;
+    return prepared(CompiledQuery.raw(text, params) as CompiledQuery<Row>);
+  }
+  // The forms the more CTEs write records of guard the insert too: nothing is written when one of
+  // them was published again since its definition was loaded (FormChangedError, as for the insert's).
+  let guard = "";
+  for (const other of alsoCurrent) {
+    params.push(other.id, other.version);
+    guard += ` AND ${isCurrent(`$${params.length - 1}`, `$${params.length}`)}`;
+  }
   // More CTEs after the insert's (compiled on their own, so their placeholders $1.. follow ours). Their
   // texts are the callers' fixed SQL: a `$` followed by digits in them is always a placeholder.
   const offset = params.length;
   const more = also.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
-  const text = `${plan.ctes}, ${more} ${plan.answer}`;
+  const text = `${plan.head}${guard} ${plan.tail}, ${more} ${plan.answer}`;
   return prepared(CompiledQuery.raw(text, [...params, ...also.parameters]) as CompiledQuery<Row>);
 }
 

@@ -136,6 +136,11 @@ export interface InsertOptions {
    * written when the form's version guard refused the records. In the first statement of a batch.
    */
   also?: (inserted: RawBuilder<boolean>) => RawBuilder<unknown>[];
+  /**
+   * The forms `also` writes records of (recordInsertParts), at the versions their values were prepared
+   * against: the statement writes nothing, and FormChangedError is thrown, unless each is still current.
+   */
+  alsoCurrent?: readonly PublishedForm[];
 }
 
 /** Whether inserting these records takes more than one statement (and so a transaction of its own). */
@@ -199,6 +204,7 @@ export async function insertRecords(
           start === 0 && also.length > 0
             ? sql.join(also.map((part, i) => sql`${sql.raw(`also_${i}`)} AS (${part})`)).compile(trx)
             : undefined,
+          options.alsoCurrent,
         );
         stored.push(...(await runInsert(any, model, statement)));
       }
@@ -210,23 +216,29 @@ export async function insertRecords(
       const assigned = system.map((s) => storedById.get(s.id) as Row);
       if (refsOnly) return assigned.map((row) => ({ id: String(row.id), version: Number(row.version) }));
       // The rows as stored: what the database assigned, and the values just written (not read back).
-      const rows = assigned.map((row, i): Row => {
-        const s = system[i] as SystemValues;
-        const full: Row = {
-          ...row,
-          created_by: s.createdBy,
-          owner_id: s.ownerId,
-          dept_id: s.deptId,
-          flow_status: s.flowStatus,
-          deleted_at: null,
-        };
-        const data = datas[i] ?? {};
-        for (const column of model.layout.columns) full[column.column] = data[column.fieldId] ?? null;
-        return full;
-      });
+      const rows = assigned.map((row, i) => storedRow(model, row, system[i] as SystemValues, datas[i] ?? {}));
       return withChildren(any, model, rows);
     });
   return needsTransaction(model, inputs) ? inTransaction(db, work) : work(db);
+}
+
+/** A new record's row as stored: what the database assigned (`assigned`), and the values written. */
+export function storedRow(
+  model: FormModel,
+  assigned: Row,
+  s: SystemValues,
+  data: Record<string, unknown>,
+): Row {
+  const full: Row = {
+    ...assigned,
+    created_by: s.createdBy,
+    owner_id: s.ownerId,
+    dept_id: s.deptId,
+    flow_status: s.flowStatus,
+    deleted_at: null,
+  };
+  for (const column of model.layout.columns) full[column.column] = data[column.fieldId] ?? null;
+  return full;
 }
 
 export async function insertRecord(

@@ -4,6 +4,9 @@
 // alone and the run is logged as failed — an automation never blocks the user's submission (as in
 // Jiandaoyun and Airtable). Loop protection: every write an action makes carries the trigger's depth + 1;
 // past AUTOMATION_MAX_DEPTH the chain stops with a failed run in the log, the user's write stands.
+// The common case — on a create, automations that only create records in forms nobody else listens
+// to — is planned into the trigger's own INSERT statement instead (./planned.ts); whatever that cannot
+// honour, a failure included, comes here.
 import {
   type ActionOutcome,
   type ApiRecord,
@@ -11,6 +14,7 @@ import {
   enabledAutomationsOf,
   getRecord,
   insertRun,
+  type NewRun,
   type PublishedForm,
   type StoredAutomation,
 } from "@formwork/db";
@@ -30,7 +34,9 @@ import { formByKey } from "../records/link-fill";
 import type { PublishedForms } from "../records/published-forms";
 import type { WriteDeps } from "../records/write-path";
 import { type ActionContext, runAction } from "./actions";
+import type { FormulaScope } from "./formulas";
 import { changeFires, conditionHolds } from "./matching";
+import { planAutomations } from "./planned";
 
 /** How long a form's list of automations is reused (other instances' edits show within this). */
 const CACHE_MS = 5_000;
@@ -85,10 +91,13 @@ export class AutomationRunner {
   /** Listens on the events hub: creates of a form with automations then run in a transaction. */
   install(): void {
     const events = this.deps.events;
-    events.listensTo(async (formId, db) =>
-      (await this.automationsOf(formId, db ?? this.deps.db)).some((a) =>
-        IN_TRANSACTION_TRIGGERS.has(a.definition.trigger.type),
-      ),
+    events.listensTo(
+      async (formId, db) =>
+        (await this.automationsOf(formId, db ?? this.deps.db)).some((a) =>
+          IN_TRANSACTION_TRIGGERS.has(a.definition.trigger.type),
+        ),
+      // Creates whose automations only create records are written by the trigger's own statement.
+      (db, create) => planAutomations(this, db, create),
     );
     events.onRecordChange((tx, change) => this.onRecord(tx, change));
     events.onFlowChange((tx, change) => this.onFlow(tx, change));
@@ -258,16 +267,7 @@ export class AutomationRunner {
     outcomes: ActionOutcome[],
     error: string | null,
   ): Promise<RunResult> {
-    const runId = await insertRun(tx, {
-      automationId: automation.id,
-      status,
-      trigger: { ...input.trigger },
-      inputs: input.record ? { record: { id: input.record.id, data: input.record.data } } : {},
-      outcomes,
-      error,
-      depth: input.depth,
-      retryOf: input.retryOf ?? null,
-    });
+    const runId = await insertRun(tx, runLogRow(automation, input, status, outcomes, error));
     return { runId, status, outcomes, error };
   }
 
@@ -281,13 +281,7 @@ export class AutomationRunner {
       formByKey: (key, db) => this.formByKey(automation.appId, key, db),
       record: input.record,
       triggerForm,
-      // Formulas read the trigger record's fields and its id as `trigger.id` (to link a created record
-      // back); a field of the form named `trigger` wins.
-      scope: {
-        data: input.record ? { trigger: { id: input.record.id }, ...input.record.data } : {},
-        now: this.deps.clock.now(),
-        timeZone: this.deps.timeZone,
-      },
+      scope: actionScope(input.record, this.deps.clock.now(), this.deps.timeZone),
       depth: input.depth + 1,
       actorId: input.actorId,
       actor: input.actor ?? null,
@@ -313,8 +307,41 @@ export class AutomationRunner {
 }
 
 /**
+ * What the actions' formulas read: the trigger record's fields and its id as `trigger.id` (to link a
+ * created record back); a field of the form named `trigger` wins.
+ */
+export function actionScope(
+  record: Pick<ApiRecord, "id" | "data"> | null,
+  now: Date,
+  timeZone: string,
+): FormulaScope {
+  return { data: record ? { trigger: { id: record.id }, ...record.data } : {}, now, timeZone };
+}
+
+/** A run's log row. */
+export function runLogRow(
+  automation: StoredAutomation,
+  input: Pick<RunInput, "trigger" | "depth" | "retryOf"> & { record: Pick<ApiRecord, "id" | "data"> | null },
+  status: RunResult["status"],
+  outcomes: ActionOutcome[],
+  error: string | null,
+): NewRun {
+  return {
+    automationId: automation.id,
+    status,
+    trigger: { ...input.trigger },
+    inputs: input.record ? { record: { id: input.record.id, data: input.record.data } } : {},
+    outcomes,
+    error,
+    depth: input.depth,
+    retryOf: input.retryOf ?? null,
+  };
+}
+
+/**
  * Triggers that run in the writing transaction: a form with one of them takes the transactional write
- * paths (a create, and a task action, whose approval may finish the flow). Schedules run on their own.
+ * paths (a create, unless ./planned.ts folds it into its statement, and a task action, whose approval
+ * may finish the flow). Schedules run on their own.
  */
 const IN_TRANSACTION_TRIGGERS = new Set<AutomationDefinition["trigger"]["type"]>([
   "recordCreated",

@@ -4,7 +4,7 @@
 // listeners run once the outermost transaction opened through `transaction()` has committed, and never
 // when it rolls back.
 import type { ApiRecord, PublishedForm } from "@formwork/db";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 
@@ -64,6 +64,33 @@ export interface RecordChanges {
  */
 export const AFTER_COMMIT_KEPT = 1000;
 
+/** A create about to be written in one statement: its record as it will be stored (no timestamps yet). */
+export interface PlannedCreate {
+  appId: string;
+  formId: string;
+  form: PublishedForm;
+  record: { id: string; data: Record<string, unknown> };
+  actor: Principal | null;
+  source: ChangeSource;
+  depth: number;
+}
+
+/** An in-transaction listener's work for a create, folded into the create's own insert statement. */
+export interface PlannedWork {
+  /** Its writes as CTEs of the insert, each written only when `inserted` holds. */
+  parts(inserted: RawBuilder<boolean>): RawBuilder<unknown>[];
+  /** The forms the parts create records of (the statement writes nothing unless each is still current). */
+  forms: PublishedForm[];
+  /** After the statement: the changes its parts made, given the created record as stored. */
+  changes(created: ApiRecord): RecordChange[];
+}
+
+/**
+ * How a listener folds its work for a create into the insert's statement (an automation that creates
+ * a record: no BEGIN/COMMIT). Null: this create needs the transaction (the listener then runs as usual).
+ */
+export type CreatePlanner = (db: Db, create: PlannedCreate) => Promise<PlannedWork | null>;
+
 type InTx<C> = (tx: Db, change: C) => Promise<void>;
 type After<C> = (change: C) => void;
 
@@ -116,7 +143,10 @@ export class RecordEventHub implements RecordEvents {
   private readonly recordCommits: After<RecordChange>[] = [];
   private readonly recordsCommits: After<RecordChanges>[] = [];
   private readonly flowCommits: After<FlowChange>[] = [];
-  private readonly interest: ((formId: string, db?: Db) => Promise<boolean>)[] = [];
+  private readonly interest: {
+    predicate: (formId: string, db?: Db) => Promise<boolean>;
+    planner: CreatePlanner | undefined;
+  }[] = [];
   private readonly open = new WeakMap<Db, Pending>();
   private savepoints = 0;
 
@@ -138,14 +168,39 @@ export class RecordEventHub implements RecordEvents {
     this.flowCommits.push(listener);
   }
 
-  /** An in-transaction listener's interest in a form; `needsTransaction` asks every predicate. */
-  listensTo(predicate: (formId: string, db?: Db) => Promise<boolean>): void {
-    this.interest.push(predicate);
+  /**
+   * An in-transaction listener's interest in a form; `needsTransaction` asks every predicate. With a
+   * `planner`, the listener's work for a create may instead be written by the insert's statement.
+   */
+  listensTo(predicate: (formId: string, db?: Db) => Promise<boolean>, planner?: CreatePlanner): void {
+    this.interest.push({ predicate, planner });
   }
 
   async needsTransaction(formId: string, db?: Db): Promise<boolean> {
-    for (const predicate of this.interest) if (await predicate(formId, db)) return true;
+    for (const { predicate } of this.interest) if (await predicate(formId, db)) return true;
     return false;
+  }
+
+  /**
+   * The planners of the listeners interested in the form's creates ([]: nobody listens), or null when
+   * one of them has none (the create needs a transaction).
+   */
+  async plannersFor(formId: string, db?: Db): Promise<CreatePlanner[] | null> {
+    const planners: CreatePlanner[] = [];
+    for (const { predicate, planner } of this.interest) {
+      if (!(await predicate(formId, db))) continue;
+      if (!planner) return null;
+      planners.push(planner);
+    }
+    return planners;
+  }
+
+  /**
+   * A change already written whose in-transaction work was planned into its statement (PlannedWork):
+   * only the after-commit listeners hear of it.
+   */
+  announce(change: RecordChange): void {
+    for (const listener of this.recordCommits) this.safely(() => listener(change));
   }
 
   /** Whether anybody wants whole records after commit (a refs-only fast create then returns records). */

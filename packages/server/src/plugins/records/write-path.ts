@@ -10,7 +10,6 @@ import {
   insertNeedsTransaction,
   insertRecords,
   inTransaction,
-  newId,
   type PublishedForm,
   purgeRecord,
   type RecordRef,
@@ -26,6 +25,7 @@ import { type RecordScope, recordScope } from "../permissions/scope";
 import type { ChangeOrigin, RecordChange, RecordEventHub } from "./events";
 import { applyLinkFills } from "./link-fill";
 import { type LinkageLookup, resolveLinkages } from "./linkage";
+import { createInOneStatement } from "./one-statement";
 import { type PrepareContext, type Prepared, type PrepareInput, prepareAll } from "./prepare";
 import { checkQuotas, hasQuotas } from "./quotas";
 import { assertRecordAccess, recordPasses } from "./record-access";
@@ -81,7 +81,7 @@ export interface PublicSubmitter {
 }
 
 /** Stands in for the user in the fields pipeline and file checks: no user or upload has this id. */
-const NO_USER = "00000000-0000-0000-0000-000000000000";
+export const NO_USER = "00000000-0000-0000-0000-000000000000";
 
 export interface RecordBody {
   data: Record<string, unknown>;
@@ -150,31 +150,34 @@ export async function createRecords(
     }
   };
 
-  const listened = await events.needsTransaction(form.id, options.trx ?? deps.db);
+  const db = options.trx ?? deps.db;
+  // Interested in-transaction listeners that can fold their work into the insert's statement ([]: none
+  // listens; null: one needs the transaction).
+  const planners = await events.plannersFor(form.id, db);
+  const listened = planners === null || planners.length > 0;
   const quotas = hasQuotas(form);
   const oneStatement = !startsFlows || !insertNeedsTransaction(form, rows(firstPass.map((p) => p.data)));
-  if (oneStatement && !needsLookups(form, firstPass) && !listened && !quotas) {
+  if (oneStatement && !needsLookups(form, firstPass) && planners !== null && !quotas) {
     const datas = firstPass.map((p) => p.data);
     const found = findReferences(
       form.definition.fields,
       datas.map((data, i) => ({ base: inputs[i]!.base, data })),
     );
-    const db = options.trx ?? deps.db;
-    if (!hasReferences(found) && starter) {
-      const drafts = datas.map((data) => ({ id: newId(), data }));
-      const start = await starter.prepare(db, form, drafts, initiator, new Date());
-      const records = await insertRecords(
+    if (!hasReferences(found) && (starter || listened)) {
+      const records = await createInOneStatement({
         db,
+        deps,
         form,
-        drafts.map(({ id, data }, i) => ({ id, data, deptId, flowStatus: start?.statuses[i] ?? null })),
+        datas,
+        deptId,
         writeCtx,
-        start ? { also: start.parts } : {},
-      );
-      await start?.emit(db);
-      await emitCreated(db, records);
-      return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
-    }
-    if (!hasReferences(found)) {
+        origin,
+        starter,
+        initiator,
+        planners,
+      });
+      if (records) return refsOnly ? records.map(({ id, version }) => ({ id, version })) : records;
+    } else if (!hasReferences(found)) {
       // Nobody reacts inside the transaction: one statement; whole records only when somebody wants
       // them after the commit.
       if (refsOnly && !events.wantsCommittedRecords) {
@@ -235,7 +238,7 @@ function checkPublicFields(fields: ReadonlySet<string>, data: Record<string, unk
 }
 
 /** Whether preparing the records left lookups to the server: data-linkage defaults or link fill rules. */
-function needsLookups(form: PublishedForm, firstPass: Prepared[]): boolean {
+export function needsLookups(form: PublishedForm, firstPass: Prepared[]): boolean {
   return hasLinkFills(form) || firstPass.some((p) => p.pending.length > 0);
 }
 

@@ -42,7 +42,8 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     events.afterRecordCommit((change) => committed.push(change));
     events.afterRecordsCommit((changes) => committedIds.push(changes));
     events.onFlowChange(async (tx, change) => {
-      expect(tx.isTransaction).toBe(true);
+      // Like record listeners: in a transaction whenever a listener declared interest in the form.
+      expect(tx.isTransaction || !interested).toBe(true);
       flowsInTx.push(change);
     });
     events.afterFlowCommit((change) => flowsCommitted.push(change));
@@ -213,8 +214,12 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     expect(committed.map((c) => [c.kind, c.source, c.actor])).toEqual([["created", "public", null]]);
   });
 
-  it("emits flow started, task-created and approved, in the transaction and after commit", async () => {
-    const manager = await t.newUser(`manager-${database.name}@example.com`);
+  it.each([
+    ["in the transaction a listener asked for", true],
+    ["on the one-statement path nobody needs a transaction for", false],
+  ])("emits flow started, task-created and approved %s, and after commit", async (_, wanted) => {
+    interested = wanted;
+    const manager = await t.newUser(`manager-${wanted}-${database.name}@example.com`);
     const flowFormId = await flowForm(t, oneApproval(manager.id));
     const record = await submit(t.admin, flowFormId);
     expect(flowsInTx.map((c) => c.kind)).toEqual(["started", "task-created"]);

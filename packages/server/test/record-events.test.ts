@@ -163,6 +163,7 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     expect(created.statusCode).toBe(201);
     const model = committed[0]!;
     committed = [];
+    expect(events.wantsCommittedRecords(t.db)).toBe(true);
     const ids = new Map<number, string>();
     const idOf = (n: number) => ids.get(n) ?? ids.set(n, randomUUID()).get(n)!;
     const change = (n: number, kind: RecordChange["kind"] = "created"): RecordChange => ({
@@ -172,7 +173,16 @@ describe.each(testDatabases())("record events ($name)", (database) => {
       source: "import",
     });
     await events.transaction(t.db, async (tx) => {
-      for (let n = 0; n < AFTER_COMMIT_KEPT + 5; n++) await events.emitRecord(tx, change(n));
+      for (let n = 0; n < AFTER_COMMIT_KEPT; n++) await events.emitRecord(tx, change(n));
+      // Past the kept changes a refs-only create need not read its records back.
+      expect(events.wantsCommittedRecords(tx)).toBe(false);
+      for (let n = AFTER_COMMIT_KEPT; n < AFTER_COMMIT_KEPT + 3; n++) await events.emitRecord(tx, change(n));
+      events.emitCreatedIds(tx, {
+        kind: "created",
+        appId: model.appId,
+        formId,
+        recordIds: [idOf(AFTER_COMMIT_KEPT + 3), idOf(AFTER_COMMIT_KEPT + 4)],
+      });
       // A refused part rolls back its ids too, and only those.
       await events
         .savepoint(tx, async () => {

@@ -203,9 +203,24 @@ export class RecordEventHub implements RecordEvents {
     for (const listener of this.recordCommits) this.safely(() => listener(change));
   }
 
-  /** Whether anybody wants whole records after commit (a refs-only fast create then returns records). */
-  get wantsCommittedRecords(): boolean {
-    return this.recordCommits.length > 0;
+  /**
+   * Whether after-commit listeners would get whole records of what is created in `db` now: a refs-only
+   * create then returns records to emit; else it tells them the ids (`emitCreatedIds`). Past a
+   * transaction's first AFTER_COMMIT_KEPT changes they get ids anyway, so an import stops reading every
+   * row it writes back.
+   */
+  wantsCommittedRecords(db: Db): boolean {
+    if (this.recordCommits.length === 0) return false;
+    const pending = this.pendingOf(db);
+    return pending === null || pending.records.length < AFTER_COMMIT_KEPT;
+  }
+
+  /** Records created in `db` that no in-transaction listener wanted, by id, for the after-commit ones. */
+  emitCreatedIds(db: Db, changes: RecordChanges): void {
+    if (changes.recordIds.length === 0) return;
+    const pending = this.pendingOf(db);
+    if (!pending) for (const listener of this.recordsCommits) this.safely(() => listener(changes));
+    else for (const id of changes.recordIds) this.keepId(pending, changes, id);
   }
 
   /**
@@ -293,17 +308,21 @@ export class RecordEventHub implements RecordEvents {
     } else if (pending.records.length < AFTER_COMMIT_KEPT) {
       pending.records.push(change);
     } else {
-      const key = `${change.formId} ${change.kind}`;
-      const changes = pending.overflow.get(key);
-      if (changes) changes.recordIds.push(change.record.id);
-      else
-        pending.overflow.set(key, {
-          kind: change.kind,
-          appId: change.appId,
-          formId: change.formId,
-          recordIds: [change.record.id],
-        });
+      this.keepId(pending, change, change.record.id);
     }
+  }
+
+  private keepId(pending: Pending, change: Omit<RecordChanges, "recordIds">, id: string): void {
+    const key = `${change.formId} ${change.kind}`;
+    const changes = pending.overflow.get(key);
+    if (changes) changes.recordIds.push(id);
+    else
+      pending.overflow.set(key, {
+        kind: change.kind,
+        appId: change.appId,
+        formId: change.formId,
+        recordIds: [id],
+      });
   }
 
   async emitFlow(db: Db, change: FlowChange): Promise<void> {

@@ -150,6 +150,14 @@ export async function createRecords(
     }
   };
 
+  const emitCreatedIds = async (db: Db, refs: { id: string }[]) =>
+    events.emitCreatedIds(db, {
+      kind: "created",
+      appId: await deps.appIdOf(form.id, db),
+      formId: form.id,
+      recordIds: refs.map((r) => r.id),
+    });
+
   const db = options.trx ?? deps.db;
   // Interested in-transaction listeners that can fold their work into the insert's statement ([]: none
   // listens; null: one needs the transaction).
@@ -180,8 +188,10 @@ export async function createRecords(
     } else if (!hasReferences(found)) {
       // Nobody reacts inside the transaction: one statement; whole records only when somebody wants
       // them after the commit.
-      if (refsOnly && !events.wantsCommittedRecords) {
-        return insertRecords(db, form, rows(datas), writeCtx, { returning: "refs" });
+      if (refsOnly && !events.wantsCommittedRecords(db)) {
+        const refs = await insertRecords(db, form, rows(datas), writeCtx, { returning: "refs" });
+        await emitCreatedIds(db, refs);
+        return refs;
       }
       const records = await insertRecords(db, form, rows(datas), writeCtx);
       await emitCreated(db, records);
@@ -212,8 +222,9 @@ export async function createRecords(
         prepared.map((data, i) => ({ base: inputs[i]!.base, data })),
       );
       const writes = prepared.map((data, i) => ({ data, base: inputs[i]!.base }));
-      if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords) {
+      if (refsOnly && !startsFlows && !listened && !events.wantsCommittedRecords(tx)) {
         const refs = await insertRecords(tx, form, rows(prepared), writeCtx, { returning: "refs" });
+        await emitCreatedIds(tx, refs);
         for (const [i, ref] of refs.entries()) await attachFiles(tx, form.id, ref.id, fileIds[i] ?? []);
         if (quotas) await checkQuotas(tx, form, writes, ctx);
         return refs;

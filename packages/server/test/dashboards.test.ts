@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { publishedForm } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
-import { makeOrg, type Org } from "./permissions-fixtures";
+import { addSet, makeOrg, type Org } from "./permissions-fixtures";
 
 describe.each(testDatabases())("dashboards ($name)", (database) => {
   let t: TestApp;
@@ -24,6 +24,12 @@ describe.each(testDatabases())("dashboards ($name)", (database) => {
       ],
     });
     appId = (await t.admin.request("GET", `/api/forms/${formId}`)).json().appId;
+    // Alice may open the app: she reads the orders.
+    await addSet(t, formId, {
+      name: "Alice",
+      kind: "view_all",
+      members: [{ type: "user", id: org.alice.id }],
+    });
     url = `/api/apps/${appId}/dashboards`;
   });
   afterAll(async () => t?.close());
@@ -58,6 +64,10 @@ describe.each(testDatabases())("dashboards ($name)", (database) => {
     const id = created.json().id;
     const list = await org.alice.request("GET", url);
     expect(list.json().dashboards).toEqual([expect.objectContaining({ id, title: "Sales", version: 1 })]);
+    // Someone holding no right in the app reads neither the list nor a definition.
+    const outsider = await t.newUser(`outsider-${database.name}@example.com`);
+    expect(errorOf(await outsider.request("GET", url))).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    expect(errorOf(await outsider.request("GET", `${url}/${id}`))).toMatchObject({ status: 403 });
     const read = await org.alice.request("GET", `${url}/${id}`);
     expect(read.json().definition).toEqual(definition);
     const renamed = { ...definition, title: "Sales 2026" };

@@ -1,15 +1,17 @@
-// Dashboards per app (仪表盘): CRUD at /api/apps/:app/dashboards. Every signed-in member who may see
-// the app reads them (their widgets' data comes through POST /api/forms/:form/aggregate under the
+// Dashboards per app (仪表盘): CRUD at /api/apps/:app/dashboards. Every signed-in member who may open
+// the app (some right on one of its forms) reads them (their widgets' data comes through POST /api/forms/:form/aggregate under the
 // viewer's own row and field rights); the app's administrators create, change and delete them.
 // Writes name the version they read in If-Match (optional, as form drafts), answered with an ETag.
 import {
   deleteDashboard,
+  formsWithRights,
   getDashboard,
   insertDashboard,
+  isAppAdmin,
   listDashboards,
   updateDashboard,
 } from "@formwork/db";
-import type { DashboardDefinition } from "@formwork/schema";
+import { type DashboardDefinition, FormworkError } from "@formwork/schema";
 import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { ServerConfig } from "../../config";
 import type { Db } from "../../database";
@@ -47,6 +49,14 @@ export const dashboardsPlugin: FastifyPluginAsync<DashboardsPluginOptions> = asy
       request.log.warn({ err: error }, "dashboard rollups not built"),
     );
 
+  /** Readers are those who may open the app (as its menu decides): admins, or a right on one of its forms. */
+  const requireAppReader = async (request: FastifyRequest, appId: string) => {
+    const { isAdmin, userId } = currentUser(request);
+    if (isAdmin || (await isAppAdmin(db, appId, userId))) return;
+    if ((await formsWithRights(db, appId, userId)).size > 0) return;
+    throw new FormworkError("FORBIDDEN", "You hold no right in this app");
+  };
+
   app.get<AppParams>(
     "/api/apps/:app/dashboards",
     {
@@ -63,6 +73,7 @@ export const dashboardsPlugin: FastifyPluginAsync<DashboardsPluginOptions> = asy
     },
     async (request) => {
       const found = await getApp(db, request.params.app);
+      await requireAppReader(request, found.id);
       return { dashboards: await listDashboards(db, found.id) };
     },
   );
@@ -92,6 +103,7 @@ export const dashboardsPlugin: FastifyPluginAsync<DashboardsPluginOptions> = asy
     { schema: { tags: ["dashboards"], params: dashboardParams, response: { 200: dashboardSchema } } },
     async (request, reply) => {
       const found = await getDashboard(db, request.params.app, request.params.dashboard);
+      await requireAppReader(request, found.appId);
       return reply.header("etag", etagOf(found.version)).send(found);
     },
   );

@@ -47,6 +47,7 @@ function seededClient(): QueryClient {
     createdAt: NOW,
     updatedAt: NOW,
     forms: [summary],
+    dashboards: [],
     menu: [{ type: "form", form: FORM_ID }],
     menuRevision: 0,
   };

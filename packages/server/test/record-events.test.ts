@@ -207,6 +207,28 @@ describe.each(testDatabases())("record events ($name)", (database) => {
     ]);
   });
 
+  it("announces a change written in a transaction only once it commits, never after a rollback", async () => {
+    const events = t.app.recordEvents;
+    const created = await t.admin.request("POST", `/api/forms/${formId}/records`, {
+      data: { title: "Planned" },
+    });
+    expect(created.statusCode).toBe(201);
+    const change = { ...committed[0]!, source: "import" as const };
+    committed = [];
+    await events
+      .transaction(t.db, async (tx) => {
+        events.announce(tx, change);
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    expect(committed).toHaveLength(0);
+    await events.transaction(t.db, async (tx) => {
+      events.announce(tx, change);
+      expect(committed).toHaveLength(0);
+    });
+    expect(committed).toEqual([change]);
+  });
+
   it("emits a public fill link's submission with source public and no actor", async () => {
     const link = await t.admin.request("POST", `/api/forms/${formId}/public-links`, {
       kind: "fill",

@@ -196,11 +196,20 @@ export class RecordEventHub implements RecordEvents {
   }
 
   /**
-   * A change already written whose in-transaction work was planned into its statement (PlannedWork):
-   * only the after-commit listeners hear of it.
+   * A change already written in `db` whose in-transaction work was planned into its statement
+   * (PlannedWork): only the after-commit listeners hear of it, once `db`'s transaction commits (at once
+   * outside one). An import's one-statement creates run inside its job's transaction: told at once, the
+   * listeners heard of records that its rollback then removed.
    */
-  announce(change: RecordChange): void {
-    for (const listener of this.recordCommits) this.safely(() => listener(change));
+  announce(db: Db, change: RecordChange): void {
+    const pending = this.pendingOf(db);
+    if (!pending) {
+      for (const listener of this.recordCommits) this.safely(() => listener(change));
+    } else if (pending.records.length < AFTER_COMMIT_KEPT) {
+      pending.records.push(change);
+    } else {
+      this.keepId(pending, change, change.record.id);
+    }
   }
 
   /**
@@ -302,14 +311,7 @@ export class RecordEventHub implements RecordEvents {
   /** Emits a record change: in-transaction listeners now, after-commit ones at commit. */
   async emitRecord(db: Db, change: RecordChange): Promise<void> {
     for (const listener of this.recordListeners) await listener(db, change);
-    const pending = this.pendingOf(db);
-    if (!pending) {
-      for (const listener of this.recordCommits) this.safely(() => listener(change));
-    } else if (pending.records.length < AFTER_COMMIT_KEPT) {
-      pending.records.push(change);
-    } else {
-      this.keepId(pending, change, change.record.id);
-    }
+    this.announce(db, change);
   }
 
   private keepId(pending: Pending, change: Omit<RecordChanges, "recordIds">, id: string): void {

@@ -93,8 +93,8 @@ export async function createInOneStatement(c: OneStatementCreate): Promise<ApiRe
       continue;
     }
     // As in a transaction, the changes the listeners made come before the one that triggered them.
-    for (const work of works) for (const made of work.changes(record)) deps.events.announce(made);
-    deps.events.announce(change);
+    for (const work of works) for (const made of work.changes(record)) deps.events.announce(db, made);
+    deps.events.announce(db, change);
   }
   return records;
 }

@@ -117,10 +117,12 @@ export interface ServerConfig {
     dateRecheckMs: number;
   };
   /**
-   * Realtime (socket.io): `recheckMs` is how often every socket's session or token is checked again
-   * (expiry, and revocations made by an instance that could not reach this one).
+   * Realtime (socket.io): `notificationPollMs` is how often an instance with open sockets reads the
+   * new notification rows to push counts for; `recheckMs` how often every socket's session or token is
+   * checked again (expiry, and revocations made by an instance that could not reach this one).
    */
   realtime: {
+    notificationPollMs: number;
     recheckMs: number;
   };
 }
@@ -190,7 +192,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   smtp: null,
   testClock: false,
   automations: { enabled: true, pollMs: 5_000, batchSize: 20, dateRecheckMs: 5 * 60_000 },
-  realtime: { recheckMs: 30_000 },
+  realtime: { notificationPollMs: 250, recheckMs: 30_000 },
 };
 
 export type ServerConfigInput = Partial<

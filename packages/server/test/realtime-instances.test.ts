@@ -1,8 +1,8 @@
 // Two server processes on one PostgreSQL database, realtime through @socket.io/postgres-adapter: a
 // record written through one reaches a socket.io client connected to the other (the permission check
 // running where the socket is), a draft saved on one tells a designer on the other, a notification
-// written through one pushes its user's unread count to their socket on the other (the database's
-// NOTIFY, heard by both), and disabling a member on one ends their socket on the other at once.
+// written through one pushes its user's unread count to their socket on the other (each instance reads
+// new notification rows), and disabling a member on one ends their socket on the other at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/database";
 import { createUser } from "../src/plugins/users/users-store";
@@ -104,7 +104,7 @@ describe.skipIf(!postgres)("realtime across two server processes (postgres)", ()
       mentions: [memberId],
     });
     expect(mention.statusCode, mention.body).toBe(201);
-    // B heard A's commit from the database (NOTIFY) and counted: nothing polls.
+    // B read A's committed row and counted.
     await waitFor("count on the other instance", counts, (c) => c.unread === 1, 5_000);
   });
 

@@ -1,3 +1,4 @@
 export * from "./listener";
 export * from "./live-credentials";
+export * from "./new-notifications";
 export * from "./pubsub-pool";

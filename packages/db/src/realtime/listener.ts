@@ -1,5 +1,5 @@
-// LISTEN on a database handle: what the server hears of NOTIFYs sent by triggers (a notification row's
-// recipients, see migration 0028). Every handle createDatabase opens can listen, so it is found from the
+// LISTEN on a database handle: what the server hears of NOTIFYs sent by triggers (a timer falling due
+// soon, see migration 0026). Every handle createDatabase opens can listen, so it is found from the
 // handle (`listenerOf(db)`) rather than passed beside it to every place that builds an app from one.
 // PGlite delivers notifications in-process after the COMMIT that sent them; PostgreSQL through one
 // connection of its own per handle, opened while someone listens and reopened after it is lost.
@@ -7,9 +7,6 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import type { SystemTables } from "../tables";
-
-/** The channel migration 0028's trigger announces notification recipients on (user ids, comma-joined). */
-export const NOTIFICATIONS_CHANNEL = "formwork_notifications";
 
 /** The channel migration 0026's trigger wakes the timer pollers on (a timer due within a minute). */
 export const TIMERS_CHANNEL = "formwork_timers";

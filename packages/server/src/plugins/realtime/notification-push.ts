@@ -1,48 +1,48 @@
 // Pushes unread notification counts to the sockets of users who got new notifications, whichever feature
-// wrote them: migration 0028's statement trigger announces the recipients on commit (NOTIFY, heard by
-// every instance; in-process on PGlite), so no writer has to remember to, and nothing polls. Each
-// instance recounts only for recipients with a socket of its own, in one grouped count per batch of
-// what it heard meanwhile, and emits to those sockets locally: the adapter is not needed for this.
-import { countUnread, countUnreadOf, listenerOf, NOTIFICATIONS_CHANNEL } from "@formwork/db";
+// wrote them (flow CTEs, mentions, automations, timers): each instance reads the new rows' recipients
+// from the primary key every `pollMs` while it has sockets, recounts only those with a socket of its own
+// (one grouped count per batch) and emits to them locally, so it needs no adapter. Not a NOTIFY from the
+// writers: a transaction that NOTIFYs holds a cluster-wide lock through its commit's WAL flush, and every
+// approval would then commit one at a time (migration 0030 says more).
+import { countUnread, countUnreadOf, latestNotificationId, recentNotifications } from "@formwork/db";
 import type { FastifyBaseLogger } from "fastify";
 import type { Server } from "socket.io";
 import type { Db } from "../../database";
 import { userRoom } from "./socket-auth";
 
-const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Ids re-read behind the newest one seen: identities are handed out before commit, so a transaction may
+ *  commit a lower id after a higher one was read. */
+const LOOK_BACK = 200;
 /** Users counted per statement (a burst to many recipients is several statements, not one huge IN). */
 const COUNT_BATCH = 500;
 
 export class NotificationPush {
-  private readonly pending = new Set<string>();
-  private flushing: Promise<void> | null = null;
-  private unlisten: (() => Promise<void>) | undefined;
+  private lastId: number | null = null;
+  private readonly announced = new Set<number>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly io: Server,
+    private readonly pollMs: number,
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Listens for recipients. A database that is down at start does not stop the server from starting
-   *  (PostgreSQL's listener retries in the background and says when it is back). */
-  async start(): Promise<void> {
-    const listener = listenerOf(this.db);
-    if (!listener) throw new Error("The database handle cannot listen (not opened by createDatabase)");
-    try {
-      this.unlisten = await listener.listen(NOTIFICATIONS_CHANNEL, {
-        heard: (payload) => this.heard(payload),
-        // Notifications may have been missed while the connection was down: every local user recounts.
-        resumed: () => this.enqueue(this.localUsers()),
+  /** Starts watching, from the newest row the first poll with a socket open finds (a database that is
+   *  down at start does not stop the server from starting). */
+  start(): void {
+    this.timer = setInterval(() => {
+      this.polling ??= this.poll().finally(() => {
+        this.polling = null;
       });
-    } catch (error) {
-      this.log.warn({ err: error }, "realtime notification listener");
-    }
+    }, this.pollMs);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
-    await this.flushing;
+    clearInterval(this.timer);
+    await this.polling;
   }
 
   /** Pushes the user's current count to their sockets on every instance. */
@@ -51,40 +51,38 @@ export class NotificationPush {
     this.io.to(userRoom(userId)).emit("notifications", { unread: count });
   }
 
-  private heard(payload: string): void {
-    this.enqueue(payload.split(",").filter((id) => USER_ID.test(id)));
-  }
-
-  private enqueue(userIds: Iterable<string>): void {
-    const rooms = this.io.of("/").adapter.rooms;
-    for (const id of userIds) if (rooms.has(userRoom(id))) this.pending.add(id);
-    if (this.pending.size > 0) this.flushing ??= this.flush();
-  }
-
-  /** Counts and pushes until nothing is pending: what arrives during a count waits for the next one. */
-  private async flush(): Promise<void> {
+  private async poll(): Promise<void> {
     try {
-      while (this.pending.size > 0) {
-        const users = [...this.pending].slice(0, COUNT_BATCH);
-        for (const id of users) this.pending.delete(id);
-        try {
-          const counts = await countUnreadOf(this.db, users);
-          for (const id of users)
-            this.io.local.to(userRoom(id)).emit("notifications", { unread: counts.get(id) ?? 0 });
-        } catch (error) {
-          this.log.warn({ err: error }, "realtime notification counts");
-        }
+      // Nobody to tell: no query. The rows written meanwhile are read (up to 5,000 a poll) once a socket
+      // opens, and pass by without a count unless their user is connected.
+      if (this.io.of("/").sockets.size === 0) return;
+      if (this.lastId === null) {
+        this.lastId = await latestNotificationId(this.db);
+        return;
       }
-    } finally {
-      this.flushing = null;
+      const rows = await recentNotifications(this.db, this.lastId, LOOK_BACK);
+      const users = new Set<string>();
+      for (const row of rows) {
+        if (this.announced.has(row.id) || row.id <= this.lastId - LOOK_BACK) continue;
+        this.announced.add(row.id);
+        if (row.id > this.lastId) this.lastId = row.id;
+        users.add(row.userId);
+      }
+      for (const id of this.announced) if (id <= this.lastId - LOOK_BACK) this.announced.delete(id);
+      await this.pushCounts(users);
+    } catch (error) {
+      this.log.warn({ err: error }, "realtime notification watch");
     }
   }
 
-  private localUsers(): string[] {
-    const users: string[] = [];
-    for (const room of this.io.of("/").adapter.rooms.keys()) {
-      if (room.startsWith("user:")) users.push(room.slice(5));
+  private async pushCounts(userIds: Iterable<string>): Promise<void> {
+    const rooms = this.io.of("/").adapter.rooms;
+    const local = [...userIds].filter((id) => rooms.has(userRoom(id)));
+    for (let at = 0; at < local.length; at += COUNT_BATCH) {
+      const users = local.slice(at, at + COUNT_BATCH);
+      const counts = await countUnreadOf(this.db, users);
+      for (const id of users)
+        this.io.local.to(userRoom(id)).emit("notifications", { unread: counts.get(id) ?? 0 });
     }
-    return users;
   }
 }

@@ -91,7 +91,7 @@ export class Realtime {
       );
     }
     this.fanout = new RecordFanout(db, forms, this.io);
-    this.notifications = new NotificationPush(db, this.io, app.log);
+    this.notifications = new NotificationPush(db, this.io, config.realtime.notificationPollMs, app.log);
 
     this.io.use((socket, next) => {
       authenticateSocket(app, db, config, credentials, socket).then(
@@ -124,7 +124,7 @@ export class Realtime {
   }
 
   async start(): Promise<void> {
-    await this.notifications.start();
+    this.notifications.start();
     this.recheckTimer = setInterval(() => void this.recheck(), this.options.config.realtime.recheckMs);
     this.recheckTimer.unref();
   }

@@ -20,7 +20,12 @@ const app = await buildApp({
   kind: database.kind,
   dataDir,
   // Benchmarks measure the server, not the per-token rate limit (which would refuse the load).
-  config: { logLevel: "warn", rateLimits: { enabled: false } },
+  // BENCH_SERVER_CONFIG: JSON merged over it, to compare settings side by side (e.g. timer batches).
+  config: {
+    logLevel: "warn",
+    rateLimits: { enabled: false },
+    ...(process.env.BENCH_SERVER_CONFIG ? JSON.parse(process.env.BENCH_SERVER_CONFIG) : {}),
+  },
 });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();

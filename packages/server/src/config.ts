@@ -170,7 +170,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   },
   timeZone: "Asia/Shanghai",
   logLevel: "info",
-  workflowTimers: { enabled: true, pollMs: 1000, batchSize: 500, workers: 2, reconcileMs: 5 * 60_000 },
+  workflowTimers: { enabled: true, pollMs: 1000, batchSize: 1000, workers: 2, reconcileMs: 5 * 60_000 },
   // Waits of 30 s, 1 min, 2 min … doubling, capped at 6 h, each jittered to 50–100%: a webhook's 12
   // attempts span roughly 7–14 hours, so a receiver down for a working day still gets everything.
   outbox: {

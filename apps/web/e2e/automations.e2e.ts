@@ -10,6 +10,23 @@ import { choose } from "./data-steps";
 import { api, pickMember, signIn, uniqueSuffix } from "./steps";
 
 /** Opens a new automation in the editor: its name, trigger form and a first action of `action`'s kind. */
+/** Fills the form's name field on its fill page and submits it. */
+async function submitName(page: Page, fillUrl: string, name: string): Promise<void> {
+  await page.goto(fillUrl);
+  await page.locator("#field-name").fill(name);
+  await page.getByRole("button", { name: /提\s*交/ }).click();
+}
+
+/** One field's values over the form's stored records, as the API returns them. */
+async function storedValues(page: Page, formId: string, field: string): Promise<unknown[]> {
+  const stored = await api<{ records: { data: Record<string, unknown> }[] }>(
+    page,
+    "GET",
+    `/api/forms/${formId}/records`,
+  );
+  return stored.records.map((r) => r.data[field]);
+}
+
 async function newAutomation(page: Page, name: string, form: string, action: string): Promise<Locator> {
   await page.getByTestId("automation-new").click();
   const editor = page.getByTestId("automation-editor");
@@ -65,19 +82,8 @@ describe("automations (desktop)", () => {
     await expect.poll(() => page.getByTestId("automation-item").count()).toBe(1);
     await shot("list");
 
-    await page.goto(`/apps/${app.id}/forms/${customers}/fill`);
-    await page.locator("#field-name").fill("星河科技");
-    await page.getByRole("button", { name: /提\s*交/ }).click();
-    await expect
-      .poll(async () => {
-        const stored = await api<{ records: { data: Record<string, unknown> }[] }>(
-          page,
-          "GET",
-          `/api/forms/${followups}/records`,
-        );
-        return stored.records.map((r) => r.data.subject);
-      })
-      .toEqual(["首次跟进：星河科技"]);
+    await submitName(page, `/apps/${app.id}/forms/${customers}/fill`, "星河科技");
+    await expect.poll(() => storedValues(page, followups, "subject")).toEqual(["首次跟进：星河科技"]);
 
     await page.goto(`/apps/${app.id}/forms/${followups}/data`);
     await page.getByText("首次跟进：星河科技").first().waitFor();
@@ -136,18 +142,7 @@ describe("automations (desktop)", () => {
       [{ type: "assign", field: "owner", users: [member.id] }],
     ]);
 
-    await page.goto(`/apps/${app.id}/forms/${created.id}/fill`);
-    await page.locator("#field-name").fill("星河科技");
-    await page.getByRole("button", { name: /提\s*交/ }).click();
-    await expect
-      .poll(async () => {
-        const stored = await api<{ records: { data: Record<string, unknown> }[] }>(
-          page,
-          "GET",
-          `/api/forms/${created.id}/records`,
-        );
-        return stored.records.map((r) => r.data.owner);
-      })
-      .toEqual([member.id]);
+    await submitName(page, `/apps/${app.id}/forms/${created.id}/fill`, "星河科技");
+    await expect.poll(() => storedValues(page, created.id, "owner")).toEqual([member.id]);
   });
 });

@@ -18,7 +18,9 @@ export function startScript<T>(
   env: Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<Started<T>> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  // BENCH_NODE_ARGS: extra node flags for the processes under test (e.g. --cpu-prof, which NODE_OPTIONS refuses).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -24,14 +24,13 @@ const README_SHOT = join(
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
+const openDropdowns = (page: Page) => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)");
+
 async function choose(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page
-    .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
-      hasText: option,
-    })
-    .first()
-    .click();
+  await openDropdowns(page).locator(".ant-select-item-option", { hasText: option }).first().click();
+  // The list closes with an animation; until it is gone it covers what the next step clicks.
+  await expect.poll(() => openDropdowns(page).count()).toBe(0);
 }
 
 async function addWidget(page: Page, setUp: () => Promise<void>): Promise<void> {

@@ -54,6 +54,9 @@ describe("app shell on a 375 px phone", () => {
     await page.goto(appPath);
     await menuButton.click();
     await page.getByRole("button", { name: "应用设置" }).click();
+    // The export section arrives in its own chunk and pushes the footer down: a click aimed at the delete
+    // button just before it lands has opened nothing (CI, stop 13).
+    await page.getByTestId("bundle-export").waitFor();
     await page.getByRole("button", { name: "删除应用" }).click();
     await page.getByRole("tooltip").getByRole("button", { name: "删除应用" }).click();
     await page.waitForURL(/\/apps$/);

@@ -103,7 +103,7 @@ export function AppSettingsModal({ app, onClose }: { app: App; onClose: () => vo
         <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 5 }} />
       </Form.Item>
       <AppLookFields appId={app.id} />
-      <Suspense>
+      <Suspense fallback={<div className={styles.bundlePlaceholder} />}>
         <BundleSection app={app} />
       </Suspense>
     </FormModal>

@@ -2,9 +2,7 @@
 // path a member in no set gets nothing — list, get, count, search, aggregate, export, print, comments,
 // files, linked-record pickers, realtime events, the app menu. The first set opens exactly what it
 // grants to exactly its members, and migration 0021 keeps the forms that were open before it open.
-import { closedFormsMigration } from "@formwork/db/testing";
 import type { FormDefinition } from "@formwork/schema";
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases as testDatabases } from "../databases";
 import { errorOf, startTestApp, type TestApp } from "../harness";
@@ -199,35 +197,5 @@ describe.each(testDatabases())("security: closed forms ($name)", (database) => {
     }
     const forCarol = (await org.carol.request("GET", `/api/apps/${appId}`)).json();
     expect(forCarol.forms.map((f: { id: string }) => f.id)).toEqual([deals]);
-  });
-
-  it("migration 0021 keeps the forms that had no set open to every member, and leaves the others", async () => {
-    const legacy = await publish({
-      key: "cf_legacy",
-      name: "Legacy",
-      fields: [{ id: "title", type: "text", label: "Title" }],
-    });
-    expect((await org.alice.request("GET", records(legacy))).statusCode).toBe(403);
-    const setsBefore = (await t.admin.request("GET", `/api/forms/${deals}/permission-sets`)).json().sets;
-    // Back to before 0021 (forms without sets were open then), and up again as an upgrade runs it.
-    await closedFormsMigration.down(t.db as unknown as Kysely<unknown>);
-    await closedFormsMigration.up(t.db as unknown as Kysely<unknown>);
-    t.app.credentialCache.forgetAccess();
-
-    const sets = (await t.admin.request("GET", `/api/forms/${legacy}/permission-sets`)).json().sets;
-    expect(sets).toMatchObject([{ kind: "manage_all", members: [{ type: "all" }] }]);
-    expect(sets[0].actions.sort()).toEqual(
-      ["comment", "create", "delete", "edit", "export", "import", "print", "view"].sort(),
-    );
-    for (const who of [org.alice, org.bob, org.dave]) {
-      const posted = await who.request("POST", records(legacy), { data: { title: "still open" } });
-      expect(posted.statusCode, posted.body).toBe(201);
-      expect((await who.request("GET", records(legacy))).statusCode).toBe(200);
-      expect((await who.request("GET", `/api/forms/${legacy}/export?format=csv`)).statusCode).toBe(200);
-    }
-    // A form that had sets is untouched: the same sets, and alice is still outside.
-    const setsAfter = (await t.admin.request("GET", `/api/forms/${deals}/permission-sets`)).json().sets;
-    expect(setsAfter).toEqual(setsBefore);
-    expect((await org.alice.request("GET", records())).statusCode).toBe(403);
   });
 });

@@ -56,6 +56,8 @@ describe.each(testDatabases())("security: all members and migration 0021 ($name)
       name: "Legacy",
       fields: [{ id: "title", type: "text", label: "Title" }],
     });
+    // Closed today: a form without sets is for its admins only.
+    expect((await org.alice.request("GET", records(legacy))).statusCode).toBe(403);
     // Back to before 0021 (its `everyone` rows go), then up again as an upgrade runs it.
     const db = t.db as unknown as Kysely<unknown>;
     await closedFormsMigration.down(db);
@@ -64,6 +66,7 @@ describe.each(testDatabases())("security: all members and migration 0021 ($name)
     // The deals form had a set: it gets none.
     const dealSets = (await t.admin.request("GET", `/api/forms/${deals}/permission-sets`)).json().sets;
     expect(dealSets.map((s: { name: string }) => s.name)).toEqual(["Everyone submits"]);
+    expect((await org.alice.request("GET", records(deals))).statusCode).toBe(403);
 
     const sets = (await t.admin.request("GET", `/api/forms/${legacy}/permission-sets`)).json().sets;
     expect(sets).toMatchObject([

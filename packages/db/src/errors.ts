@@ -46,6 +46,14 @@ export function isUnavailable(error: unknown): boolean {
   return typeof message === "string" && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
 }
 
+/** A deadlock or a serialization failure: PostgreSQL aborted the transaction, and running it again may succeed. */
+export function isTransientConflict(error: unknown): boolean {
+  // The driver maps it to CONFLICT on the way up (error-mapping-dialect): the database's code is the cause's.
+  const cause = error instanceof FormworkError ? (error as { cause?: unknown }).cause : error;
+  const { code } = (cause ?? {}) as PgLikeError;
+  return code === "40P01" || code === "40001";
+}
+
 /** The FormworkError for a database error, or the error itself when it is a bug (an unmapped code). */
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof FormworkError) return error;
@@ -65,7 +73,7 @@ export function mapDatabaseError(error: unknown): unknown {
         error,
       );
     case "40001":
-    case "40P01":
+    case "40P01": // isTransientConflict
       return withCause(
         new FormworkError("CONFLICT", "A concurrent change got in the way; try again."),
         error,

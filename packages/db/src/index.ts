@@ -123,6 +123,6 @@ export { addIndexes, publishForm } from "./storage/publish";
 export type { PublishedForm, PublishInput, PublishResult } from "./storage/types";
 export * from "./tables";
 export * from "./templates";
-export { inTransaction } from "./transaction";
+export { inRetriedTransaction, inTransaction } from "./transaction";
 export * from "./views";
 export * from "./workflow";

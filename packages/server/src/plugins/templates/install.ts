@@ -5,9 +5,9 @@
 // same template again installs a new copy (as Jiandaoyun does): a second app, its own forms.
 import {
   type AppTemplateView,
+  inRetriedTransaction,
   insertPermissionSet,
   insertView,
-  inTransaction,
   loadPublishedForm,
   type MemberMode,
   mapDepartments,
@@ -65,7 +65,7 @@ export async function installBundle(
 ): Promise<InstallResult> {
   const locale = options.locale ?? "zh-CN";
   const now = options.now ?? new Date();
-  return inTransaction(db, async (tx) => {
+  return inRetriedTransaction(db, async (tx) => {
     const app = await createApp(
       tx,
       {

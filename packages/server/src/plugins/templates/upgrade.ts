@@ -5,7 +5,12 @@
 // yet (by name) are added. Records are never touched. An incompatible change (a type change without a
 // lossless cast, a new unique field with repeated values) refuses the whole upgrade with
 // INCOMPATIBLE_CHANGE, its detail paths pointing into the new bundle's form (`/forms/N/...`).
-import { getAppTemplate, inTransaction, listPermissionSets, markAppTemplateUpgraded } from "@formwork/db";
+import {
+  getAppTemplate,
+  inRetriedTransaction,
+  listPermissionSets,
+  markAppTemplateUpgraded,
+} from "@formwork/db";
 import {
   BUNDLE_SECTIONS,
   type BundleSection,
@@ -45,7 +50,7 @@ export async function upgradeApp(
   timeZone: string,
   now = new Date(),
 ): Promise<UpgradeResult> {
-  return inTransaction(db, async (tx) => {
+  return inRetriedTransaction(db, async (tx) => {
     const origin = await getAppTemplate(tx, appId, { forUpdate: true });
     if (!origin) {
       throw new FormworkError("CONFLICT", "This app was not installed from a template", [

@@ -137,6 +137,27 @@ describe.each(testDatabases())("aggregation fields ($name)", (database) => {
     expect((await get(acme.id)).version).toBe(1);
   });
 
+  it("tells the after-commit listeners (realtime) which customers' totals changed, and only those", async () => {
+    const heard: { formId: string; kind: string; recordIds: string[] }[] = [];
+    t.app.recordEvents.afterRecordsCommit((changes) => heard.push(changes));
+    const ofCustomers = () => heard.filter((h) => h.formId === customers).flatMap((h) => h.recordIds);
+    const hooli = await create(customers, { name: "Hooli", grade: "D" });
+    const pied = await create(customers, { name: "Pied Piper", grade: "D" });
+    heard.length = 0;
+
+    const contract = await create(contracts, { customer: hooli.id, amount: 40, grade: "D" });
+    expect(ofCustomers()).toEqual([hooli.id]);
+    expect(heard.find((h) => h.formId === customers)?.kind).toBe("updated");
+    // Moved: both customers' totals change.
+    heard.length = 0;
+    await patch(contracts, contract.id, { customer: pied.id });
+    expect(ofCustomers().sort()).toEqual([hooli.id, pied.id].sort());
+    // The same amount written again changes no total: nobody is told, nothing is rewritten.
+    heard.length = 0;
+    await patch(contracts, contract.id, { amount: 40, note: "again" });
+    expect(ofCustomers()).toEqual([]);
+  });
+
   it("recomputes a filter that reads the record's own fields when that record changes", async () => {
     const before = await create(customers, { name: "Globex", grade: "B" });
     // Contracts of grade B so far: 50→120 (moved to Initech) and 30.

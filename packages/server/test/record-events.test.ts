@@ -177,7 +177,7 @@ describe.each(testDatabases())("record events ($name)", (database) => {
       // Past the kept changes a refs-only create need not read its records back.
       expect(events.wantsCommittedRecords(tx)).toBe(false);
       for (let n = AFTER_COMMIT_KEPT; n < AFTER_COMMIT_KEPT + 3; n++) await events.emitRecord(tx, change(n));
-      events.emitCreatedIds(tx, {
+      events.emitChangedIds(tx, {
         kind: "created",
         appId: model.appId,
         formId,

@@ -214,7 +214,7 @@ export class RecordEventHub implements RecordEvents {
 
   /**
    * Whether after-commit listeners would get whole records of what is created in `db` now: a refs-only
-   * create then returns records to emit; else it tells them the ids (`emitCreatedIds`). Past a
+   * create then returns records to emit; else it tells them the ids (`emitChangedIds`). Past a
    * transaction's first AFTER_COMMIT_KEPT changes they get ids anyway, so an import stops reading every
    * row it writes back.
    */
@@ -224,8 +224,11 @@ export class RecordEventHub implements RecordEvents {
     return pending === null || pending.records.length < AFTER_COMMIT_KEPT;
   }
 
-  /** Records created in `db` that no in-transaction listener wanted, by id, for the after-commit ones. */
-  emitCreatedIds(db: Db, changes: RecordChanges): void {
+  /**
+   * Changes in `db` the after-commit listeners hear of by id only: records created that no in-transaction
+   * listener wanted, aggregation values recomputed (derived data: no in-transaction listener, no history).
+   */
+  emitChangedIds(db: Db, changes: RecordChanges): void {
     if (changes.recordIds.length === 0) return;
     const pending = this.pendingOf(db);
     if (!pending) for (const listener of this.recordsCommits) this.safely(() => listener(changes));

@@ -151,7 +151,7 @@ export async function createRecords(
   };
 
   const emitCreatedIds = async (db: Db, refs: { id: string }[]) =>
-    events.emitCreatedIds(db, {
+    events.emitChangedIds(db, {
       kind: "created",
       appId: await deps.appIdOf(form.id, db),
       formId: form.id,

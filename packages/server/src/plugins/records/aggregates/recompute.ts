@@ -69,31 +69,50 @@ function restSql(target: AggregateTarget, params: Record<string, unknown>): Expr
 }
 
 /**
- * Sets the aggregation of the target form's records `ids` ("all": every record). A definition the
- * aggregated form cannot serve (a measured field that is not a number, an unknown link or filter
- * field after that form changed) leaves the values blank rather than failing the user's write.
+ * Sets the aggregation of the target form's records `ids` ("all": every record) and returns the ids
+ * whose value changed (none for "all": a backfill over a million records does not read them back); a
+ * row whose total is the same is not written (no dead tuple, no realtime hint). A
+ * definition the aggregated form cannot serve (a measured field that is not a number, an unknown link
+ * or filter field after that form changed) leaves the values blank rather than failing the user's write.
  */
-export async function recomputeAggregate(tx: Db, target: AggregateTarget, ids: readonly string[] | "all") {
-  if (ids !== "all" && ids.length === 0) return;
+export async function recomputeAggregate(
+  tx: Db,
+  target: AggregateTarget,
+  ids: readonly string[] | "all",
+): Promise<string[]> {
+  if (ids !== "all" && ids.length === 0) return [];
   const into = column(target.form, target.plan.fieldId);
-  if (!into) return;
+  if (!into) return [];
   const measure = measureSql(target);
   const link = linkSql(target);
   const set = sql.ref(into.column);
   const table = sql.table(`${target.form.tableName}`);
   const from = sql.table(`${target.source.tableName}`);
+  const returning = (alias: string) => (ids === "all" ? sql`` : sql`RETURNING ${sql.ref(`${alias}.id`)}`);
+  // The value is computed once per record (in `v`) and compared before writing.
   const statement = (rest: Expression<SqlBool> | undefined, where: Expression<SqlBool>) =>
     !measure || link === undefined || !rest
-      ? sql`UPDATE ${table} AS t SET ${set} = NULL WHERE ${where}`
-      : sql`UPDATE ${table} AS t SET ${set} = (
-          SELECT ${measure} FROM ${from} AS s
-          WHERE s.deleted_at IS NULL AND ${link ?? sql<SqlBool>`true`} AND ${rest}
-        ) WHERE ${where}`;
+      ? sql<{ id: string }>`UPDATE ${table} AS t SET ${set} = NULL WHERE ${where} AND ${set} IS NOT NULL
+          ${returning("t")}`
+      : sql<{ id: string }>`UPDATE ${table} AS o SET ${set} = v.value
+          FROM (
+            SELECT t.id, (
+              SELECT ${measure} FROM ${from} AS s
+              WHERE s.deleted_at IS NULL AND ${link ?? sql<SqlBool>`true`} AND ${rest}
+            ) AS value
+            FROM ${table} AS t WHERE ${where}
+          ) AS v
+          WHERE o.id = v.id AND ${sql.ref(`o.${into.column}`)} IS DISTINCT FROM v.value
+          ${returning("o")}`;
   const idsWhere = (list: readonly string[]) => sql<SqlBool>`t.id = ANY(${list}::uuid[])`;
+  const changed: string[] = [];
+  const run = async (rest: Expression<SqlBool> | undefined, where: Expression<SqlBool>) => {
+    for (const row of (await statement(rest, where).execute(tx)).rows) changed.push(String(row.id));
+  };
 
   if (target.plan.recordRefs.length === 0) {
-    await statement(restSql(target, {}), ids === "all" ? sql<SqlBool>`true` : idsWhere(ids)).execute(tx);
-    return;
+    await run(restSql(target, {}), ids === "all" ? sql<SqlBool>`true` : idsWhere(ids));
+    return changed;
   }
   // The filter reads the record's own values: one statement per record, its values as parameters.
   const refs = target.plan.recordRefs
@@ -107,15 +126,15 @@ export async function recomputeAggregate(tx: Db, target: AggregateTarget, ids: r
   let after: string | undefined;
   for (let page = 0; ; page++) {
     const chunk = ids === "all" ? undefined : ids.slice(page * PAGE, (page + 1) * PAGE);
-    if (chunk && chunk.length === 0) return;
+    if (chunk && chunk.length === 0) return changed;
     const rows = (await select(chunk, ids === "all" ? after : undefined).execute(tx)).rows;
     for (const row of rows) {
       const params: Record<string, unknown> = { "$record.id": row.id };
       for (const r of refs) params[r.name] = row[r.name] ?? null;
-      await statement(restSql(target, params), sql<SqlBool>`t.id = ${row.id}::uuid`).execute(tx);
+      await run(restSql(target, params), sql<SqlBool>`t.id = ${row.id}::uuid`);
     }
     if (ids === "all") {
-      if (rows.length < PAGE) return;
+      if (rows.length < PAGE) return changed;
       after = String(rows[rows.length - 1]!.id);
     }
   }

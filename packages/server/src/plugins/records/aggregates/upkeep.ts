@@ -47,7 +47,10 @@ export class AggregateUpkeep {
     private readonly timeZone: string,
   ) {}
 
+  private events: RecordEventHub | undefined;
+
   install(events: RecordEventHub): void {
+    this.events = events;
     events.listensTo(async (formId, db) => {
       const on = db ?? this.db;
       const app = await this.ofApp(await this.forms.appIdOf(formId, on), on);
@@ -104,12 +107,19 @@ export class AggregateUpkeep {
                 ...linkedIds(change.before?.data[plan.link]),
               ]),
             ];
-      await this.recompute(
+      const recomputed = await this.recompute(
         tx,
         aggregation,
         change.formId === aggregation.formId ? change.form : undefined,
         ids,
       );
+      // Grids and drawers showing a customer's total follow a new contract live.
+      this.events?.emitChangedIds(tx, {
+        kind: "updated",
+        appId: change.appId,
+        formId: aggregation.formId,
+        recordIds: recomputed,
+      });
     }
     for (const aggregation of app.byTarget.get(change.formId) ?? []) {
       const own = aggregation.plan.recordRefs.map((r) => r.field);
@@ -126,10 +136,10 @@ export class AggregateUpkeep {
     aggregation: Aggregation,
     form: PublishedForm | undefined,
     ids: readonly string[] | "all",
-  ): Promise<void> {
+  ): Promise<string[]> {
     const target = form ?? (await this.forms.get(aggregation.formId, tx));
     const source = await this.forms.get(aggregation.sourceId, tx);
-    await recomputeAggregate(
+    return recomputeAggregate(
       tx,
       { form: target, source, plan: aggregation.plan, timeZone: this.timeZone },
       ids,

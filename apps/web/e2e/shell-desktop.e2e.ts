@@ -36,7 +36,7 @@ describe("app shell on a desktop", () => {
 
     await createForm(page, "报价单");
     await page.getByTestId("form-tab-design").waitFor();
-    await page.getByText("从左侧拖入字段，或点击字段类型添加").waitFor();
+    await page.getByText("把字段类型拖到这里，或点击它添加").waitFor();
     await shot("form-design-tab");
     await page.getByTestId("form-tab-data").click();
     await page.waitForURL(/\/data$/);

@@ -30,7 +30,7 @@ describe("app shell on a 375 px phone", () => {
     await page.getByRole("button", { name: "新建表单" }).waitFor();
     await shot("drawer-open");
     await createForm(page, "Travel expenses");
-    await page.getByText("从左侧拖入字段，或点击字段类型添加").waitFor();
+    await page.getByText("把字段类型拖到这里，或点击它添加").waitFor();
     await shot("form-design-tab");
 
     await menuButton.click();

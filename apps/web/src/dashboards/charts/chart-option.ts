@@ -42,8 +42,15 @@ export function chartData(
             type: "funnel",
             data,
             sort: optionOrder ? "none" : "descending",
-            left: "10%",
-            width: "80%",
+            // ECharts' default 60 px above and below left a card-sized funnel a sliver; the legend
+            // takes the bottom, labels the right.
+            top: 12,
+            bottom: 36,
+            left: "5%",
+            width: "68%",
+            minSize: "6%",
+            gap: 2,
+            label: { position: "right" },
           };
     return {
       keys: rows.map((r) => r.g0 ?? null),
@@ -51,7 +58,11 @@ export function chartData(
     };
   }
   const type = widget.kind === "line" ? "line" : "bar";
-  const extra = widget.kind === "line" ? { smooth: true, ...(widget.area ? { areaStyle: {} } : {}) } : {};
+  // A gentle, monotone curve: `smooth: true` swung below zero between a low month and a peak.
+  const extra =
+    widget.kind === "line"
+      ? { smooth: 0.3, smoothMonotone: "x", ...(widget.area ? { areaStyle: {} } : {}) }
+      : {};
   let series: object[];
   if (twoDims) {
     const seconds = [...new Map(rows.map((r) => [JSON.stringify(r.g1), r.g1 ?? null])).values()];

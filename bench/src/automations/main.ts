@@ -6,6 +6,7 @@
 //   BENCH_SECONDS  seconds per measured round (5)   BENCH_CONCURRENCY  connections (32)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { recreateDatabase } from "../server/postgres-run";
 import { startScript } from "../server/processes";
 import { submissionExtra, throughputTable } from "../server/report";
@@ -37,6 +38,15 @@ const server = await startScript<{ port: number; pid: number }>(
   fileURLToPath(new URL("../server/our-server.ts", import.meta.url)),
   { BENCH_DATABASE_URL: url },
 );
+// The server's PostgreSQL backends, so the cost counts the database's work too (a statement's parse,
+// plan and execution happen there, not in the server process).
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+const backends = async () =>
+  (
+    await pool.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'formwork'",
+    )
+  ).rows.map((row) => row.pid);
 try {
   const { port, pid } = server.info;
   const world = await flowWorld(port);
@@ -68,13 +78,14 @@ try {
   const headers = { authorization: `Bearer ${world.admin.token}` };
   const [a, b] = await compareSubmissions(
     [
-      { name: "plain submission", port, pid, path: `/api/forms/${plain}/records`, headers },
+      { name: "plain submission", port, pid, path: `/api/forms/${plain}/records`, headers, backends },
       {
         name: "submission + automation creating a record in another form",
         port,
         pid,
         path: `/api/forms/${automated}/records`,
         headers,
+        backends,
       },
     ],
     { concurrency, durationMs, warmupMs: 2000, rounds: 2 },
@@ -84,10 +95,14 @@ try {
   );
   emit(throughputTable("submissions", a!, [{ ...b!, extra: submissionExtra(b!) }], 1 / 1.3));
   const cost = b!.serverCpuMs / a!.serverCpuMs;
+  const database = (r: typeof a) => r!.databaseCpuMs ?? 0;
+  const both = (b!.serverCpuMs + database(b)) / (a!.serverCpuMs + database(a));
   emit(
     `\nServer CPU per submission: ${round(a!.serverCpuMs, 2)} ms plain, ${round(b!.serverCpuMs, 2)} ms with the automation ` +
-      `(**${round(cost, 2)}×**, target ≤ 1.3×). Load average ${load()}.\n`,
+      `(**${round(cost, 2)}×**, target ≤ 1.3×); PostgreSQL's backends ${round(database(a), 2)} → ${round(database(b), 2)} ms; ` +
+      `both ${round(both, 2)}×. Load average ${load()}.\n`,
   );
 } finally {
   await server.stop();
+  await pool.end();
 }

@@ -5,6 +5,7 @@
 import type { FormDefinition } from "@formwork/schema";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { automationsOf } from "./automation-fixtures";
 import { serverTestDatabases as testDatabases } from "./databases";
 import { grantEveryone } from "./fixtures";
 import { errorOf, startTestApp, type TestApp } from "./harness";
@@ -45,7 +46,6 @@ describe.each(testDatabases())("automations ($name)", (database) => {
   let appId: string;
   let customers: string;
   let followups: string;
-  let keys = 0;
 
   beforeAll(async () => {
     t = await startTestApp(database, {
@@ -66,26 +66,7 @@ describe.each(testDatabases())("automations ($name)", (database) => {
   });
   afterAll(async () => t?.close());
 
-  const save = async (definition: Record<string, unknown>, enabled = true) => {
-    const response = await t.admin.request("POST", `/api/apps/${appId}/automations`, {
-      definition: { id: `auto_${++keys}`, name: `Automation ${keys}`, ...definition },
-      enabled,
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ id: string; version: number; nextRunAt: string | null }>();
-  };
-  const disable = async (id: string) => {
-    const current = (await t.admin.request("GET", `/api/apps/${appId}/automations/${id}`)).json();
-    const saved = await t.admin.request("PUT", `/api/apps/${appId}/automations/${id}`, {
-      definition: current.definition,
-      enabled: false,
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-  };
-  const runs = async (id: string) =>
-    (await t.admin.request("GET", `/api/apps/${appId}/automations/${id}/runs?limit=100`)).json<{
-      runs: Run[];
-    }>().runs;
+  const { save, disable, runs } = automationsOf<Run>(() => ({ t, appId }));
   const create = async (formId: string, data: Record<string, unknown>) => {
     const response = await t.admin.request("POST", `/api/forms/${formId}/records`, { data });
     expect(response.statusCode, response.body).toBe(201);

@@ -23,6 +23,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { sql } from "kysely";
 import type { ServerClock } from "../../clock";
 import type { Db } from "../../database";
+import { ExpiringCache } from "../../expiring-cache";
 import type { Principal } from "../auth/principal";
 import {
   type FlowChange,
@@ -83,7 +84,7 @@ export interface RunResult {
 }
 
 export class AutomationRunner {
-  private readonly cache = new Map<string, { until: number; list: StoredAutomation[] }>();
+  private readonly cache = new ExpiringCache<string, StoredAutomation[]>(CACHE_MS, 10_000);
   private savepoints = 0;
 
   constructor(readonly deps: RunnerDeps) {}
@@ -105,17 +106,11 @@ export class AutomationRunner {
 
   /** Drops cached lists (after an automation of the form was saved here). */
   forget(formId?: string): void {
-    if (formId === undefined) this.cache.clear();
-    else this.cache.delete(formId);
+    this.cache.delete(formId);
   }
 
-  async automationsOf(formId: string, db: Db): Promise<StoredAutomation[]> {
-    const cached = this.cache.get(formId);
-    if (cached && cached.until > Date.now()) return cached.list;
-    const list = await enabledAutomationsOf(db, formId);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(formId, { until: Date.now() + CACHE_MS, list });
-    return list;
+  automationsOf(formId: string, db: Db): Promise<StoredAutomation[]> {
+    return this.cache.get(formId, () => enabledAutomationsOf(db, formId));
   }
 
   private async onRecord(tx: Db, change: RecordChange): Promise<void> {
@@ -288,20 +283,15 @@ export class AutomationRunner {
     };
   }
 
-  private readonly formIds = new Map<string, { until: number; id: string }>();
+  private readonly formIds = new ExpiringCache<string, string>(CACHE_MS, 10_000);
 
   /** A published form of the app by key (the id cached briefly; the form from the published-forms cache). */
   async formByKey(appId: string, key: string, db: Db): Promise<PublishedForm> {
-    const cacheKey = `${appId}/${key}`;
-    const cached = this.formIds.get(cacheKey);
-    let id = cached && cached.until > Date.now() ? cached.id : undefined;
-    if (!id) {
+    const id = await this.formIds.get(`${appId}/${key}`, async () => {
       const found = await formByKey(db, appId, key);
       if (!found) throw new Error(`the app has no form "${key}"`);
-      id = found;
-      if (this.formIds.size > 10_000) this.formIds.clear();
-      this.formIds.set(cacheKey, { until: Date.now() + CACHE_MS, id });
-    }
+      return found;
+    });
     return this.deps.forms.get(id, db);
   }
 }

@@ -2,7 +2,8 @@
 // (the db's table model, compiled validators) is built once and reused by keeping the same object.
 //
 // Which version is current is remembered for PUBLISHED_FORM_TTL_MS instead of asked on every request
-// (one round trip saved per request). This process forgets a form at once when it publishes or deletes
+// (one round trip saved per request); once it expires, one caller asks and the others keep the answer
+// until that caller has it (../../expiring-cache.ts says why). This process forgets a form at once when it publishes or deletes
 // it, or builds a view's index for it (`forget`); another instance keeps its answer for at most the
 // TTL. That staleness never reaches a write: the insert statement itself checks the published version
 // and writes nothing through an older definition, an update re-checks it after its row lock, and the
@@ -20,6 +21,11 @@ interface Current {
   form: PublishedForm;
   /** Epoch ms after which the current version is asked again. */
   until: number;
+  /**
+   * A caller is asking again: the others keep this answer until it lands (as ExpiringCache does)
+   * rather than each asking the same question.
+   */
+  reloading?: boolean;
 }
 
 export class PublishedForms {
@@ -49,7 +55,16 @@ export class PublishedForms {
    */
   async get(formId: string, db: Db = this.db, options: { fresh?: boolean } = {}): Promise<PublishedForm> {
     const known = this.current.get(formId);
-    if (known && !options.fresh && known.until > this.now()) return known.form;
+    if (known && !options.fresh && (known.until > this.now() || known.reloading)) return known.form;
+    if (known) known.reloading = true;
+    try {
+      return await this.lookUp(formId, db);
+    } finally {
+      if (known) known.reloading = false;
+    }
+  }
+
+  private async lookUp(formId: string, db: Db): Promise<PublishedForm> {
     const lookup = this.generation;
     const row = await db
       .selectFrom("forms")

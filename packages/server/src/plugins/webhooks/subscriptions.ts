@@ -5,12 +5,13 @@
 import { enabledWebhooks, type StoredWebhook } from "@formwork/db";
 import type { WebhookEvent } from "@formwork/schema";
 import type { Db } from "../../database";
+import { ExpiringCache } from "../../expiring-cache";
 
 const CACHE_MS = 5_000;
 const MAX_APPS = 2_000;
 
 export class WebhookSubscriptions {
-  private readonly byApp = new Map<string, { hooks: StoredWebhook[]; until: number }>();
+  private readonly byApp = new ExpiringCache<string, StoredWebhook[]>(CACHE_MS, MAX_APPS);
 
   async matching(db: Db, appId: string, formId: string, event: WebhookEvent): Promise<StoredWebhook[]> {
     const hooks = await this.ofApp(db, appId);
@@ -19,26 +20,29 @@ export class WebhookSubscriptions {
     );
   }
 
+  /** Whether a subscription of the app may want events of the form (of any kind). */
+  async anyFor(db: Db, appId: string, formId: string): Promise<boolean> {
+    return wantsForm(await this.ofApp(db, appId), formId);
+  }
+
   /**
    * Without touching the database: whether a subscription may want events of the form, as far as the
    * cache knows; null when it does not know (the caller assumes yes, and the listener's load fills it).
    */
   cachedAnyFor(appId: string, formId: string): boolean | null {
-    const cached = this.byApp.get(appId);
-    if (!cached || cached.until <= Date.now()) return null;
-    return cached.hooks.some((h) => h.formIds.length === 0 || h.formIds.includes(formId));
+    const hooks = this.byApp.fresh(appId);
+    return hooks === undefined ? null : wantsForm(hooks, formId);
   }
 
   forget(appId: string): void {
     this.byApp.delete(appId);
   }
 
-  private async ofApp(db: Db, appId: string): Promise<StoredWebhook[]> {
-    const cached = this.byApp.get(appId);
-    if (cached && cached.until > Date.now()) return cached.hooks;
-    const hooks = await enabledWebhooks(db, appId);
-    if (this.byApp.size >= MAX_APPS) this.byApp.clear();
-    this.byApp.set(appId, { hooks, until: Date.now() + CACHE_MS });
-    return hooks;
+  private ofApp(db: Db, appId: string): Promise<StoredWebhook[]> {
+    return this.byApp.get(appId, () => enabledWebhooks(db, appId));
   }
+}
+
+function wantsForm(hooks: StoredWebhook[], formId: string): boolean {
+  return hooks.some((h) => h.formIds.length === 0 || h.formIds.includes(formId));
 }

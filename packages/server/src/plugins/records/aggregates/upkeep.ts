@@ -5,6 +5,7 @@
 // `forget` on a publish in this process; another instance sees it within the TTL).
 import { isId, type PublishedForm } from "@formwork/db";
 import type { Db } from "../../../database";
+import { ExpiringCache } from "../../../expiring-cache";
 import type { RecordChange, RecordEventHub } from "../events";
 import type { PublishedForms } from "../published-forms";
 import { type AggregatePlan, aggregatePlans } from "./plan";
@@ -19,7 +20,6 @@ interface Aggregation {
 }
 
 interface AppAggregations {
-  until: number;
   /** By the aggregated form's id. */
   bySource: Map<string, Aggregation[]>;
   /** By the aggregating form's id. */
@@ -39,7 +39,7 @@ function linkedIds(value: unknown): string[] {
 }
 
 export class AggregateUpkeep {
-  private readonly apps = new Map<string, AppAggregations>();
+  private readonly apps = new ExpiringCache<string, AppAggregations>(TTL_MS, 1_000);
 
   constructor(
     private readonly db: Db,
@@ -60,13 +60,14 @@ export class AggregateUpkeep {
   }
 
   forget(appId?: string): void {
-    if (appId === undefined) this.apps.clear();
-    else this.apps.delete(appId);
+    this.apps.delete(appId);
   }
 
-  async ofApp(appId: string, db: Db): Promise<AppAggregations> {
-    const known = this.apps.get(appId);
-    if (known && known.until > Date.now()) return known;
+  ofApp(appId: string, db: Db): Promise<AppAggregations> {
+    return this.apps.get(appId, () => this.load(appId, db));
+  }
+
+  private async load(appId: string, db: Db): Promise<AppAggregations> {
     const rows = await db
       .selectFrom("forms")
       .select(["id", "key"])
@@ -75,7 +76,7 @@ export class AggregateUpkeep {
       .where("published_version", "is not", null)
       .execute();
     const idByKey = new Map(rows.map((r) => [r.key, r.id]));
-    const app: AppAggregations = { until: Date.now() + TTL_MS, bySource: new Map(), byTarget: new Map() };
+    const app: AppAggregations = { bySource: new Map(), byTarget: new Map() };
     for (const row of rows) {
       const form = await this.forms.get(row.id, db).catch(() => null);
       if (!form) continue;
@@ -87,8 +88,6 @@ export class AggregateUpkeep {
         push(app.byTarget, row.id, aggregation);
       }
     }
-    if (this.apps.size > 1_000) this.apps.clear();
-    this.apps.set(appId, app);
     return app;
   }
 

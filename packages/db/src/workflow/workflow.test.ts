@@ -15,7 +15,13 @@ import {
 } from "./instances";
 import { claimDueTimers, msUntilNextTimer } from "./timers";
 import { latestFlowVersion, saveFlowVersion } from "./versions";
-import { applyWrites, applyWritesIfUnchanged, emptyWrites, type WorkflowWrites } from "./writes";
+import {
+  applyStepsIfUnchanged,
+  applyWrites,
+  applyWritesIfUnchanged,
+  emptyWrites,
+  type WorkflowWrites,
+} from "./writes";
 
 const flow = { nodes: [{ id: "start", type: "start" }], edges: [] };
 
@@ -142,6 +148,44 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
       events: 1,
       notes: 1,
     });
+  });
+
+  it("writes the steps of several instances in one statement, all of them or none when one moved", async () => {
+    const a = await started("QT-0003 batch", bob);
+    const b = await started("QT-0004 batch", bob);
+    const approve = ({ id, task }: { id: string; task: string }, from: number) => {
+      const writes = emptyWrites();
+      writes.instances.push({ id, state: { from }, status: "completed", revision: from + 1 });
+      writes.tasks.push({ id: task, status: "done", action: "approve" });
+      writes.outbox.push({
+        instanceId: id,
+        topic: "flow.finished",
+        payload: { users: [alice], instanceId: id },
+      });
+      return { writes, task: { id: task, assignee: bob } };
+    };
+    // b's step is from a revision b never had: a's held, b's did not, and neither was written.
+    expect(await applyStepsIfUnchanged(db, [approve(a, 1), approve(b, 5)])).toEqual([true, false]);
+    const state = () =>
+      db
+        .selectFrom("flow_instances as i")
+        .innerJoin("flow_tasks as t", "t.instance_id", "i.id")
+        .select(["i.id", "i.revision", "t.status"])
+        .where("i.id", "in", [a.id, b.id])
+        .orderBy("i.title")
+        .execute();
+    expect(await state()).toEqual([
+      { id: a.id, revision: 1, status: "pending" },
+      { id: b.id, revision: 1, status: "pending" },
+    ]);
+    expect(await applyStepsIfUnchanged(db, [approve(a, 1), approve(b, 1)])).toEqual([true, true]);
+    expect(await state()).toEqual([
+      { id: a.id, revision: 2, status: "done" },
+      { id: b.id, revision: 2, status: "done" },
+    ]);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications
+      WHERE user_id = ${alice}::uuid AND payload->>'instanceId' IN (${a.id}, ${b.id})`.execute(db);
+    expect(rows[0]?.n).toBe(2);
   });
 
   it("freezes a flow version only when the flow changed (jsonb equality, key order ignored)", async () => {

@@ -202,33 +202,64 @@ export async function applyWrites(db: Db, w: WorkflowWrites): Promise<void> {
   await db.executeQuery(prepared(statement.compile(db)));
 }
 
+/** One optimistic command's step and what it stepped from, for applyStepsIfUnchanged. */
+export interface GuardedStep {
+  /** Moves exactly one existing instance (`instances[0]`, stepped from its revision − 1). */
+  writes: WorkflowWrites;
+  /** A task action's task: the step holds only while it is still this holder's pending task. */
+  task?: { id: string; assignee: string };
+}
+
 /**
  * Writes one instance's step in ONE statement with no lock taken beforehand and no transaction
- * around it (an optimistic command: read, step, write): the instance row is updated only if it still
- * has the revision the step started from — and, for a task action, only while `task` is still its
- * holder's pending task —, and every other row only if that update happened. The update waits for a
- * command in flight on the instance and re-checks the revision on the row that command committed, so
- * of two commands stepped from one revision exactly one writes. Answers whether it wrote; false leaves
- * everything as it was (the caller reads again and steps again).
+ * around it (an optimistic command: read, step, write): see applyStepsIfUnchanged. Answers whether it
+ * wrote; false leaves everything as it was (the caller reads again and steps again).
  */
 export async function applyWritesIfUnchanged(
   db: Db,
   w: WorkflowWrites,
   task?: { id: string; assignee: string },
 ): Promise<boolean> {
-  const [change, ...more] = w.instances;
-  if (!change || more.length > 0 || w.newInstances.length > 0)
-    throw new Error("an optimistic write moves exactly one existing instance");
-  const holder = task
-    ? sql`AND EXISTS (SELECT 1 FROM flow_tasks t WHERE t.id = ${task.id} AND t.status = 'pending'
-        AND t.assignee = ${task.assignee}::uuid)`
-    : sql``;
-  const moved = sql`${updateInstances([change], {})} ${holder} RETURNING i.id`;
-  const parts = writeParts({ ...w, instances: [] }, { gate: sql<boolean>`EXISTS (SELECT 1 FROM moved)` });
-  const statement = sql`WITH moved AS (${moved})${parts.length > 0 ? sql`, ${named(parts, "w")}` : sql``}
-    SELECT true AS written FROM moved`;
+  const [held] = await applyStepsIfUnchanged(db, [task ? { writes: w, task } : { writes: w }]);
+  return held === true;
+}
+
+/**
+ * Writes the steps of several optimistic commands on different instances in ONE statement (group
+ * commit: concurrent approvals share a statement and its commit), all of them or none: each instance
+ * is locked (in id order, so two such statements never deadlock) only if it still has the revision
+ * its step started from — and, for a task action, its task is still the holder's pending task —, and
+ * every row of every step is written only if all of them held. A lock waits for a command in flight
+ * on the instance and re-checks the revision on the row that command committed, so of two commands
+ * stepped from one revision exactly one writes. Answers, per step, whether it held: all true = all
+ * written; otherwise nothing was written, the steps that did not hold lost a race (their callers read
+ * and step again) and the others may be written again as they are.
+ */
+export async function applyStepsIfUnchanged(db: Db, steps: readonly GuardedStep[]): Promise<boolean[]> {
+  const guards = steps.map(({ writes, task }) => {
+    const [change, ...more] = writes.instances;
+    if (!change || more.length > 0 || writes.newInstances.length > 0)
+      throw new Error("an optimistic write moves exactly one existing instance");
+    return { id: change.id, revision: change.revision - 1, taskId: task?.id, assignee: task?.assignee };
+  });
+  const ids = guards.map((g) => g.id);
+  if (new Set(ids).size !== ids.length) throw new Error("one step per instance in a statement");
+  const all = emptyWrites();
+  for (const step of steps) mergeWrites(all, step.writes);
+  const held = sql`SELECT i.id FROM flow_instances i
+      JOIN jsonb_to_recordset(${json(guards)}::jsonb) AS g(id uuid, revision int, "taskId" text, assignee uuid)
+        ON g.id = i.id
+    WHERE i.id = ANY(${ids}::uuid[]) AND i.revision = g.revision
+      AND (g."taskId" IS NULL OR EXISTS (SELECT 1 FROM flow_tasks t WHERE t.id = g."taskId"
+        AND t.status = 'pending' AND t.assignee = g.assignee))
+    ORDER BY i.id FOR UPDATE OF i`;
+  const parts = writeParts(all, {
+    gate: sql<boolean>`(SELECT count(*) FROM held) = ${guards.length}::int`,
+  });
+  const statement = sql`WITH held AS (${held}), ${named(parts, "w")} SELECT held.id FROM held`;
   const { rows } = await db.executeQuery(prepared(statement.compile(db)));
-  return rows.length > 0;
+  const holding = new Set((rows as { id: string }[]).map((r) => r.id));
+  return ids.map((id) => holding.has(id));
 }
 
 /**

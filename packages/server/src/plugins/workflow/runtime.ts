@@ -8,7 +8,6 @@
 import {
   type ApiRecord,
   applyWrites,
-  applyWritesIfUnchanged,
   claimDueTimers,
   emptyWrites,
   getTask,
@@ -43,6 +42,7 @@ import { directoryOver } from "./directory";
 import { type FlowHappening, flowHappenings } from "./flow-changes";
 import type { FlowVersions, LoadedFlow } from "./flows";
 import { currentRecords, recordTitle } from "./records";
+import { StepWriter } from "./step-writer";
 import { transitionWrites } from "./transition";
 
 export interface RuntimeDeps {
@@ -84,7 +84,12 @@ export interface CommandOutcome {
 const OPTIMISTIC_TRIES = 4;
 
 export class WorkflowRuntime implements FlowStarter {
-  constructor(readonly deps: RuntimeDeps) {}
+  /** Writes optimistic task actions' steps, concurrent ones together (group commit). */
+  private readonly steps: StepWriter;
+
+  constructor(readonly deps: RuntimeDeps) {
+    this.steps = new StepWriter(deps.db);
+  }
 
   /** The engine's ports inside `db`'s transaction; `formId` names whose admins are the fallback assignees. */
   ports(db: Db, formId: string): Ports {
@@ -189,7 +194,7 @@ export class WorkflowRuntime implements FlowStarter {
    * A task holder's action, in its own transaction or none. Optimistic when it can be: one unlocked
    * read of the task and its instance, the engine's step, one statement that writes the step only if
    * the instance still has the revision it was stepped from and the task is still its holder's pending
-   * task (applyWritesIfUnchanged). A lost race reads and steps again — a task done meanwhile is then
+   * task (applyStepsIfUnchanged, with the steps of concurrent actions: StepWriter). A lost race reads and steps again — a task done meanwhile is then
    * 409, a countersigner steps from the other's result —, and after OPTIMISTIC_TRIES it waits for the
    * lock like any command. Field edits (written through the records path) and forms with listeners
    * that act inside the transaction (automations, webhooks) go through the locked `act` at once.
@@ -238,7 +243,7 @@ export class WorkflowRuntime implements FlowStarter {
       record,
     );
     if (recordEdits || writes.instances.length !== 1) return "locked";
-    const written = await applyWritesIfUnchanged(db, writes, { id: taskId, assignee: principal.userId });
+    const written = await this.steps.write({ writes, task: { id: taskId, assignee: principal.userId } });
     if (!written) return "moved";
     // Committed already: listeners hear of it as of a one-statement create (none acts in a transaction).
     await this.emitFlow(db, targetOf(instance), happenings, principal);

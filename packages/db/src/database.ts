@@ -1,15 +1,11 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely } from "kysely";
 import pg from "pg";
 import { ErrorMappingDialect } from "./error-mapping-dialect";
 import { PgPoolDialect } from "./pg/dialect";
-import { PGliteDialect } from "./pglite/dialect";
-import { PGLITE_START_PARAMS } from "./pglite/start-params";
 import { seedFromTemplate } from "./pglite/template";
-import { attachListener, PgListener, pgliteListener } from "./realtime/listener";
+import { attachListener, PgListener } from "./realtime/listener";
 import type { SystemTables } from "./tables";
 import { OVERRIDDEN_PARSERS } from "./type-parsers";
 
@@ -67,17 +63,10 @@ export async function createPGliteTemplate(dir: string): Promise<void> {
   await rm(join(dir, "postmaster.pid"), { force: true });
 }
 
+/** PGlite's code is loaded at the first use: a server on PostgreSQL never needs it. */
 async function openPGlite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
-  const pglite = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pg_trgm },
-    startParams: [...PGLITE_START_PARAMS],
-    parsers: OVERRIDDEN_PARSERS,
-  });
-  const db = new Kysely<SystemTables>({ dialect: new ErrorMappingDialect(new PGliteDialect(pglite)) });
-  attachListener(db, pgliteListener(db, pglite));
-  return { db, kind: "pglite", close: () => db.destroy(), snapshot: () => pglite.dumpDataDir("none") };
+  const { openPGlite: open } = await import("./pglite/open");
+  return open(dataDir, loadDataDir);
 }
 
 const pgTypes = {

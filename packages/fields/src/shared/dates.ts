@@ -19,7 +19,9 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= last;
 }
 
-const DATE_INPUT = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:$|[T\s])/;
+// 年 月 日 escaped: a regular expression is the one place where esbuild keeps non-ASCII characters, and
+// the server bundle must stay ASCII (apps/server/build.mjs).
+const DATE_INPUT = /^(\d{4})[-/.\u5e74](\d{1,2})[-/.\u6708](\d{1,2})\u65e5?(?:$|[T\s])/;
 
 /**
  * `YYYY-MM-DD` from "2026-11-27", "2026/1/5", "2026年1月5日" or the date part of a date-time string as

@@ -33,7 +33,9 @@ export const IMPORTABLE_TYPES = new Set<FieldDefinition["type"]>([
 const MEMBER_TYPES = new Set<FieldDefinition["type"]>(["member", "members"]);
 const DEPARTMENT_TYPES = new Set<FieldDefinition["type"]>(["department", "departments"]);
 const MULTI_TYPES = new Set<FieldDefinition["type"]>(["multiselect", "checkbox", "members", "departments"]);
-const LIST_SEPARATORS = /[,，、;；\n]/;
+// , ， 、 ; ； and a line break. Escaped: a regular expression is the one place where esbuild keeps
+// non-ASCII characters, and the server bundle must stay ASCII (apps/server/build.mjs).
+const LIST_SEPARATORS = /[,\uff0c\u3001;\uff1b\n]/;
 
 export function isImportable(field: FieldDefinition): boolean {
   return IMPORTABLE_TYPES.has(field.type) && !(field as { formula?: unknown }).formula;
@@ -125,7 +127,9 @@ export function instantOfWallClock(wallMs: number, timeZone: string): Date {
   return new Date(instant);
 }
 
-const WALL_CLOCK = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// 年 月 日 escaped, as above.
+const WALL_CLOCK =
+  /^(\d{4})[-/.\u5e74](\d{1,2})[-/.\u6708](\d{1,2})\u65e5?(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 function dateTimeValue(cell: CellValue, timeZone: string): unknown {
   if (cell instanceof Date) return instantOfWallClock(wallClockMs(cell), timeZone).toISOString();

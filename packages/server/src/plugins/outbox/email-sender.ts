@@ -5,7 +5,7 @@
 // (4xx, connection trouble) is retried.
 import { type ClaimedMessage, notificationForEmail } from "@formwork/db";
 import type { NotificationKind } from "@formwork/schema";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Db } from "../../database";
 import type { SendResult } from "./dispatcher";
 
@@ -34,16 +34,35 @@ export interface RenderedEmail {
   text: string;
 }
 
-export function createSmtpTransport(settings: SmtpSettings): Transporter {
-  return nodemailer.createTransport(settings.url);
+export interface SmtpTransport {
+  get(): Promise<Transporter>;
+  close(): void;
 }
 
-export function emailSender(db: Db, transport: Transporter, settings: SmtpSettings) {
+/**
+ * nodemailer (~0.4 MB of code, and what it builds at import) is loaded at the first email rather than at
+ * start: its heap would be part of every server's live set, which V8 multiplies into the heap it lets
+ * grow before collecting.
+ */
+export function createSmtpTransport(settings: SmtpSettings): SmtpTransport {
+  let transport: Promise<Transporter> | undefined;
+  return {
+    get: () => {
+      transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+        nodemailer.createTransport(settings.url),
+      );
+      return transport;
+    },
+    close: () => void transport?.then((t) => t.close()),
+  };
+}
+
+export function emailSender(db: Db, transport: SmtpTransport, settings: SmtpSettings) {
   return async (message: ClaimedMessage): Promise<SendResult> => {
     const email = await render(db, message, settings);
     if ("skip" in email) return { ok: false, error: email.skip, permanent: true };
     try {
-      const info = await transport.sendMail({
+      const info = await (await transport.get()).sendMail({
         from: settings.from,
         to: email.to,
         subject: email.subject,

@@ -86,7 +86,7 @@ export async function startExport(
   const first = await page();
 
   const formName = localize(form.definition.name, locale, "export");
-  const writer = sheetWriter(query.format, formName);
+  const writer = await sheetWriter(query.format, formName);
   const header: Cell[] = [
     ...fields.map((f) => escapeFormula(localize(f.label, locale, f.id))),
     ...(withSystem ? SYSTEM_COLUMNS.map((c) => localize(c.label, locale)) : []),

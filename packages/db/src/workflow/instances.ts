@@ -125,19 +125,29 @@ export interface TaskAndInstance {
 
 /**
  * A task and its instance in ONE unlocked statement (one snapshot, so the two agree): an optimistic
- * command steps from this and writes with applyWritesIfUnchanged, which refuses the write when the
- * instance's revision moved meanwhile. Null when there is no such task. Prepared: the text is fixed.
+ * command steps from this and writes with applyStepsIfUnchanged, which refuses the write when the
+ * instance's revision moved meanwhile. Null when there is no such task.
  */
 export async function readTaskInstance(db: Db, taskId: string): Promise<TaskAndInstance | null> {
-  const query = sql<InstanceRow & { task_status: TaskStatus; task_assignee: string }>`
-    SELECT ${columns}, t.status AS task_status, t.assignee AS task_assignee
+  return (await readTaskInstances(db, [taskId])).get(taskId) ?? null;
+}
+
+/** readTaskInstance for several tasks in one statement, by task id. Prepared: the text is fixed. */
+export async function readTaskInstances(
+  db: Db,
+  taskIds: readonly string[],
+): Promise<Map<string, TaskAndInstance>> {
+  const query = sql<InstanceRow & { task_id: string; task_status: TaskStatus; task_assignee: string }>`
+    SELECT ${columns}, t.id AS task_id, t.status AS task_status, t.assignee AS task_assignee
     FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id
-    WHERE t.id = ${taskId}`.compile(db);
+    WHERE t.id = ANY(${[...taskIds]}::text[])`.compile(db);
   const { rows } = await db.executeQuery(prepared(query));
-  const row = rows[0];
-  return row
-    ? { instance: toLocked(row), task: { status: row.task_status, assignee: row.task_assignee } }
-    : null;
+  return new Map(
+    rows.map((row) => [
+      row.task_id,
+      { instance: toLocked(row), task: { status: row.task_status, assignee: row.task_assignee } },
+    ]),
+  );
 }
 
 /**

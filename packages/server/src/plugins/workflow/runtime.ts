@@ -18,7 +18,6 @@ import {
   mergeWrites,
   newId,
   type PublishedForm,
-  readTaskInstance,
   type TaskStatus,
   writeParts,
 } from "@formwork/db";
@@ -42,7 +41,7 @@ import { directoryOver } from "./directory";
 import { type FlowHappening, flowHappenings } from "./flow-changes";
 import type { FlowVersions, LoadedFlow } from "./flows";
 import { currentRecords, recordTitle } from "./records";
-import { StepWriter } from "./step-writer";
+import { stepWriter, taskReader } from "./step-writer";
 import { transitionWrites } from "./transition";
 
 export interface RuntimeDeps {
@@ -84,11 +83,13 @@ export interface CommandOutcome {
 const OPTIMISTIC_TRIES = 4;
 
 export class WorkflowRuntime implements FlowStarter {
-  /** Writes optimistic task actions' steps, concurrent ones together (group commit). */
-  private readonly steps: StepWriter;
+  /** Optimistic task actions' reads and writes, concurrent ones together (group commit). */
+  private readonly steps: ReturnType<typeof stepWriter>;
+  private readonly tasks: ReturnType<typeof taskReader>;
 
   constructor(readonly deps: RuntimeDeps) {
-    this.steps = new StepWriter(deps.db);
+    this.steps = stepWriter(deps.db);
+    this.tasks = taskReader(deps.db);
   }
 
   /** The engine's ports inside `db`'s transaction; `formId` names whose admins are the fallback assignees. */
@@ -194,9 +195,10 @@ export class WorkflowRuntime implements FlowStarter {
    * A task holder's action, in its own transaction or none. Optimistic when it can be: one unlocked
    * read of the task and its instance, the engine's step, one statement that writes the step only if
    * the instance still has the revision it was stepped from and the task is still its holder's pending
-   * task (applyStepsIfUnchanged, with the steps of concurrent actions: StepWriter). A lost race reads and steps again — a task done meanwhile is then
-   * 409, a countersigner steps from the other's result —, and after OPTIMISTIC_TRIES it waits for the
-   * lock like any command. Field edits (written through the records path) and forms with listeners
+   * task (applyStepsIfUnchanged); the read and the write each share one statement with those of
+   * concurrent actions (step-writer.ts). A lost race reads and steps again — a task done meanwhile is
+   * then 409, a countersigner steps from the other's result —, and after OPTIMISTIC_TRIES it waits for
+   * the lock like any command. Field edits (written through the records path) and forms with listeners
    * that act inside the transaction (automations, webhooks) go through the locked `act` at once.
    */
   async perform(
@@ -225,7 +227,7 @@ export class WorkflowRuntime implements FlowStarter {
   ): Promise<CommandOutcome | "moved" | "locked"> {
     const db = this.deps.db;
     const action = toEngineAction(input);
-    const read = await readTaskInstance(db, taskId);
+    const read = await this.tasks.call(taskId);
     if (!read) throw new EngineError("TASK_NOT_FOUND", "No such task", "/task");
     refuseUnlessPending(read.task, principal.userId);
     const instance = read.instance;
@@ -243,7 +245,7 @@ export class WorkflowRuntime implements FlowStarter {
       record,
     );
     if (recordEdits || writes.instances.length !== 1) return "locked";
-    const written = await this.steps.write({ writes, task: { id: taskId, assignee: principal.userId } });
+    const written = await this.steps.call({ writes, task: { id: taskId, assignee: principal.userId } });
     if (!written) return "moved";
     // Committed already: listeners hear of it as of a one-statement create (none acts in a transaction).
     await this.emitFlow(db, targetOf(instance), happenings, principal);

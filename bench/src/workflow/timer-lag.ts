@@ -1,6 +1,6 @@
 // Timer firing lag: a backlog of deadline timers made due at one instant (moved there in SQL), then the
 // server's poller fires them. Lag = fired_at − due_at, both from the database clock (fired_at is the
-// firing transaction's time).
+// clock when the firing batch's write ran, a few milliseconds before its commit).
 import pg from "pg";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -386,8 +386,10 @@ function cancelTimers(ids: string[], o: PartOptions): Part {
     FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'${gated(o)}`;
 }
 
+// fired_at is when the batch's write ran, not when its transaction began (now()): a batch of 1,000
+// transitions takes a good part of a second, and the lag measured from now() left that out.
 function markFired(ids: string[], o: PartOptions): Part {
-  return sql`UPDATE flow_timers t SET status = 'fired', fired_at = now()
+  return sql`UPDATE flow_timers t SET status = 'fired', fired_at = clock_timestamp()
     FROM unnest(${ids}::text[]) AS f(id) WHERE t.id = f.id AND t.status = 'pending'${gated(o)}`;
 }
 

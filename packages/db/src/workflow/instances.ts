@@ -124,15 +124,11 @@ export interface TaskAndInstance {
 }
 
 /**
- * A task and its instance in ONE unlocked statement (one snapshot, so the two agree): an optimistic
- * command steps from this and writes with applyStepsIfUnchanged, which refuses the write when the
- * instance's revision moved meanwhile. Null when there is no such task.
+ * Tasks and their instances in ONE unlocked statement (one snapshot, so each pair agrees), by task id:
+ * an optimistic command steps from this and writes with applyStepsIfUnchanged, which refuses the write
+ * when the instance's revision moved meanwhile. A task that does not exist is missing from the map.
+ * Prepared: the text is fixed.
  */
-export async function readTaskInstance(db: Db, taskId: string): Promise<TaskAndInstance | null> {
-  return (await readTaskInstances(db, [taskId])).get(taskId) ?? null;
-}
-
-/** readTaskInstance for several tasks in one statement, by task id. Prepared: the text is fixed. */
 export async function readTaskInstances(
   db: Db,
   taskIds: readonly string[],

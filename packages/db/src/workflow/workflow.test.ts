@@ -10,18 +10,12 @@ import {
   completeTask,
   lockFreeInstances,
   lockInstanceOfTask,
-  readTaskInstance,
+  readTaskInstances,
   tasksOfActiveRuns,
 } from "./instances";
 import { claimDueTimers, msUntilNextTimer } from "./timers";
 import { latestFlowVersion, saveFlowVersion } from "./versions";
-import {
-  applyStepsIfUnchanged,
-  applyWrites,
-  applyWritesIfUnchanged,
-  emptyWrites,
-  type WorkflowWrites,
-} from "./writes";
+import { applyStepsIfUnchanged, applyWrites, emptyWrites, type WorkflowWrites } from "./writes";
 
 const flow = { nodes: [{ id: "start", type: "start" }], edges: [] };
 
@@ -97,9 +91,12 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
 
   it("writes an optimistic step once: a step from a revision that moved, or for a task no longer pending, writes nothing", async () => {
     const { id, task } = await started("QT-0002 optimistic", bob);
-    const read = await readTaskInstance(db, task);
-    expect(read).toMatchObject({ instance: { id, revision: 1 }, task: { status: "pending", assignee: bob } });
-    expect(await readTaskInstance(db, `${id}:t9`)).toBeNull();
+    const read = await readTaskInstances(db, [task, `${id}:t9`]);
+    expect(read.get(task)).toMatchObject({
+      instance: { id, revision: 1 },
+      task: { status: "pending", assignee: bob },
+    });
+    expect(read.has(`${id}:t9`)).toBe(false);
     /** What bob's approval stepped from revision `from` writes: the instance, the task, an event, a notification. */
     const step = (from: number, comment: string) => {
       const w = emptyWrites();
@@ -121,11 +118,19 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
       return w;
     };
     // Someone else's task: the holder check refuses it even at the right revision.
-    expect(await applyWritesIfUnchanged(db, step(1, "alice"), { id: task, assignee: alice })).toBe(false);
-    expect(await applyWritesIfUnchanged(db, step(1, "first"), { id: task, assignee: bob })).toBe(true);
+    expect(
+      await applyStepsIfUnchanged(db, [{ writes: step(1, "alice"), task: { id: task, assignee: alice } }]),
+    ).toEqual([false]);
+    expect(
+      await applyStepsIfUnchanged(db, [{ writes: step(1, "first"), task: { id: task, assignee: bob } }]),
+    ).toEqual([true]);
     // Two more steps from what was read: the revision moved (and the task is done), so neither writes.
-    expect(await applyWritesIfUnchanged(db, step(1, "second"), { id: task, assignee: bob })).toBe(false);
-    expect(await applyWritesIfUnchanged(db, step(2, "third"), { id: task, assignee: bob })).toBe(false);
+    expect(
+      await applyStepsIfUnchanged(db, [{ writes: step(1, "second"), task: { id: task, assignee: bob } }]),
+    ).toEqual([false]);
+    expect(
+      await applyStepsIfUnchanged(db, [{ writes: step(2, "third"), task: { id: task, assignee: bob } }]),
+    ).toEqual([false]);
     const { rows } = await sql<{
       state: unknown;
       revision: number;

@@ -3,7 +3,7 @@
 // data-modifying CTEs of a single statement (one round trip; foreign keys are checked at its end). All
 // parts see the same snapshot, so a row must not be both inserted and changed here: the caller folds a
 // change of a row it creates into the new row. The caller holds the instances' row locks, or writes with
-// applyWritesIfUnchanged, which locks nothing beforehand and writes only if the instance did not move.
+// applyStepsIfUnchanged, which locks nothing beforehand and writes only if the instances did not move.
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { flowNotificationsPart } from "../notifications/from-flow";
 import { prepared } from "../prepared";
@@ -157,7 +157,7 @@ type Part = RawBuilder<unknown>;
 
 /**
  * How the parts are written inside another statement (a record insert that starts its flow, see
- * writeParts, or an optimistic command's instance update, see applyWritesIfUnchanged): `gate` — every
+ * writeParts, or an optimistic command's instance update, see applyStepsIfUnchanged): `gate` — every
  * row is written only when it holds (the insert wrote its record, the instance had not moved);
  * `clockBase` — the time the engine stepped with, read from this process's clock before the statement:
  * every time in the rows is moved by the statement's `now()` minus it, so they are database times as
@@ -208,20 +208,6 @@ export interface GuardedStep {
   writes: WorkflowWrites;
   /** A task action's task: the step holds only while it is still this holder's pending task. */
   task?: { id: string; assignee: string };
-}
-
-/**
- * Writes one instance's step in ONE statement with no lock taken beforehand and no transaction
- * around it (an optimistic command: read, step, write): see applyStepsIfUnchanged. Answers whether it
- * wrote; false leaves everything as it was (the caller reads again and steps again).
- */
-export async function applyWritesIfUnchanged(
-  db: Db,
-  w: WorkflowWrites,
-  task?: { id: string; assignee: string },
-): Promise<boolean> {
-  const [held] = await applyStepsIfUnchanged(db, [task ? { writes: w, task } : { writes: w }]);
-  return held === true;
 }
 
 /**

@@ -49,4 +49,15 @@ describe("ExpiringCache", () => {
     expect(cache.fresh("a")).toBeUndefined();
     expect(await cache.get("a", async () => 2)).toBe(2);
   });
+
+  it("reloads a valid entry when asked to, while the other callers keep it", async () => {
+    const cache = new ExpiringCache<string, number>(1_000, 10, () => 0);
+    await cache.get("a", async () => 1);
+    let release: (value: number) => void = () => {};
+    const reloading = cache.get("a", () => new Promise<number>((resolve) => (release = resolve)), true);
+    expect(await cache.get("a", async () => 9)).toBe(1);
+    release(2);
+    expect(await reloading).toBe(2);
+    expect(await cache.get("a", async () => 9)).toBe(2);
+  });
 });

@@ -16,9 +16,10 @@ export class ExpiringCache<K, V> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: K, load: () => Promise<V>): Promise<V> {
+  /** `reload` loads even while the entry is valid (the others still keep it until the load lands). */
+  async get(key: K, load: () => Promise<V>, reload = false): Promise<V> {
     const entry = this.entries.get(key);
-    if (entry && (entry.until > this.now() || entry.reloading)) return entry.value;
+    if (entry && !reload && (entry.until > this.now() || entry.reloading)) return entry.value;
     if (entry) entry.reloading = true;
     const generation = this.generation;
     try {

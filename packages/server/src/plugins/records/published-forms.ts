@@ -2,8 +2,8 @@
 // (the db's table model, compiled validators) is built once and reused by keeping the same object.
 //
 // Which version is current is remembered for PUBLISHED_FORM_TTL_MS instead of asked on every request
-// (one round trip saved per request); once it expires, one caller asks and the others keep the answer
-// until that caller has it (../../expiring-cache.ts says why). This process forgets a form at once when it publishes or deletes
+// (one round trip saved per request) in an ExpiringCache: once it expires, one caller asks and the others
+// keep the answer until that caller has it. This process forgets a form at once when it publishes or deletes
 // it, or builds a view's index for it (`forget`); another instance keeps its answer for at most the
 // TTL. That staleness never reaches a write: the insert statement itself checks the published version
 // and writes nothing through an older definition, an update re-checks it after its row lock, and the
@@ -13,23 +13,13 @@
 import { loadPublishedForm, type PublishedForm } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
+import { ExpiringCache } from "../../expiring-cache";
 
 export const PUBLISHED_FORM_TTL_MS = 5_000;
 const MAX_CACHED = 500;
 
-interface Current {
-  form: PublishedForm;
-  /** Epoch ms after which the current version is asked again. */
-  until: number;
-  /**
-   * A caller is asking again: the others keep this answer until it lands (as ExpiringCache does)
-   * rather than each asking the same question.
-   */
-  reloading?: boolean;
-}
-
 export class PublishedForms {
-  private readonly current = new Map<string, Current>();
+  private readonly current: ExpiringCache<string, PublishedForm>;
   /**
    * Forms by `${formId}@${version}.${storage revision}` (a view's index added to the current version
    * bumps the storage revision): a reload of an unchanged version keeps the same object.
@@ -40,32 +30,24 @@ export class PublishedForms {
   private readonly latest = new Map<string, PublishedForm>();
   /** What is derived from published definitions elsewhere (which forms aggregate which) and goes with them. */
   private readonly forgetListeners: (() => void)[] = [];
-  /** Bumped by every forget, so a lookup that raced a publish does not remember what it read. */
-  private generation = 0;
 
   constructor(
     private readonly db: Db,
-    private readonly ttlMs = PUBLISHED_FORM_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+    ttlMs = PUBLISHED_FORM_TTL_MS,
+    now: () => number = Date.now,
+  ) {
+    this.current = new ExpiringCache(ttlMs, MAX_CACHED, now);
+  }
 
   /**
    * The form's current published version; NOT_FOUND when the form is missing or deleted, CONFLICT when
    * it was never published. `fresh` asks the database even when a remembered answer is still valid.
    */
   async get(formId: string, db: Db = this.db, options: { fresh?: boolean } = {}): Promise<PublishedForm> {
-    const known = this.current.get(formId);
-    if (known && !options.fresh && (known.until > this.now() || known.reloading)) return known.form;
-    if (known) known.reloading = true;
-    try {
-      return await this.lookUp(formId, db);
-    } finally {
-      if (known) known.reloading = false;
-    }
+    return this.current.get(formId, () => this.lookUp(formId, db), options.fresh);
   }
 
   private async lookUp(formId: string, db: Db): Promise<PublishedForm> {
-    const lookup = this.generation;
     const row = await db
       .selectFrom("forms")
       .innerJoin("apps", "apps.id", "forms.app_id")
@@ -89,10 +71,6 @@ export class PublishedForms {
     const form = this.versions.get(key) ?? (await this.load(key, formId, db));
     if (this.latest.size >= MAX_CACHED) this.latest.clear();
     this.latest.set(formId, form);
-    if (lookup === this.generation) {
-      if (this.current.size >= MAX_CACHED) this.current.clear();
-      this.current.set(formId, { form, until: this.now() + this.ttlMs });
-    }
     return form;
   }
 
@@ -117,10 +95,8 @@ export class PublishedForms {
    * without a form id, forgets every form (an app deleted).
    */
   forget(formId?: string): void {
-    this.generation++;
     for (const listener of this.forgetListeners) listener();
-    if (formId === undefined) this.current.clear();
-    else this.current.delete(formId);
+    this.current.delete(formId);
   }
 
   /** Runs `listener` on every `forget`. */

@@ -48,4 +48,10 @@ export class ExpiringCache<K, V> {
     if (key === undefined) this.entries.clear();
     else this.entries.delete(key);
   }
+
+  /** Forgets every key that `matches`. */
+  deleteWhere(matches: (key: K) => boolean): void {
+    this.generation++;
+    for (const key of this.entries.keys()) if (matches(key)) this.entries.delete(key);
+  }
 }

@@ -5,54 +5,32 @@
 // Invalidation rides the credential cache's path (one mechanism): `forgetUser` forgets that user's
 // facts, `forgetAccess` (called after any org, app-admin or permission-set change commits) forgets
 // every user's, since moving a department or editing a set changes the facts of many users at once.
-// A lookup that raced such a change never stores its (possibly stale) answer: see `generation`.
-// Staleness bound across instances: CREDENTIAL_CACHE_TTL_MS (docs/deploy.md, "Several instances").
+// A lookup that raced such a change never stores its (possibly stale) answer, and an expired entry is
+// reloaded by one caller while the user's other requests keep it (ExpiringCache). Staleness bound
+// across instances: CREDENTIAL_CACHE_TTL_MS plus one round trip (docs/deploy.md, "Several instances").
 import type { AccessFacts } from "@formwork/db";
 import type { Db } from "../../database";
+import { ExpiringCache } from "../../expiring-cache";
 import { CREDENTIAL_CACHE_TTL_MS, type CredentialCache } from "../auth/credential-cache";
 
 const MAX_ENTRIES = 10_000;
 
-interface Entry {
-  facts: AccessFacts;
-  until: number;
-}
-
 export class AccessFactsCache {
-  private readonly entries = new Map<string, Entry>();
-  private generation = 0;
+  private readonly entries: ExpiringCache<string, AccessFacts>;
 
-  constructor(
-    private readonly ttlMs = CREDENTIAL_CACHE_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(ttlMs = CREDENTIAL_CACHE_TTL_MS, now: () => number = Date.now) {
+    this.entries = new ExpiringCache(ttlMs, MAX_ENTRIES, now);
+  }
 
   /** The facts, from the cache when fresh, else from `load` (remembered unless a change raced it). */
-  async get(userId: string, formId: string, load: () => Promise<AccessFacts>): Promise<AccessFacts> {
-    const key = `${userId}:${formId}`;
-    const entry = this.entries.get(key);
-    const now = this.now();
-    if (entry && entry.until > now) return entry.facts;
-    if (entry) this.entries.delete(key);
-    const lookup = this.generation;
-    const facts = await load();
-    if (lookup === this.generation) {
-      // A full cache starts over rather than tracking recency: entries live seconds anyway.
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(key, { facts, until: this.now() + this.ttlMs });
-    }
-    return facts;
+  get(userId: string, formId: string, load: () => Promise<AccessFacts>): Promise<AccessFacts> {
+    return this.entries.get(`${userId}:${formId}`, load);
   }
 
   /** Forgets one user's facts on every form (or everyone's when `userId` is null). */
   forget(userId: string | null): void {
-    this.generation++;
-    if (userId === null) {
-      this.entries.clear();
-      return;
-    }
-    const prefix = `${userId}:`;
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    if (userId === null) this.entries.delete();
+    else this.entries.deleteWhere((key) => key.startsWith(`${userId}:`));
   }
 }
 

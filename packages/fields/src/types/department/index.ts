@@ -1,34 +1,11 @@
-import { fieldSettingsSchemas } from "@formwork/schema";
-import {
-  formatIds,
-  normalizeSingleId,
-  SINGLE_ID_OPERATORS,
-  singleIdSchema,
-  validateSingleId,
-} from "../../kinds/ids";
+import { directoryFieldType } from "../../kinds/directory";
 import type { FieldSamples } from "../../samples";
-import { isBlank } from "../../shared/values";
-import type { FieldTypeDef } from "../../types";
 
-// Stores ids from the organisation directory; the server checks they exist, the renderer shows names.
-export const fieldType: FieldTypeDef<"department"> = {
-  type: "department",
-  category: "member",
-  label: { "zh-CN": "部门单选", en: "Department" },
-  stored: true,
-  computable: true,
-  settingsSchema: fieldSettingsSchemas.department,
-  valueSchema: () => singleIdSchema(),
-  normalize: (value) => normalizeSingleId(value),
-  validate: (value) => validateSingleId(value),
-  isEmpty: isBlank,
-  defaultModes: ["value", "currentDept", "linkage"],
-  validationProps: ["required", "unique"],
-  filterOperators: SINGLE_ID_OPERATORS,
-  formulaType: () => "text",
-  format: (value, _field, locale) => formatIds(value, locale === "en" ? ", " : "、"),
-  column: () => ({ sqlType: "text" }),
-};
+export const fieldType = directoryFieldType(
+  "department",
+  { "zh-CN": "部门单选", en: "Department" },
+  "currentDept",
+);
 
 export const samples: FieldSamples<"department"> = {
   field: { id: "dept", type: "department", label: "Department", default: { currentDept: true } },

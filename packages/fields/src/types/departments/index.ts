@@ -1,34 +1,11 @@
-import { fieldSettingsSchemas } from "@formwork/schema";
-import {
-  formatIds,
-  MULTI_ID_OPERATORS,
-  multiIdSchema,
-  normalizeMultiId,
-  validateMultiId,
-} from "../../kinds/ids";
+import { directoryFieldType } from "../../kinds/directory";
 import type { FieldSamples } from "../../samples";
-import { isBlank } from "../../shared/values";
-import type { FieldTypeDef } from "../../types";
 
-// Stores ids from the organisation directory; the server checks they exist, the renderer shows names.
-export const fieldType: FieldTypeDef<"departments"> = {
-  type: "departments",
-  category: "member",
-  label: { "zh-CN": "部门多选", en: "Departments" },
-  stored: true,
-  computable: true,
-  settingsSchema: fieldSettingsSchemas.departments,
-  valueSchema: () => multiIdSchema(),
-  normalize: (value) => normalizeMultiId(value),
-  validate: (value) => validateMultiId(value),
-  isEmpty: isBlank,
-  defaultModes: ["value", "currentDept", "linkage"],
-  validationProps: ["required"],
-  filterOperators: MULTI_ID_OPERATORS,
-  formulaType: () => ({ array: "text" }),
-  format: (value, _field, locale) => formatIds(value, locale === "en" ? ", " : "、"),
-  column: () => ({ sqlType: "text[]" }),
-};
+export const fieldType = directoryFieldType(
+  "departments",
+  { "zh-CN": "部门多选", en: "Departments" },
+  "currentDept",
+);
 
 export const samples: FieldSamples<"departments"> = {
   field: { id: "depts", type: "departments", label: "Departments" },

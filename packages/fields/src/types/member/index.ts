@@ -1,34 +1,7 @@
-import { fieldSettingsSchemas } from "@formwork/schema";
-import {
-  formatIds,
-  normalizeSingleId,
-  SINGLE_ID_OPERATORS,
-  singleIdSchema,
-  validateSingleId,
-} from "../../kinds/ids";
+import { directoryFieldType } from "../../kinds/directory";
 import type { FieldSamples } from "../../samples";
-import { isBlank } from "../../shared/values";
-import type { FieldTypeDef } from "../../types";
 
-// Stores ids from the organisation directory; the server checks they exist, the renderer shows names.
-export const fieldType: FieldTypeDef<"member"> = {
-  type: "member",
-  category: "member",
-  label: { "zh-CN": "成员单选", en: "Member" },
-  stored: true,
-  computable: true,
-  settingsSchema: fieldSettingsSchemas.member,
-  valueSchema: () => singleIdSchema(),
-  normalize: (value) => normalizeSingleId(value),
-  validate: (value) => validateSingleId(value),
-  isEmpty: isBlank,
-  defaultModes: ["value", "currentUser", "linkage"],
-  validationProps: ["required", "unique"],
-  filterOperators: SINGLE_ID_OPERATORS,
-  formulaType: () => "text",
-  format: (value, _field, locale) => formatIds(value, locale === "en" ? ", " : "、"),
-  column: () => ({ sqlType: "text" }),
-};
+export const fieldType = directoryFieldType("member", { "zh-CN": "成员单选", en: "Member" }, "currentUser");
 
 export const samples: FieldSamples<"member"> = {
   field: { id: "owner", type: "member", label: "Owner", default: { currentUser: true } },

@@ -1,10 +1,16 @@
 // Choice values (radio, select: one option; checkbox, multiselect: several). Stored as option *values*;
 // labels people type or import are mapped to values.
-import type { FieldBase, Locale, OptionSettings } from "@formwork/schema";
+import {
+  type FieldBase,
+  fieldSettingsSchemas,
+  type Locale,
+  type LocalizedText,
+  type OptionSettings,
+} from "@formwork/schema";
 import { joinList } from "../shared/format";
 import { issue, localize, type ValueIssue } from "../shared/messages";
-import { dedupe, hasNul, nullable, scalarText } from "../shared/values";
-import type { FilterOperator, JsonSchema } from "../types";
+import { dedupe, hasNul, isBlank, nullable, scalarText } from "../shared/values";
+import type { FieldTypeDef, FilterOperator, JsonSchema } from "../types";
 
 export const SINGLE_OPTION_OPERATORS: FilterOperator[] = ["eq", "ne", "in", "notIn", "empty", "notEmpty"];
 export const MULTI_OPTION_OPERATORS: FilterOperator[] = [
@@ -119,4 +125,29 @@ function localizeOption(value: unknown, field: OptionField, locale: Locale): str
   const text = scalarText(value);
   const option = (field.options ?? []).find((o) => o.value === text);
   return option ? localize(option.label, locale, option.value) : text;
+}
+
+type OptionType = "radio" | "select" | "checkbox" | "multiselect";
+
+/** The four option types differ only in their look (buttons or a drop-down) and in how many they take. */
+export function optionFieldType<K extends OptionType>(type: K, label: LocalizedText): FieldTypeDef<K> {
+  const many = type === "checkbox" || type === "multiselect";
+  return {
+    type,
+    category: "basic",
+    label,
+    stored: true,
+    computable: true,
+    settingsSchema: fieldSettingsSchemas[type],
+    valueSchema: many ? multiOptionSchema : singleOptionSchema,
+    normalize: many ? normalizeMultiOption : normalizeSingleOption,
+    validate: many ? validateMultiOption : validateSingleOption,
+    isEmpty: isBlank,
+    defaultModes: ["value", "formula", "linkage"],
+    validationProps: many ? ["required", "minSelected", "maxSelected"] : ["required", "unique"],
+    filterOperators: many ? MULTI_OPTION_OPERATORS : SINGLE_OPTION_OPERATORS,
+    formulaType: () => (many ? { array: "text" } : "text"),
+    format: formatOptions,
+    column: () => ({ sqlType: many ? "text[]" : "text" }),
+  };
 }

@@ -1,33 +1,10 @@
-import { fieldSettingsSchemas } from "@formwork/schema";
-import {
-  formatOptions,
-  MULTI_OPTION_OPERATORS,
-  multiOptionSchema,
-  normalizeMultiOption,
-  validateMultiOption,
-} from "../../kinds/options";
+import { optionFieldType } from "../../kinds/options";
 import type { FieldSamples } from "../../samples";
-import { isBlank } from "../../shared/values";
-import type { FieldTypeDef } from "../../types";
 
-export const fieldType: FieldTypeDef<"multiselect"> = {
-  type: "multiselect",
-  category: "basic",
-  label: { "zh-CN": "下拉复选框", en: "Multi-select drop-down" },
-  stored: true,
-  computable: true,
-  settingsSchema: fieldSettingsSchemas.multiselect,
-  valueSchema: multiOptionSchema,
-  normalize: normalizeMultiOption,
-  validate: validateMultiOption,
-  isEmpty: isBlank,
-  defaultModes: ["value", "formula", "linkage"],
-  validationProps: ["required", "minSelected", "maxSelected"],
-  filterOperators: MULTI_OPTION_OPERATORS,
-  formulaType: () => ({ array: "text" }),
-  format: formatOptions,
-  column: () => ({ sqlType: "text[]" }),
-};
+export const fieldType = optionFieldType("multiselect", {
+  "zh-CN": "下拉复选框",
+  en: "Multi-select drop-down",
+});
 
 export const samples: FieldSamples<"multiselect"> = {
   field: {

@@ -211,4 +211,29 @@ describe.each(testDatabases())("automations in the trigger's statement ($name)",
     }
     await disable(first);
   });
+
+  it("deleting an automation deletes its run log (no foreign key: a statement trigger)", async () => {
+    const kept = await save({
+      form: "orders",
+      trigger: { type: "recordCreated" },
+      actions: [{ type: "createRecord", form: "audit", fields: { what: "title" } }],
+    });
+    const gone = await save({
+      form: "orders",
+      trigger: { type: "recordCreated" },
+      actions: [{ type: "createRecord", form: "audit", fields: { what: 'CONCATENATE(title, "!")' } }],
+    });
+    expect((await order({ title: "D-1", qty: 1 })).transactions).toBe(0);
+    const count = async (id: string) =>
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM automation_runs WHERE automation_id = ${id}`.execute(t.db)
+      ).rows[0]?.n;
+    expect([await count(kept), await count(gone)]).toEqual([1, 1]);
+    const deleted = await t.admin.request("DELETE", `/api/apps/${appId}/automations/${gone}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect([await count(kept), await count(gone)]).toEqual([1, 0]);
+    await disable(kept);
+  });
 });

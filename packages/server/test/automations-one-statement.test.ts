@@ -20,6 +20,7 @@ const ORDERS: FormDefinition = {
   fields: [
     { id: "title", type: "text", label: "标题", required: true },
     { id: "qty", type: "number", label: "数量" },
+    { id: "remark", type: "text", label: "备注" },
   ],
 };
 const LOG: FormDefinition = {
@@ -112,7 +113,7 @@ describe.each(testDatabases())("automations in the trigger's statement ($name)",
     // create's handle (it used to answer from memory, so a form it had not seen took the transaction).
     expect((await order({ title: "A-0", qty: 1 })).transactions).toBe(0);
     committed.length = 0;
-    const { record, transactions } = await order({ title: "A-1", qty: 3 });
+    const { record, transactions } = await order({ title: "A-1", qty: 3, remark: "not read" });
     expect(transactions).toBe(0);
     const [logged] = await rows("order_log", "code", "A-1");
     // The target's pipeline ran: the default filled, the formula mapped.
@@ -138,7 +139,8 @@ describe.each(testDatabases())("automations in the trigger's statement ($name)",
     expect(skipped.transactions).toBe(0);
     expect(await rows("order_log", "code", "A-2")).toEqual([]);
     expect(await runs(automation)).toHaveLength(2);
-    expect(run).toMatchObject({ inputs: { record: { id: record.id, data: { title: "A-1", qty: 3 } } } });
+    // A run that succeeded logs the fields the condition and the mapping read, not the whole record.
+    expect(run!.inputs).toEqual({ record: { id: record.id, data: { title: "A-1", qty: 3 } } });
     await disable(automation);
   });
 
@@ -149,7 +151,7 @@ describe.each(testDatabases())("automations in the trigger's statement ($name)",
       actions: [{ type: "createRecord", form: "order_log", fields: mapping }],
     });
     // qty below the target's minimum: planned, refused by validation, run on the transactional path.
-    const invalid = await order({ title: "B-1", qty: -1 });
+    const invalid = await order({ title: "B-1", qty: -1, remark: "kept" });
     expect(invalid.transactions).toBeGreaterThan(0);
     expect(await rows("orders", "title", "B-1")).toHaveLength(1);
     expect(await rows("order_log", "code", "B-1")).toEqual([]);
@@ -159,6 +161,8 @@ describe.each(testDatabases())("automations in the trigger's statement ($name)",
       outcomes: [{ type: "createRecord", status: "failed" }],
     });
     expect(failed!.error).toContain("qty");
+    // A failed run keeps the whole trigger record: a retry runs again with it.
+    expect(failed!.inputs.record.data).toMatchObject({ title: "B-1", qty: -1, remark: "kept" });
 
     // A code already taken: the database refuses the one statement whole; the create runs again.
     await order({ title: "B-2", qty: 1 });

@@ -3,7 +3,7 @@
 // target field (a number mapped into a text field becomes its text), an Excel error stores as empty.
 import { evaluate, FormulaErrorValue, type FormulaLogic, parseFormula } from "@formwork/expressions";
 import { getFieldType } from "@formwork/fields";
-import type { FieldDefinition } from "@formwork/schema";
+import type { AutomationDefinition, FieldDefinition } from "@formwork/schema";
 
 const parsed = new Map<string, FormulaLogic>();
 const MAX_CACHED = 2_000;
@@ -57,4 +57,54 @@ export function mappedData(
 export function formulaText(text: string, scope: FormulaScope): string {
   const value = formulaValue(text, scope);
   return value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+const reads = new WeakMap<AutomationDefinition, ReadonlySet<string> | null>();
+
+/**
+ * The trigger record's fields an automation reads — its condition's `var`s and its "create a record"
+ * mappings' references (first path segment: `items.qty` reads `items`) — or null when that is not known
+ * statically: another kind of action, a formula that does not parse, a computed `var`. Worked out once
+ * per definition object (the automations' cache holds them).
+ */
+export function fieldsRead(definition: AutomationDefinition): ReadonlySet<string> | null {
+  const known = reads.get(definition);
+  if (known !== undefined) return known;
+  const found = readsOf(definition);
+  reads.set(definition, found);
+  return found;
+}
+
+function readsOf(definition: AutomationDefinition): Set<string> | null {
+  const out = new Set<string>();
+  if (definition.condition !== undefined && definition.condition !== null) {
+    if (!ruleVars(definition.condition, out)) return null;
+  }
+  for (const action of definition.actions) {
+    if (action.type !== "createRecord") return null;
+    for (const text of Object.values(action.fields)) {
+      const result = parseFormula(text);
+      if (!result.ok) return null;
+      for (const ref of result.refs) out.add(ref.split(".")[0]!);
+    }
+  }
+  return out;
+}
+
+/** Adds the field names a json-logic rule reads to `out`; false when one is computed. */
+function ruleVars(rule: unknown, out: Set<string>): boolean {
+  if (Array.isArray(rule)) return rule.every((item) => ruleVars(item, out));
+  if (!rule || typeof rule !== "object") return true;
+  for (const [op, args] of Object.entries(rule)) {
+    if (op !== "var") {
+      if (!ruleVars(args, out)) return false;
+      continue;
+    }
+    const name = Array.isArray(args) ? args[0] : args;
+    if (typeof name !== "string" && typeof name !== "number") return false;
+    out.add(String(name).split(".")[0]!);
+    // A default value (`{"var": ["a", fallback]}`) may itself read fields.
+    if (Array.isArray(args) && !args.slice(1).every((item) => ruleVars(item, out))) return false;
+  }
+  return true;
 }

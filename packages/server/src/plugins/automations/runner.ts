@@ -35,7 +35,7 @@ import { formByKey } from "../records/link-fill";
 import type { PublishedForms } from "../records/published-forms";
 import type { WriteDeps } from "../records/write-path";
 import { type ActionContext, runAction } from "./actions";
-import type { FormulaScope } from "./formulas";
+import { type FormulaScope, fieldsRead } from "./formulas";
 import { changeFires, conditionHolds } from "./matching";
 import { planAutomations } from "./planned";
 
@@ -308,7 +308,12 @@ export function actionScope(
   return { data: record ? { trigger: { id: record.id }, ...record.data } : {}, now, timeZone };
 }
 
-/** A run's log row. */
+/**
+ * A run's log row. Its inputs are the trigger record's id and data: for a run that succeeded, only the
+ * fields the automation read (fieldsRead: its condition and mappings), which is what explains the
+ * outcome — the record itself is stored by the trigger's own write; a failed run keeps the whole data,
+ * which a retry runs again with. A succeeded run whose reads are not known statically keeps it too.
+ */
 export function runLogRow(
   automation: StoredAutomation,
   input: Pick<RunInput, "trigger" | "depth" | "retryOf"> & { record: Pick<ApiRecord, "id" | "data"> | null },
@@ -320,12 +325,26 @@ export function runLogRow(
     automationId: automation.id,
     status,
     trigger: { ...input.trigger },
-    inputs: input.record ? { record: { id: input.record.id, data: input.record.data } } : {},
+    inputs: input.record
+      ? { record: { id: input.record.id, data: loggedData(automation, input.record, status) } }
+      : {},
     outcomes,
     error,
     depth: input.depth,
     retryOf: input.retryOf ?? null,
   };
+}
+
+function loggedData(
+  automation: StoredAutomation,
+  record: Pick<ApiRecord, "data">,
+  status: RunResult["status"],
+): Record<string, unknown> {
+  const read = status === "succeeded" ? fieldsRead(automation.definition) : null;
+  if (!read) return record.data;
+  const data: Record<string, unknown> = {};
+  for (const field of read) if (Object.hasOwn(record.data, field)) data[field] = record.data[field];
+  return data;
 }
 
 /**

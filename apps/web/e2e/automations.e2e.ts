@@ -7,7 +7,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, type Session } from "./browser";
 import { choose } from "./data-steps";
-import { api, pickMember, signIn, uniqueSuffix } from "./steps";
+import { api, drawerSettled, pickMember, signIn, uniqueSuffix } from "./steps";
 
 /** Opens a new automation in the editor: its name, trigger form and a first action of `action`'s kind. */
 /** Fills the form's name field on its fill page and submits it. */
@@ -95,6 +95,7 @@ describe("automations (desktop)", () => {
     await run.waitFor();
     expect(await run.getByTestId("automation-run-status").textContent()).toBe("成功");
     expect(await run.getByTestId("automation-outcome").textContent()).toContain("新增数据");
+    await drawerSettled(page);
     await shot("run-log");
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP, openBrowser, PHONE, type Session } from "./browser";
 import { changeBehindTheBack, choose, publishOrders, savedViews } from "./data-steps";
-import { signIn, uniqueSuffix } from "./steps";
+import { drawerSettled, signIn, uniqueSuffix } from "./steps";
 
 describe("the data grid (desktop)", () => {
   let session: Session;
@@ -210,8 +210,7 @@ describe("the data grid (phone)", () => {
     const panel = page.locator(".ant-drawer-content-wrapper");
     await panel.waitFor();
     expect((await panel.boundingBox())?.width).toBeGreaterThanOrEqual(PHONE.width - 1);
-    // The drawer slides in: the picture is of where it stops, not of the slide.
-    await expect.poll(async () => Math.round((await panel.boundingBox())?.x ?? -1)).toBe(0);
+    await drawerSettled(page);
     await shot("record");
   });
 });

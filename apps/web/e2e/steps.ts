@@ -88,3 +88,18 @@ export async function pickMember(page: Page, input: Locator, name: string, close
   }
   if (closeList) await page.keyboard.press("Escape");
 }
+
+/** Waits until an open drawer has stopped sliding in, so a screenshot shows it where it stays. */
+export async function drawerSettled(page: Page): Promise<void> {
+  const panel = page.locator(".ant-drawer-content-wrapper").last();
+  await panel.waitFor();
+  let last = Number.NaN;
+  await expect
+    .poll(async () => {
+      const x = Math.round((await panel.boundingBox())?.x ?? -1);
+      const still = x === last;
+      last = x;
+      return still;
+    })
+    .toBe(true);
+}

@@ -47,7 +47,7 @@ export function AutomationsPage() {
     );
 
   return (
-    <div className={styles.page} data-testid="automations-page">
+    <div className="fw-page" data-testid="automations-page">
       <div className={styles.head}>
         <div>
           <h2 style={{ margin: 0 }}>{t("automations.title")}</h2>

@@ -10,7 +10,7 @@ export function Brand({ inverted = false }: { inverted?: boolean }) {
         <rect width="32" height="32" rx="8" fill="currentColor" />
         <path d="M10 9h12v3H13.5v3H20v3h-6.5v5H10z" fill="#fff" />
       </svg>
-      <span>{t("brand.name")}</span>
+      <span className={styles.brandName}>{t("brand.name")}</span>
     </span>
   );
 }

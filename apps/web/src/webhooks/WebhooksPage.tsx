@@ -30,7 +30,7 @@ export function WebhooksPage() {
   if (hooks.isError) return <ErrorState error={hooks.error} onRetry={() => void hooks.refetch()} />;
   if (!app.data) return <PageLoading />;
   return (
-    <div style={{ maxWidth: 1100, margin: "0 auto", padding: "24px 16px" }} data-testid="webhooks-page">
+    <div className="fw-page" data-testid="webhooks-page">
       <Space style={{ width: "100%", justifyContent: "space-between", flexWrap: "wrap", marginBottom: 16 }}>
         <div>
           <h2 style={{ margin: 0 }}>

@@ -30,6 +30,7 @@ export function TaskSettings({ node }: { node: FlowNodeOf<"approval"> | FlowNode
       <Section title={t("flows.panel.mode")}>
         <Segmented
           block
+          className={styles.modes}
           value={mode}
           options={MODES.map((m) => ({ value: m, label: t(`flows.mode.${m}`) }))}
           onChange={(m) =>

@@ -2,9 +2,11 @@
 // error that stopped it. Written in the triggering transaction (a run that succeeded is logged with the
 // write it belongs to; a failed one after its savepoint rolled back).
 import type { AutomationActionOutcome, AutomationRunView } from "@formwork/schema";
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import { newId } from "../ids";
 import type { Db } from "../org/shared";
+import type { FixedPart } from "../records/insert-parts";
+import { INSERTED } from "../records/insert-statement";
 import { json } from "../tables";
 
 export type ActionOutcome = AutomationActionOutcome;
@@ -42,22 +44,30 @@ function runRow(id: string, run: NewRun) {
   };
 }
 
+const RUN_PART = `INSERT INTO automation_runs
+    (id, automation_id, status, trigger, inputs, outcomes, error, depth, retry_of)
+    SELECT $1::uuid, $2::uuid, $3::text, $4::jsonb, $5::jsonb, $6::jsonb, $7::text, $8::integer, $9::uuid
+    WHERE ${INSERTED}`;
+
 /**
  * The run's log row as a data-modifying CTE of another statement (the trigger record's insert, which
- * the run's writes are part of): written only when `gate` holds. Answers its id.
+ * the run's writes are part of): written only when that insert wrote its rows (INSERTED). Answers its id.
  */
-export function runInsertPart(
-  run: NewRun,
-  gate: RawBuilder<boolean>,
-): { id: string; part: RawBuilder<unknown> } {
+export function runInsertPart(run: NewRun): { id: string; part: FixedPart } {
   const id = newId();
   const r = runRow(id, run);
-  const part = sql`INSERT INTO automation_runs
-    (id, automation_id, status, trigger, inputs, outcomes, error, depth, retry_of)
-    SELECT ${r.id}::uuid, ${r.automation_id}::uuid, ${r.status}::text, ${r.trigger}::jsonb, ${r.inputs}::jsonb,
-      ${r.outcomes}::jsonb, ${r.error}::text, ${r.depth}::integer, ${r.retry_of}::uuid
-    WHERE ${gate}`;
-  return { id, part };
+  const parameters = [
+    r.id,
+    r.automation_id,
+    r.status,
+    r.trigger,
+    r.inputs,
+    r.outcomes,
+    r.error,
+    r.depth,
+    r.retry_of,
+  ];
+  return { id, part: { sql: RUN_PART, parameters } };
 }
 
 type RunRow = {

@@ -11,7 +11,14 @@ export {
 } from "./aggregate";
 export { aggregatedFields } from "./aggregate-parts";
 export { compareWindows, type DateWindow } from "./aggregate-windows";
-export { type PartRecord, partRecord, recordInsertParts } from "./insert-parts";
+export {
+  type FixedPart,
+  type InsertPart,
+  isFixedPart,
+  type PartRecord,
+  partRecord,
+  recordInsertParts,
+} from "./insert-parts";
 export { FormChangedError } from "./insert-statement";
 export { COUNT_CAP, checkSort, DEFAULT_LIMIT, MAX_LIMIT, queryRecords } from "./query";
 export { getRecord } from "./read";

@@ -3,18 +3,19 @@
 // in another form when a record is submitted — one round trip instead of BEGIN, two inserts and COMMIT.
 // Only what one statement can write: no serial numbers and no sub-form rows (insertNeedsTransaction),
 // and the insert is given the form in `alsoCurrent`, so that nothing is written through a stale definition.
-import { type RawBuilder, sql } from "kysely";
+import type { RawBuilder } from "kysely";
 import { quoteIdentifier } from "../storage/names";
 import type { PublishedForm } from "../storage/types";
 import {
   castInSelect,
   checkKeys,
   encode,
+  INSERTED,
   paramType,
   SYSTEM_INSERT_COLUMNS,
   type SystemValues,
 } from "./insert-statement";
-import { modelOf } from "./model";
+import { type FormModel, modelOf } from "./model";
 import type { ApiRecord } from "./types";
 import { toApiRecord } from "./values";
 import { storedRow } from "./write";
@@ -26,39 +27,67 @@ export interface PartRecord {
 }
 
 /**
+ * A CTE body whose text is fixed per form version (built once, not compiled on every statement) with
+ * its parameters, numbered from $1 within the part (the statement renumbers them after its own).
+ */
+export interface FixedPart {
+  readonly sql: string;
+  readonly parameters: readonly unknown[];
+}
+
+/** A part of an insert's statement (InsertOptions.also): built with kysely's `sql`, or fixed text. */
+export type InsertPart = RawBuilder<unknown> | FixedPart;
+
+export const isFixedPart = (part: InsertPart): part is FixedPart =>
+  typeof (part as RawBuilder<unknown>).compile !== "function";
+
+interface RecordPartTexts {
+  insert: string;
+  revision: string;
+}
+
+const texts = new WeakMap<FormModel, RecordPartTexts>();
+
+function textsOf(model: FormModel): RecordPartTexts {
+  let known = texts.get(model);
+  if (known) return known;
+  const columns = [...SYSTEM_INSERT_COLUMNS, ...model.layout.columns];
+  const value = (c: (typeof columns)[number], i: number) => {
+    const typed = `$${i + 1}::${paramType(c.sqlType)}`;
+    return castInSelect(c.sqlType) ? `${typed}::${c.sqlType}` : typed;
+  };
+  known = {
+    insert: `INSERT INTO ${quoteIdentifier(model.layout.table)}
+    (${columns.map((c) => quoteIdentifier(c.column)).join(", ")})
+    SELECT ${columns.map(value).join(", ")} WHERE ${INSERTED}`,
+    // The record's version is its column's default (1); the revision takes the record's id, as insertRecords'.
+    revision: `INSERT INTO revisions (id, form_id, record_id, version, actor, action, diff)
+    SELECT $1::uuid, $2::uuid, $1::uuid, 1, $3::uuid, 'create', '{}'::jsonb WHERE ${INSERTED}`,
+  };
+  texts.set(model, known);
+  return known;
+}
+
+/**
  * The insert of `record` into `form`'s table and its create revision (by `actor`), each written only
- * when `gate` holds (the statement's own insert wrote its rows).
+ * when the statement's own insert wrote its rows (INSERTED, the guard of InsertOptions.also). Their
+ * texts are built once per form version.
  */
 export function recordInsertParts(
   form: PublishedForm,
   record: PartRecord,
   actor: string | null,
-  gate: RawBuilder<boolean>,
-): RawBuilder<unknown>[] {
+): FixedPart[] {
   const model = modelOf(form);
   checkKeys(model, record.data);
   const s = record.system;
-  const system = [s.id, s.createdBy, s.ownerId, s.deptId, s.flowStatus];
-  const columns = [
-    ...SYSTEM_INSERT_COLUMNS.map((c, i) => ({ ...c, value: system[i] })),
-    ...model.layout.columns.map((c) => ({
-      column: c.column,
-      sqlType: c.sqlType,
-      value: encode(c.sqlType, record.data[c.fieldId]),
-    })),
+  const parameters: unknown[] = [s.id, s.createdBy, s.ownerId, s.deptId, s.flowStatus];
+  for (const c of model.layout.columns) parameters.push(encode(c.sqlType, record.data[c.fieldId]));
+  const { insert, revision } = textsOf(model);
+  return [
+    { sql: insert, parameters },
+    { sql: revision, parameters: [s.id, form.id, actor] },
   ];
-  const value = (c: (typeof columns)[number]) => {
-    const typed = sql`${c.value}::${sql.raw(paramType(c.sqlType))}`;
-    return castInSelect(c.sqlType) ? sql`${typed}::${sql.raw(c.sqlType)}` : typed;
-  };
-  const insert = sql`INSERT INTO ${sql.raw(quoteIdentifier(model.layout.table))}
-    (${sql.raw(columns.map((c) => quoteIdentifier(c.column)).join(", "))})
-    SELECT ${sql.join(columns.map(value))} WHERE ${gate}`;
-  // The record's version is its column's default (1); the revision takes the record's id, as insertRecords'.
-  const revision = sql`INSERT INTO revisions (id, form_id, record_id, version, actor, action, diff)
-    SELECT ${s.id}::uuid, ${form.id}::uuid, ${s.id}::uuid, 1, ${actor}::uuid, 'create', '{}'::jsonb
-    WHERE ${gate}`;
-  return [insert, revision];
 }
 
 /**

@@ -1,7 +1,7 @@
 // Record writes. Each runs in the caller's transaction (or its own) together with its revision rows,
 // sub-form rows and serial counters, so a write either fully happens or not at all.
 import { type FieldOf, FormworkError } from "@formwork/schema";
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { CompiledQuery, type Kysely, type RawBuilder, sql } from "kysely";
 import { UniqueViolationError } from "../errors";
 import { isId, newId } from "../ids";
 import type { PublishedForm } from "../storage/types";
@@ -9,6 +9,7 @@ import type { SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
 import { collectChildRows, insertChildRows, loadChildRows, replaceChildRows } from "./children";
 import { diffFields } from "./diff";
+import { type InsertPart, isFixedPart } from "./insert-parts";
 import {
   assertCurrentVersion,
   INSERTED,
@@ -135,7 +136,7 @@ export interface InsertOptions {
    * given the condition that the insert wrote its rows, which they must respect, so that nothing is
    * written when the form's version guard refused the records. In the first statement of a batch.
    */
-  also?: (inserted: RawBuilder<boolean>) => RawBuilder<unknown>[];
+  also?: (inserted: RawBuilder<boolean>) => InsertPart[];
   /**
    * The forms `also` writes records of (recordInsertParts), at the versions their values were prepared
    * against: the statement writes nothing, and FormChangedError is thrown, unless each is still current.
@@ -201,9 +202,7 @@ export async function insertRecords(
           system.slice(start, end),
           datas.slice(start, end),
           ctx.actorId,
-          start === 0 && also.length > 0
-            ? sql.join(also.map((part, i) => sql`${sql.raw(`also_${i}`)} AS (${part})`)).compile(trx)
-            : undefined,
+          start === 0 && also.length > 0 ? compileParts(also, trx) : undefined,
           options.alsoCurrent,
         );
         stored.push(...(await runInsert(any, model, statement)));
@@ -220,6 +219,26 @@ export async function insertRecords(
       return withChildren(any, model, rows);
     });
   return needsTransaction(model, inputs) ? inTransaction(db, work) : work(db);
+}
+
+/**
+ * The parts as the CTEs `also_0 AS (...), also_1 AS (...)` with their parameters numbered in order; a
+ * fixed part's text is only renumbered (kysely compiles the others).
+ */
+function compileParts(parts: readonly InsertPart[], db: Kysely<SystemTables>): CompiledQuery {
+  let text = "";
+  const parameters: unknown[] = [];
+  for (const [i, part] of parts.entries()) {
+    const compiled = isFixedPart(part) ? part : part.compile(db);
+    const offset = parameters.length;
+    const body =
+      offset === 0
+        ? compiled.sql
+        : compiled.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    text += `${i === 0 ? "" : ", "}also_${i} AS (${body})`;
+    parameters.push(...compiled.parameters);
+  }
+  return CompiledQuery.raw(text, parameters);
 }
 
 /** A new record's row as stored: what the database assigned (`assigned`), and the values written. */

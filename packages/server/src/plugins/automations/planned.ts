@@ -78,9 +78,10 @@ export async function planAutomations(
     runs.push(runLogRow(automation, input, "succeeded", outcomes, null));
   }
   return {
-    parts: (inserted) => [
-      ...created.flatMap(({ form, record }) => recordInsertParts(form, record, null, inserted)),
-      ...runs.map((run) => runInsertPart(run, inserted).part),
+    // Fixed texts gated on the statement's own insert (INSERTED), so `inserted` is not needed here.
+    parts: () => [
+      ...created.flatMap(({ form, record }) => recordInsertParts(form, record, null)),
+      ...runs.map((run) => runInsertPart(run).part),
     ],
     forms: created.map(({ form }) => form),
     changes: (stored) =>

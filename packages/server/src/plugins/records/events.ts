@@ -3,7 +3,7 @@
 // their transaction; in-transaction listeners run there (a throw rolls the write back), after-commit
 // listeners run once the outermost transaction opened through `transaction()` has committed, and never
 // when it rolls back.
-import type { ApiRecord, PublishedForm } from "@formwork/db";
+import type { ApiRecord, InsertPart, PublishedForm } from "@formwork/db";
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
@@ -78,7 +78,7 @@ export interface PlannedCreate {
 /** An in-transaction listener's work for a create, folded into the create's own insert statement. */
 export interface PlannedWork {
   /** Its writes as CTEs of the insert, each written only when `inserted` holds. */
-  parts(inserted: RawBuilder<boolean>): RawBuilder<unknown>[];
+  parts(inserted: RawBuilder<boolean>): InsertPart[];
   /** The forms the parts create records of (the statement writes nothing unless each is still current). */
   forms: PublishedForm[];
   /** After the statement: the changes its parts made, given the created record as stored. */

@@ -7,6 +7,7 @@ import {
   type ApiRecord,
   deleteRecord,
   getRecord,
+  type InsertPart,
   insertNeedsTransaction,
   insertRecords,
   inTransaction,
@@ -65,7 +66,7 @@ export interface PreparedStart {
   /** Each draft's flow status (the same order), written by its insert. */
   statuses: string[];
   /** The start's writes as CTEs of the insert's statement, writing nothing unless `inserted` holds. */
-  parts: (inserted: RawBuilder<boolean>) => RawBuilder<unknown>[];
+  parts: (inserted: RawBuilder<boolean>) => InsertPart[];
   /** After the statement: the flows' events (started, tasks handed out). */
   emit(db: Db): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { diffFields } from "./diff";
 import { type InsertPart, isFixedPart } from "./insert-parts";
 import {
   assertCurrentVersion,
+  INSERT_RETURNING,
   INSERTED,
   insertStatement,
   runInsert,
@@ -241,6 +242,32 @@ function compileParts(parts: readonly InsertPart[], db: Kysely<SystemTables>): C
   return CompiledQuery.raw(text, parameters);
 }
 
+const rowTemplates = new WeakMap<FormModel, Row>();
+
+/**
+ * An object with every key of the form's stored row, to copy. Adding a form's ~30 keys one by one to a
+ * new object (`row[column] = value`) made V8 turn each row into a dictionary on the way: about 36 µs a
+ * row, measured, against about 1.4 µs for a copy of this template (whose keys then only change value).
+ * JSON.parse builds it with fast properties.
+ */
+function rowTemplate(model: FormModel): Row {
+  let known = rowTemplates.get(model);
+  if (!known) {
+    const keys = [
+      ...INSERT_RETURNING,
+      "created_by",
+      "owner_id",
+      "dept_id",
+      "flow_status",
+      "deleted_at",
+      ...model.layout.columns.map((c) => c.column),
+    ];
+    known = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((key) => [key, null])))) as Row;
+    rowTemplates.set(model, known);
+  }
+  return known;
+}
+
 /** A new record's row as stored: what the database assigned (`assigned`), and the values written. */
 export function storedRow(
   model: FormModel,
@@ -248,14 +275,13 @@ export function storedRow(
   s: SystemValues,
   data: Record<string, unknown>,
 ): Row {
-  const full: Row = {
-    ...assigned,
-    created_by: s.createdBy,
-    owner_id: s.ownerId,
-    dept_id: s.deptId,
-    flow_status: s.flowStatus,
-    deleted_at: null,
-  };
+  const full: Row = { ...rowTemplate(model) };
+  for (const key in assigned) full[key] = assigned[key];
+  full.created_by = s.createdBy;
+  full.owner_id = s.ownerId;
+  full.dept_id = s.deptId;
+  full.flow_status = s.flowStatus;
+  full.deleted_at = null;
   for (const column of model.layout.columns) full[column.column] = data[column.fieldId] ?? null;
   return full;
 }

@@ -30,6 +30,7 @@ import * as formRollups from "./0024_form_rollups";
 import * as flowTimersAnnounce from "./0026_flow_timers_announce";
 import * as notificationsAnnounce from "./0028_notifications_announce";
 import * as notificationsUnannounced from "./0030_notifications_unannounced";
+import * as recordFillfactor from "./0031_record_fillfactor";
 import * as automationRunsWithoutFk from "./0033_automation_runs_without_fk";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0026_flow_timers_announce": flowTimersAnnounce,
   "0028_notifications_announce": notificationsAnnounce,
   "0030_notifications_unannounced": notificationsUnannounced,
+  "0031_record_fillfactor": recordFillfactor,
   "0033_automation_runs_without_fk": automationRunsWithoutFk,
 };
 

@@ -3,9 +3,12 @@ import { FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFormRow } from "../../test/fixtures";
-import { getRecord, insertRecord, queryRecords } from "../records";
+import { up as recordFillfactorUp } from "../migrations/0031_record_fillfactor";
+import { getRecord, insertRecord, insertRecords, queryRecords } from "../records";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
+import { inTransaction } from "../transaction";
+import { applyWrites, emptyWrites } from "../workflow/writes";
 import { loadPublishedForm } from "./load";
 import { addIndexes, publishForm } from "./publish";
 
@@ -20,6 +23,13 @@ async function columnsOf(db: Kysely<SystemTables>, table: string): Promise<Recor
     WHERE c.relname = ${table} AND c.relnamespace = current_schema()::regnamespace
       AND a.attnum > 0 AND NOT a.attisdropped`.execute(db);
   return Object.fromEntries(rows.map((r) => [r.name, r.type]));
+}
+
+async function fillfactorOf(db: Kysely<SystemTables>, table: string): Promise<string | null> {
+  const { rows } = await sql<{ options: string[] | null }>`
+    SELECT c.reloptions AS options FROM pg_class c
+    WHERE c.relname = ${table} AND c.relnamespace = current_schema()::regnamespace`.execute(db);
+  return rows[0]?.options?.find((o) => o.startsWith("fillfactor="))?.slice("fillfactor=".length) ?? null;
 }
 
 async function indexesOf(db: Kysely<SystemTables>, table: string): Promise<string[]> {
@@ -290,6 +300,51 @@ describe.each(testDatabases())("publishForm on $name", ({ create }) => {
       expect(bySubject.records).toHaveLength(searched ? 1 : 0);
     },
   );
+
+  it("leaves room on record pages, so a flow_status update stays on its page and re-indexes nothing (HOT)", async () => {
+    const definition = form([text("name"), text("notes", { indexed: true }), text("city")]);
+    const formId = await createFormRow(db, definition);
+    const { tableName } = await publishForm(db, { formId, definition });
+    expect(await fillfactorOf(db, tableName)).toBe("85");
+    expect((await indexesOf(db, tableName)).some((d) => d.includes("gin_trgm_ops"))).toBe(true);
+    const published = await loadPublishedForm(db, formId);
+    if (!published) throw new Error("not published");
+    // Several pages of rows written together (a full page at fillfactor 100 has no room for one more).
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      data: { name: `Person ${i} with a longer name`, notes: `notes ${i} `.repeat(4), city: "Springfield" },
+    }));
+    await insertRecords(db, published, rows, { actorId: null });
+    const { rows: first } = await sql<{ id: string }>`
+      SELECT id FROM ${sql.table(tableName)} WHERE (ctid::text::point)[0] = 0 ORDER BY ctid LIMIT 5`.execute(
+      db,
+    );
+    expect(first).toHaveLength(5);
+    // Counted inside the transaction (pg_stat_xact_*: this transaction's own, not yet reported, counts).
+    const counts = await inTransaction(db, async (trx) => {
+      const writes = emptyWrites();
+      writes.recordStatuses = first.map((r) => ({
+        table: tableName,
+        recordId: r.id,
+        flowStatus: "approved",
+      }));
+      await applyWrites(trx, writes);
+      const { rows: stats } = await sql<{ updated: number; hot: number }>`
+        SELECT n_tup_upd::int AS updated, n_tup_hot_upd::int AS hot FROM pg_stat_xact_user_tables
+        WHERE relid = ${tableName}::regclass`.execute(trx);
+      return stats[0];
+    });
+    expect(counts).toEqual({ updated: 5, hot: 5 });
+    const { rows: moved } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM ${sql.table(tableName)}
+      WHERE flow_status = 'approved' AND (ctid::text::point)[0] = 0`.execute(db);
+    expect(moved[0]?.n).toBe(5);
+
+    // Tables published before: migration 0031 sets it on every form's record table.
+    await sql`ALTER TABLE ${sql.table(tableName)} RESET (fillfactor)`.execute(db);
+    expect(await fillfactorOf(db, tableName)).toBeNull();
+    await recordFillfactorUp(db as unknown as Kysely<unknown>);
+    expect(await fillfactorOf(db, tableName)).toBe("85");
+  });
 
   it("answers NOT_FOUND for a form that does not exist", async () => {
     const error = await publishForm(db, {

@@ -15,12 +15,40 @@ export interface LagResult {
   /** Timers per second from the first to the last firing. */
   perSecond: number;
   firedOnce: boolean;
+  /**
+   * The record table's updates while firing and how many were HOT (the new row version on the same
+   * page: no index entries), from pg_stat_user_tables; null when PostgreSQL had not reported them yet.
+   */
+  recordUpdates: { updated: number; hot: number } | null;
+}
+
+/** ANALYZE of the whole database, as autovacuum would have done after seeding. */
+export async function analyzeDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
 }
 
 export async function measureTimerLag(url: string, formId: string, leadMs: number): Promise<LagResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const table = (
+      await client.query<{ table_name: string }>("SELECT table_name FROM forms WHERE id = $1", [formId])
+    ).rows[0]?.table_name;
+    const recordStats = async () =>
+      (
+        await client.query<{ updated: number; hot: number }>(
+          `SELECT n_tup_upd::int AS updated, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables
+           WHERE relid = $1::regclass`,
+          [table],
+        )
+      ).rows[0] ?? { updated: 0, hot: 0 };
+    const before = await recordStats();
     const moved = await client.query(
       `UPDATE flow_timers t SET due_at = now() + make_interval(secs => $2::float8 / 1000)
        FROM flow_instances i WHERE i.id = t.instance_id AND i.form_id = $1 AND t.status = 'pending'`,
@@ -58,6 +86,20 @@ export async function measureTimerLag(url: string, formId: string, leadMs: numbe
       [formId],
     );
     const r = rows[0]!;
+    // Backends report their counts when idle, at most once a second (after up to 10 s when idle since):
+    // wait until the record table's updates are in, as long as the statuses changed at all.
+    let after = await recordStats();
+    const statsBy = Date.now() + 15_000;
+    const statuses = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM flow_instances WHERE form_id = $1 AND status <> 'running'`,
+      [formId],
+    );
+    const expected = statuses.rows[0]!.n;
+    while (after.updated - before.updated < expected && Date.now() < statsBy) {
+      await sleep(500);
+      after = await recordStats();
+    }
+    const updated = after.updated - before.updated;
     return {
       timers: r.n,
       minMs: Number(r.min),
@@ -66,6 +108,7 @@ export async function measureTimerLag(url: string, formId: string, leadMs: numbe
       maxMs: Number(r.max),
       perSecond: r.span > 0 ? (r.n * 1000) / Number(r.span) : Number.NaN,
       firedOnce: r.n === moved.rowCount && r.events === r.n,
+      recordUpdates: updated >= expected ? { updated, hot: after.hot - before.hot } : null,
     };
   } finally {
     await client.end();

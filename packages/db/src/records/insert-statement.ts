@@ -49,6 +49,8 @@ interface InsertPlan {
   head: string;
   tail: string;
   answer: string;
+  /** Whole texts with more CTEs (alsoText), by the number of guarded forms and the CTEs' text. */
+  withAlso: Map<string, string>;
 }
 
 /** A single record binds plain values; a batch binds one array per column and unnests them. */
@@ -107,7 +109,7 @@ function buildPlan(model: FormModel, shape: Shape): InsertPlan {
     "revised AS (INSERT INTO revisions (id, form_id, record_id, version, actor, action, diff)",
     `SELECT id, $${form}::uuid, id, version, $${actor}::uuid, 'create', '{}'::jsonb FROM inserted)`,
   ].join(" ");
-  return { columns, head, tail, answer: `SELECT ${returning} FROM inserted` };
+  return { columns, head, tail, answer: `SELECT ${returning} FROM inserted`, withAlso: new Map() };
 }
 
 /** The guard: the form (id, version: placeholders) is still published at that version. */
@@ -173,17 +175,36 @@ export function insertStatement(
   }
   // The forms the more CTEs write records of guard the insert too: nothing is written when one of
   // them was published again since its definition was loaded (FormChangedError, as for the insert's).
+  for (const other of alsoCurrent) params.push(other.id, other.version);
+  const text = alsoText(plan, also.sql, alsoCurrent.length);
+  return prepared(CompiledQuery.raw(text, [...params, ...also.parameters]) as CompiledQuery<Row>);
+}
+
+const MAX_ALSO_TEXTS = 1_000;
+
+/**
+ * The statement's text with `alsoSql` after the insert's CTEs and `guards` more forms in its guard:
+ * the same for every submission of a form whose automations write the same parts, so it is kept (per
+ * plan) instead of renumbered and concatenated each time — and the prepared-name look-up then hashes a
+ * string it has seen.
+ */
+function alsoText(plan: InsertPlan, alsoSql: string, guards: number): string {
+  const key = `${guards} ${alsoSql}`;
+  const known = plan.withAlso.get(key);
+  if (known !== undefined) return known;
+  let offset = plan.columns.length + 3;
   let guard = "";
-  for (const other of alsoCurrent) {
-    params.push(other.id, other.version);
-    guard += ` AND ${isCurrent(`$${params.length - 1}`, `$${params.length}`)}`;
+  for (let i = 0; i < guards; i++) {
+    guard += ` AND ${isCurrent(`$${offset + 1}`, `$${offset + 2}`)}`;
+    offset += 2;
   }
   // More CTEs after the insert's (compiled on their own, so their placeholders $1.. follow ours). Their
   // texts are the callers' fixed SQL: a `$` followed by digits in them is always a placeholder.
-  const offset = params.length;
-  const more = also.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  const more = alsoSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   const text = `${plan.head}${guard} ${plan.tail}, ${more} ${plan.answer}`;
-  return prepared(CompiledQuery.raw(text, [...params, ...also.parameters]) as CompiledQuery<Row>);
+  if (plan.withAlso.size >= MAX_ALSO_TEXTS) plan.withAlso.clear();
+  plan.withAlso.set(key, text);
+  return text;
 }
 
 /**

@@ -411,7 +411,7 @@ export class WorkflowRuntime implements FlowStarter {
       writes.tasks.push({ id: command.taskId, status: "pending" });
     }
     if (recordEdits && record) {
-      const updated = await writePatch(
+      await writePatch(
         { ...this.deps.writeDeps, db: tx },
         actorId,
         form,
@@ -423,8 +423,6 @@ export class WorkflowRuntime implements FlowStarter {
       ).catch((error: unknown) => {
         throw asFieldEditError(error);
       });
-      // The stored state carries the record as written (formulas recomputed), for later conditions.
-      result.state.record = updated.data;
     }
     await applyWrites(tx, writes);
     await this.emitFlow(tx, targetOf(locked), happenings, principal);

@@ -24,6 +24,35 @@ export interface TimerOptions {
   reconcileMs: number;
 }
 
+/**
+ * Timers claimed by the first round after the loops found nothing; each round that fires some doubles it
+ * up to `batchSize`. A backlog falling due at once is mostly the later timers' wait for the earlier
+ * batches, so the first timers fire in tens of milliseconds instead of after a whole batch of 1,000 has
+ * been stepped and written, and the large batches that keep the throughput come right after.
+ */
+export const FIRST_BATCH = 100;
+
+/** How many timers the next round claims: small after an idle loop, doubling while rounds find work. */
+export class BatchRamp {
+  private size: number;
+
+  constructor(
+    private readonly first: number,
+    private readonly max: number,
+  ) {
+    this.size = Math.min(first, max);
+  }
+
+  next(): number {
+    return this.size;
+  }
+
+  /** A round claimed `claimed` timers. */
+  claimed(claimed: number): void {
+    this.size = claimed === 0 ? Math.min(this.first, this.max) : Math.min(this.max, this.size * 2);
+  }
+}
+
 export class TimerPoller {
   private readonly loop: DueLoop;
   private reconcileTimer: NodeJS.Timeout | null = null;
@@ -34,9 +63,14 @@ export class TimerPoller {
     private readonly log: FastifyBaseLogger,
     private readonly options: TimerOptions,
   ) {
+    const ramp = new BatchRamp(FIRST_BATCH, options.batchSize);
     this.loop = new DueLoop(
       {
-        round: () => runtime.fireDueTimers(options.batchSize),
+        round: async () => {
+          const claimed = await runtime.fireDueTimers(ramp.next());
+          ramp.claimed(claimed);
+          return claimed;
+        },
         msUntilNext: () => msUntilNextTimer(db),
         // A timer written due within a minute (by any process, or by hand) wakes the loops at once.
         wakeOn: { db, channel: TIMERS_CHANNEL },

@@ -7,6 +7,7 @@
 //   BENCH_TIMER_LEAD_MS      how far ahead the timers are moved to fall due (3000; below the pollers'
 //                            1 s interval it shows how late they wake to timers written meanwhile)
 //   BENCH_SECTIONS           comma-separated subset of approve,submit,timers (all)
+//   BENCH_TIMER_KINDS        comma-separated subset of remind,approve: the deadline actions timed (both)
 //   BENCH_TIMER_ANALYZE      0: no ANALYZE between seeding the timers and making them due (analyzed)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -115,7 +116,8 @@ try {
 
   if (sections.has("timers")) {
     const count = number("BENCH_TIMERS", 10_000);
-    for (const kind of ["remind", "approve"] as const) {
+    const kinds = (env.BENCH_TIMER_KINDS ?? "remind,approve").split(",").map((k) => k.trim());
+    for (const kind of (["remind", "approve"] as const).filter((k) => kinds.includes(k))) {
       const formId = await benchFlowForm(
         world,
         `flow_timers_${kind}`,

@@ -32,6 +32,7 @@ import * as notificationsAnnounce from "./0028_notifications_announce";
 import * as notificationsUnannounced from "./0030_notifications_unannounced";
 import * as recordFillfactor from "./0031_record_fillfactor";
 import * as automationRunsWithoutFk from "./0033_automation_runs_without_fk";
+import * as flowInstancesHot from "./0034_flow_instances_hot";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0030_notifications_unannounced": notificationsUnannounced,
   "0031_record_fillfactor": recordFillfactor,
   "0033_automation_runs_without_fk": automationRunsWithoutFk,
+  "0034_flow_instances_hot": flowInstancesHot,
 };
 
 const provider: MigrationProvider = {

@@ -89,6 +89,27 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
     return { id, task: `${id}:t1` };
   }
 
+  it("rewrites a running instance's row on its page (HOT): no indexed column changes, and the page has room", async () => {
+    const instances = [];
+    for (let i = 0; i < 5; i++) instances.push(await started(`hot ${i}`, bob));
+    // Counted inside the transaction (pg_stat_xact_*: this transaction's own, not yet reported, counts).
+    const counts = await inTransaction(db, async (tx) => {
+      const w = emptyWrites();
+      for (const { id } of instances)
+        w.instances.push({ id, state: { id, seq: 2, note: "reminded" }, status: "running", revision: 2 });
+      await applyWrites(tx, w);
+      const { rows } = await sql<{ updated: number; hot: number }>`
+        SELECT n_tup_upd::int AS updated, n_tup_hot_upd::int AS hot FROM pg_stat_xact_user_tables
+        WHERE relname = 'flow_instances'`.execute(tx);
+      return rows[0];
+    });
+    expect(counts).toEqual({ updated: 5, hot: 5 });
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM flow_instances WHERE id = ANY(${instances.map((i) => i.id)}::uuid[])
+        AND revision = 2 AND state->>'note' = 'reminded'`.execute(db);
+    expect(rows[0]?.n).toBe(5);
+  });
+
   it("writes an optimistic step once: a step from a revision that moved, or for a task no longer pending, writes nothing", async () => {
     const { id, task } = await started("QT-0002 optimistic", bob);
     const read = await readTaskInstances(db, [task, `${id}:t9`]);

@@ -126,7 +126,10 @@ export interface InstanceState {
   status: InstanceStatus;
   /** Null for a submission through a public fill link: nobody signed in started it. */
   initiator: string | null;
-  /** The record as the flow sees it (branch conditions, field assignees); fill edits update it. */
+  /**
+   * The record as the flow sees it (branch conditions, field assignees); fill edits update it. The server
+   * hands the live record in and stores the state without it (`{}`): a stored copy would only go stale.
+   */
   record: RecordData;
   startedAt: Instant;
   finishedAt?: Instant;

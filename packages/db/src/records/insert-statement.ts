@@ -49,8 +49,8 @@ interface InsertPlan {
   head: string;
   tail: string;
   answer: string;
-  /** Whole texts with more CTEs (alsoText), by the number of guarded forms and the CTEs' text. */
-  withAlso: Map<string, string>;
+  /** Whole texts with more CTEs (alsoText), by the number of guarded forms, then the CTEs' text. */
+  withAlso: Map<number, Map<string, string>>;
 }
 
 /** A single record binds plain values; a batch binds one array per column and unnests them. */
@@ -189,8 +189,14 @@ const MAX_ALSO_TEXTS = 1_000;
  * string it has seen.
  */
 function alsoText(plan: InsertPlan, alsoSql: string, guards: number): string {
-  const key = `${guards} ${alsoSql}`;
-  const known = plan.withAlso.get(key);
+  // Keyed by the CTEs' text itself (no key built per call: the fixed parts' joined text is the same
+  // string object every time, whose hash V8 keeps).
+  let byText = plan.withAlso.get(guards);
+  if (!byText) {
+    byText = new Map();
+    plan.withAlso.set(guards, byText);
+  }
+  const known = byText.get(alsoSql);
   if (known !== undefined) return known;
   let offset = plan.columns.length + 3;
   let guard = "";
@@ -202,8 +208,8 @@ function alsoText(plan: InsertPlan, alsoSql: string, guards: number): string {
   // texts are the callers' fixed SQL: a `$` followed by digits in them is always a placeholder.
   const more = alsoSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   const text = `${plan.head}${guard} ${plan.tail}, ${more} ${plan.answer}`;
-  if (plan.withAlso.size >= MAX_ALSO_TEXTS) plan.withAlso.clear();
-  plan.withAlso.set(key, text);
+  if (byText.size >= MAX_ALSO_TEXTS) byText.clear();
+  byText.set(alsoSql, text);
   return text;
 }
 

@@ -9,7 +9,7 @@ import type { SystemTables } from "../tables";
 import { inTransaction } from "../transaction";
 import { collectChildRows, insertChildRows, loadChildRows, replaceChildRows } from "./children";
 import { diffFields } from "./diff";
-import { type InsertPart, isFixedPart } from "./insert-parts";
+import { type FixedPart, type InsertPart, isFixedPart } from "./insert-parts";
 import {
   assertCurrentVersion,
   INSERT_RETURNING,
@@ -224,13 +224,22 @@ export async function insertRecords(
 
 /**
  * The parts as the CTEs `also_0 AS (...), also_1 AS (...)` with their parameters numbered in order; a
- * fixed part's text is only renumbered (kysely compiles the others).
+ * fixed part's text is only renumbered (kysely compiles the others). When every part is fixed, the
+ * joined text is built once per sequence of part texts (fixedTexts) and only the parameters collected.
  */
 function compileParts(parts: readonly InsertPart[], db: Kysely<SystemTables>): CompiledQuery {
+  if (parts.every(isFixedPart)) {
+    const parameters: unknown[] = [];
+    for (const part of parts) for (const value of part.parameters) parameters.push(value);
+    return CompiledQuery.raw(fixedText(parts), parameters);
+  }
+  return CompiledQuery.raw(...joinParts(parts.map((part) => (isFixedPart(part) ? part : part.compile(db)))));
+}
+
+function joinParts(parts: readonly FixedPart[]): [string, unknown[]] {
   let text = "";
   const parameters: unknown[] = [];
-  for (const [i, part] of parts.entries()) {
-    const compiled = isFixedPart(part) ? part : part.compile(db);
+  for (const [i, compiled] of parts.entries()) {
     const offset = parameters.length;
     const body =
       offset === 0
@@ -239,7 +248,49 @@ function compileParts(parts: readonly InsertPart[], db: Kysely<SystemTables>): C
     text += `${i === 0 ? "" : ", "}also_${i} AS (${body})`;
     parameters.push(...compiled.parameters);
   }
-  return CompiledQuery.raw(text, parameters);
+  return [text, parameters];
+}
+
+/**
+ * The joined text of fixed parts, kept in a trie keyed by each part's text and number of parameters
+ * (the texts are the same string objects submission after submission — built once per form version —
+ * so each step is a map hit on a string whose hash V8 has cached). The text is the same object every
+ * time, which lets the statement's own caches (alsoText, prepared names) hit on it cheaply too.
+ */
+interface TextNode {
+  next: Map<string, Map<number, TextNode>>;
+  text?: string;
+}
+
+const MAX_FIXED_TEXTS = 1_000;
+let fixedTexts: TextNode = { next: new Map() };
+let fixedTextCount = 0;
+
+function fixedText(parts: readonly FixedPart[]): string {
+  let node = fixedTexts;
+  for (const part of parts) {
+    let byCount = node.next.get(part.sql);
+    if (!byCount) {
+      byCount = new Map();
+      node.next.set(part.sql, byCount);
+    }
+    let child = byCount.get(part.parameters.length);
+    if (!child) {
+      child = { next: new Map() };
+      byCount.set(part.parameters.length, child);
+    }
+    node = child;
+  }
+  if (node.text !== undefined) return node.text;
+  const [text] = joinParts(parts);
+  if (fixedTextCount >= MAX_FIXED_TEXTS) {
+    fixedTexts = { next: new Map() };
+    fixedTextCount = 0;
+    return text;
+  }
+  fixedTextCount++;
+  node.text = text;
+  return text;
 }
 
 const rowTemplates = new WeakMap<FormModel, Row>();

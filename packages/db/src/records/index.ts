@@ -16,6 +16,7 @@ export {
   type InsertPart,
   isFixedPart,
   type PartRecord,
+  partData,
   partRecord,
   recordInsertParts,
 } from "./insert-parts";

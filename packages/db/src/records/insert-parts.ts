@@ -17,8 +17,7 @@ import {
 } from "./insert-statement";
 import { type FormModel, modelOf } from "./model";
 import type { ApiRecord } from "./types";
-import { toApiRecord } from "./values";
-import { storedRow } from "./write";
+import { fromColumnValue } from "./values";
 
 /** A record the statement creates: its system values and its prepared data (field id → value). */
 export interface PartRecord {
@@ -92,16 +91,38 @@ export function recordInsertParts(
 
 /**
  * The record as insertRecords answers it once written: its values, version 1 and the statement's
- * timestamps (`at`: the creating statement's record, whose `now()` they share).
+ * timestamps (`at`: the creating statement's record, whose `now()` they share). The same as
+ * `toApiRecord(storedRow(...))` (a test holds them together), without building the row first.
  */
 export function partRecord(
   form: PublishedForm,
   record: PartRecord,
   at: Pick<ApiRecord, "createdAt" | "updatedAt">,
 ): ApiRecord {
+  const s = record.system;
+  return {
+    id: String(s.id),
+    version: 1,
+    createdAt: String(at.createdAt),
+    updatedAt: String(at.updatedAt),
+    createdBy: s.createdBy ?? null,
+    ownerId: s.ownerId ?? null,
+    flowStatus: s.flowStatus ?? null,
+    data: partData(form, record.data),
+  };
+}
+
+/**
+ * A new record's `data` as the API shows it once stored (toApiRecord of its row): every field with a
+ * column in definition order (unset ones null), and sub-forms empty — a create with sub-form rows is
+ * not written by a part (insertNeedsTransaction).
+ */
+export function partData(form: PublishedForm, data: Record<string, unknown>): Record<string, unknown> {
   const model = modelOf(form);
-  const assigned = { id: record.system.id, version: 1, created_at: at.createdAt, updated_at: at.updatedAt };
-  const row = storedRow(model, assigned, record.system, record.data);
-  // Sub-forms have no rows (a create with some is not written this way).
-  return toApiRecord(row, model, model.layout.children.length ? new Map() : null);
+  const out: Record<string, unknown> = {};
+  for (const field of model.form.definition.fields) {
+    if (model.columnsById.has(field.id)) out[field.id] = fromColumnValue(data[field.id] ?? null);
+    else if (model.childrenById.has(field.id)) out[field.id] = [];
+  }
+  return out;
 }

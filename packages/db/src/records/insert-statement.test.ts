@@ -2,11 +2,13 @@ import type { FormDefinition, FormworkError } from "@formwork/schema";
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishNew } from "../../test/fixtures";
+import { newId } from "../ids";
 import { loadPublishedForm } from "../storage/load";
 import { publishForm } from "../storage/publish";
 import type { PublishedForm } from "../storage/types";
 import type { SystemTables } from "../tables";
 import { testDatabases } from "../testing";
+import { partData, partRecord, recordInsertParts } from "./insert-parts";
 import { FormChangedError, textArrayLiteral } from "./insert-statement";
 import { queryRecords } from "./query";
 import { getRecord } from "./read";
@@ -103,6 +105,36 @@ describe.each(testDatabases())("the unnest insert on $name", ({ create }) => {
     const nulls = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(form.tableName)}
       WHERE f_tags IS NULL AND f_place IS NULL AND f_at IS NULL`.execute(db);
     expect(nulls.rows[0]?.n).toBe(2);
+  });
+
+  it("answers a record written by another insert's parts as it reads back (partRecord)", async () => {
+    const other = await publishNew(db, { ...everyType, key: "every_type_part", name: "Parts" });
+    const datas = [
+      {
+        title: 'a "part" \\ too',
+        price: 0.1,
+        amount: -1.5,
+        stars: 3,
+        day: "2026-02-28",
+        at: "2026-11-27T08:30:15.123Z",
+        tags: tricky,
+        place: { lng: 1, lat: 2 },
+        addr: { province: "北京", nested: [1, { x: null }] },
+      },
+      { title: "only a title" },
+      {},
+    ];
+    for (const data of datas) {
+      const system = { id: newId(), createdBy: null, ownerId: actor, deptId: null, flowStatus: "running" };
+      const [trigger] = await insertRecords(db, form, [{ data: { title: "trigger" } }], ctx, {
+        also: () => recordInsertParts(other, { system, data }, actor),
+        alsoCurrent: [other],
+      });
+      const stored = await getRecord(db, other, system.id);
+      expect(partRecord(other, { system, data }, trigger!)).toEqual(stored);
+      expect(partData(other, data)).toEqual(stored?.data);
+      expect(Object.keys(partData(other, data))).toEqual(everyType.fields.map((f) => f.id));
+    }
   });
 
   it("writes each record's create revision in the same statement", async () => {

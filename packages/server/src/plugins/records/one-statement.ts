@@ -13,7 +13,7 @@ import {
   isUnavailable,
   newId,
   type PublishedForm,
-  partRecord,
+  partData,
   type WriteContext,
 } from "@formwork/db";
 import { FormworkError } from "@formwork/schema";
@@ -49,15 +49,8 @@ export async function createInOneStatement(c: OneStatementCreate): Promise<ApiRe
     if (drafts.length !== 1 || !draft || db.isTransaction) return null;
     if (insertNeedsTransaction(form, [{ data: draft.data }])) return null;
     const appId = await c.deps.appIdOf(form.id, db);
-    const system = {
-      id: draft.id,
-      createdBy: writeCtx.actorId,
-      ownerId: writeCtx.actorId,
-      deptId,
-      flowStatus: null,
-    };
     // The record's data as the listeners would see it once stored (every field, unset ones null).
-    const { data } = partRecord(form, { system, data: draft.data }, { createdAt: "", updatedAt: "" });
+    const data = partData(form, draft.data);
     const create = { appId, formId: form.id, form, record: { id: draft.id, data }, ...origin };
     for (const planner of c.planners) {
       const work = await planner(db, create);

@@ -34,13 +34,25 @@ export function formulaValue(text: string, scope: FormulaScope): unknown {
   return value;
 }
 
+const byIds = new WeakMap<readonly FieldDefinition[], ReadonlyMap<string, FieldDefinition>>();
+
+/** The fields by id, once per fields array (a published form's definition is not changed in place). */
+function fieldsById(fields: readonly FieldDefinition[]): ReadonlyMap<string, FieldDefinition> {
+  let known = byIds.get(fields);
+  if (!known) {
+    known = new Map(fields.map((f) => [f.id, f]));
+    byIds.set(fields, known);
+  }
+  return known;
+}
+
 /** The target record's data: each mapped field's formula value, normalised for that field. */
 export function mappedData(
   mapping: Record<string, string>,
   fields: readonly FieldDefinition[],
   scope: FormulaScope,
 ): Record<string, unknown> {
-  const byId = new Map(fields.map((f) => [f.id, f]));
+  const byId = fieldsById(fields);
   const data: Record<string, unknown> = {};
   for (const [id, text] of Object.entries(mapping)) {
     const field = byId.get(id);

@@ -47,6 +47,7 @@ export function findReferences(
   datas: { base: string; data: Record<string, unknown> }[],
 ): Collected {
   const out: Collected = { links: new Map(), members: [], files: [] };
+  if (!mayRefer(fields)) return out;
   const visit = (
     defs: readonly FieldDefinition[],
     data: Record<string, unknown>,
@@ -56,8 +57,8 @@ export function findReferences(
     for (const field of defs) {
       if (!Object.hasOwn(data, field.id)) continue;
       const value = data[field.id];
+      if (value === null || value === undefined || !REFERRING.has(field.type)) continue;
       const path = `${base}/${pointerSegment(field.id)}`;
-      if (value === null || value === undefined) continue;
       switch (field.type) {
         case "link": {
           const list = out.links.get(field.form) ?? [];
@@ -100,6 +101,31 @@ export function findReferences(
   };
   for (const [record, { base, data }] of datas.entries()) visit(fields, data, base, record);
   return out;
+}
+
+/** The field types whose values refer to other data (findReferences' cases). */
+const REFERRING = new Set<string>([
+  "link",
+  "member",
+  "members",
+  "image",
+  "attachment",
+  "signature",
+  "subform",
+]);
+
+const referring = new WeakMap<readonly FieldDefinition[], boolean>();
+
+/** Whether any of the fields (sub-forms' columns included) can hold a reference; once per fields array. */
+function mayRefer(fields: readonly FieldDefinition[]): boolean {
+  let known = referring.get(fields);
+  if (known === undefined) {
+    known = fields.some(
+      (field) => REFERRING.has(field.type) && (field.type !== "subform" || mayRefer(field.fields)),
+    );
+    referring.set(fields, known);
+  }
+  return known;
 }
 
 function idsOf(value: unknown, path: string): Reference[] {

@@ -12,7 +12,7 @@ import { message } from "../shared/messages";
 import { isPlainObject, setOwn } from "../shared/values";
 import { acceptInput } from "./accept";
 import { checkRequired, checkRules, checkSchema, checkValues } from "./checks";
-import { compileForm } from "./compiled-form";
+import { type CompiledForm, compileForm } from "./compiled-form";
 import { computeFormulas } from "./compute";
 import type { PrepareContext } from "./context";
 import { applyDefaults, type PendingLinkage } from "./defaults";
@@ -39,6 +39,27 @@ export type PrepareResult =
       data?: Record<string, unknown>;
       hidden?: string[];
     };
+
+interface StoredFields {
+  ids: readonly string[];
+  /** Every stored field's id as an own property (null), in definition order. */
+  template: Record<string, unknown>;
+}
+
+const storedFields = new WeakMap<CompiledForm, StoredFields>();
+
+function storedFieldsOf(compiled: CompiledForm): StoredFields {
+  let known = storedFields.get(compiled);
+  if (!known) {
+    const ids = [...compiled.fields].filter(([, field]) => getFieldType(field.type).stored).map(([id]) => id);
+    const template: Record<string, unknown> = {};
+    for (const id of ids) setOwn(template, id, null);
+    // Parsed back from text so its properties are fast ones (not a dictionary built key by key).
+    known = { ids, template: JSON.parse(JSON.stringify(template)) as Record<string, unknown> };
+    storedFields.set(compiled, known);
+  }
+  return known;
+}
 
 /** Is the value at `/field` or `/subform/row/column` hidden by a display rule? (Ids need no unescaping.) */
 function isHiddenPath(path: string, hidden: ReadonlySet<string>): boolean {
@@ -69,11 +90,12 @@ export function prepareRecord(form: FormDefinition, input: unknown, ctx: Prepare
   const hidden = applyVisibility(data, compiled, evalCtx);
   if (hidden.size > 0 && compiled.computed.length > 0) computeFormulas(data, compiled, evalCtx);
 
-  // Every stored field gets a value (null when empty): the server writes whole rows.
-  const record: Record<string, unknown> = {};
-  for (const [id, field] of compiled.fields) {
-    if (getFieldType(field.type).stored) setOwn(record, id, data[id] ?? null);
-  }
+  // Every stored field gets a value (null when empty): the server writes whole rows. The record is a
+  // copy of the form's template, whose keys are all own data properties already (any id, even
+  // `__proto__`, is then an ordinary assignment), instead of ~20 defineProperty calls per record.
+  const stored = storedFieldsOf(compiled);
+  const record: Record<string, unknown> = { ...stored.template };
+  for (const id of stored.ids) record[id] = data[id] ?? null;
 
   const linkage = pendingLinkage.filter((pending) => !isHiddenPath(pending.path, hidden));
   errors.push(...checkRequired(record, compiled, hidden, new Set(linkage.map((p) => p.path)), locale));

@@ -10,7 +10,9 @@ import { type Kysely, sql } from "kysely";
 // written from now on.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX flow_instances_running_ix`.execute(db);
-  await sql`CREATE INDEX flow_instances_running_ix ON flow_instances (id) WHERE status = 'running'`.execute(db);
+  await sql`CREATE INDEX flow_instances_running_ix ON flow_instances (id) WHERE status = 'running'`.execute(
+    db,
+  );
   await sql`ALTER TABLE flow_instances SET (fillfactor = 70)`.execute(db);
 }
 

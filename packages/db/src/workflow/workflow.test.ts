@@ -90,7 +90,7 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
   }
 
   it("rewrites a running instance's row on its page (HOT): no indexed column changes, and the page has room", async () => {
-    const instances = [];
+    const instances: { id: string; task: string }[] = [];
     for (let i = 0; i < 5; i++) instances.push(await started(`hot ${i}`, bob));
     // Counted inside the transaction (pg_stat_xact_*: this transaction's own, not yet reported, counts).
     const counts = await inTransaction(db, async (tx) => {

@@ -53,7 +53,15 @@ export function UserMenu() {
         icon={<LogoutOutlined />}
         loading={logout.isPending}
         className={styles.logout}
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+        // Not mutate()'s onSettled: the hook's own onSettled clears the cache, which can unmount this menu
+        // first, and React Query skips an unmounted caller's callbacks — sign-out then never left the page
+        // (CI saw it once). The promise settles either way.
+        onClick={() =>
+          void logout
+            .mutateAsync()
+            .catch(() => undefined)
+            .finally(() => navigate("/login", { replace: true }))
+        }
       >
         {t("user.logout")}
       </Button>

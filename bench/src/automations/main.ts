@@ -7,7 +7,7 @@
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { recreateDatabase } from "../server/postgres-run";
+import { backendsOfApplication, recreateDatabase } from "../server/postgres-run";
 import { startScript } from "../server/processes";
 import { submissionExtra, throughputTable } from "../server/report";
 import { round } from "../server/stats";
@@ -38,15 +38,9 @@ const server = await startScript<{ port: number; pid: number }>(
   fileURLToPath(new URL("../server/our-server.ts", import.meta.url)),
   { BENCH_DATABASE_URL: url },
 );
-// The server's PostgreSQL backends, so the cost counts the database's work too (a statement's parse,
-// plan and execution happen there, not in the server process).
+// The server's PostgreSQL backends, so the cost counts the database's work too.
 const pool = new pg.Pool({ connectionString: url, max: 1 });
-const backends = async () =>
-  (
-    await pool.query<{ pid: number }>(
-      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'formwork'",
-    )
-  ).rows.map((row) => row.pid);
+const backends = backendsOfApplication(pool, "formwork");
 try {
   const { port, pid } = server.info;
   const world = await flowWorld(port);

@@ -42,6 +42,20 @@ interface ServerInfo {
 }
 
 /** Drops and recreates the database named in `url`, connecting to the `postgres` maintenance database. */
+/**
+ * Process ids of the pool's database's backends for one application name (PostgreSQL on this machine),
+ * so a benchmark counts the database's CPU too: a statement's parse, plan and execution happen there.
+ */
+export function backendsOfApplication(pool: pg.Pool, application: string): () => Promise<number[]> {
+  return async () =>
+    (
+      await pool.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
+        [application],
+      )
+    ).rows.map((row) => row.pid);
+}
+
 export async function recreateDatabase(url: string): Promise<void> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
@@ -73,14 +87,7 @@ export async function runPostgres(settings: PostgresSettings): Promise<number | 
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const database = await createDatabase({ url });
   const stops: (() => Promise<void>)[] = [];
-  /** Process ids of the database's backends for one application name (PostgreSQL on this machine). */
-  const backendsOf = (application: string) => async () =>
-    (
-      await pool.query<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1",
-        [application],
-      )
-    ).rows.map((row) => row.pid);
+  const backendsOf = (application: string) => backendsOfApplication(pool, application);
   try {
     // Ours first: its migrations install pg_trgm, which the baseline's search index needs too.
     const ours = await startScript<ServerInfo>("src/server/our-server.ts", { BENCH_DATABASE_URL: url });

@@ -11,7 +11,8 @@
 //   BENCH_TIMER_ANALYZE      0: no ANALYZE between seeding the timers and making them due (analyzed)
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { recreateDatabase } from "../server/postgres-run";
+import pg from "pg";
+import { backendsOfApplication, recreateDatabase } from "../server/postgres-run";
 import { startScript } from "../server/processes";
 import { submissionExtra, throughputTable } from "../server/report";
 import { ratio, round, summarize } from "../server/stats";
@@ -46,6 +47,8 @@ emit(
     `Node ${process.version}, PostgreSQL, load average (1/5/15 min) ${load()} at start.\n`,
 );
 await recreateDatabase(url);
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+const backends = backendsOfApplication(pool, "formwork");
 const server = await startScript<{ port: number; pid: number }>(
   fileURLToPath(new URL("../server/our-server.ts", import.meta.url)),
   { BENCH_DATABASE_URL: url },
@@ -104,13 +107,21 @@ try {
     const headers = { authorization: `Bearer ${world.admin.token}` };
     const [a, b] = await compareSubmissions(
       [
-        { name: "plain submission", port, pid, path: `/api/forms/${plain}/records`, headers },
-        { name: "submission starting a flow", port, pid, path: `/api/forms/${flowing}/records`, headers },
+        { name: "plain submission", port, pid, path: `/api/forms/${plain}/records`, headers, backends },
+        {
+          name: "submission starting a flow",
+          port,
+          pid,
+          path: `/api/forms/${flowing}/records`,
+          headers,
+          backends,
+        },
       ],
       { concurrency, durationMs, warmupMs: 2000, rounds: 2 },
     );
     emit(`### Submissions with and without a flow (${concurrency} connections, alternating rounds)\n`);
     emit(throughputTable("submissions", a!, [{ ...b!, extra: submissionExtra(b!) }], 0.45));
+    emit(`\nThe plain submission's ${submissionExtra(a!).replace(/^.*CPU per record/, "CPU per record")}.`);
     emit(`\nLoad average ${load()}.\n`);
   }
 
@@ -147,5 +158,6 @@ try {
   }
 } finally {
   await server.stop();
+  await pool.end();
 }
 emit(`Finished in ${Math.round((performance.now() - started) / 1000)} s, load average ${load()} at the end.`);

@@ -152,9 +152,15 @@ export type TaskAction =
 
 export type AdminAction =
   | { type: "changeAssignee"; taskId: string; to: string }
-  | { type: "end" }
+  /**
+   * `reason` says why when the server ends it on its own: `recordDeleted` — the record went to the recycle
+   * bin, so nobody should act on it any more (restoring it does not restart the flow; reactivate does).
+   */
+  | { type: "end"; reason?: EndReason }
   /** Re-open a finished instance at `toNode` (default: the nodes that were active when it finished). */
   | { type: "reactivate"; toNode?: string };
+
+export type EndReason = "recordDeleted";
 
 export interface StartCommand {
   type: "start";

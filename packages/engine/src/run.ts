@@ -143,8 +143,11 @@ export class Run {
     if (this.closeVisit(visit, "passed")) this.follow(visit, edges, scope);
   }
 
-  /** End the instance: every open visit, task and timer is cancelled. */
-  finish(status: FinishStatus, actor: string, comment?: string): void {
+  /**
+   * End the instance: every open visit, task and timer is cancelled. `why` joins the finish event's
+   * detail and the initiator's notice (an end's reason).
+   */
+  finish(status: FinishStatus, actor: string, comment?: string, why: Record<string, unknown> = {}): void {
     for (const visit of this.activeVisits()) this.closeVisit(visit, "cancelled");
     for (const task of this.pendingTasks()) this.cancelTask(task);
     for (const timer of this.pendingTimers()) this.cancelTimer(timer);
@@ -157,11 +160,11 @@ export class Run {
       action: "finish",
       ...(comment ? { comment } : {}),
       durationMs: this.since(this.state.startedAt),
-      detail: { status },
+      detail: { status, ...why },
     });
     // The initiator hears how it ended, unless they ended it themselves (a withdrawal).
     const { initiator } = this.state;
-    if (initiator !== null && actor !== initiator) this.notify("finished", [initiator], { status });
+    if (initiator !== null && actor !== initiator) this.notify("finished", [initiator], { status, ...why });
   }
 
   since(instant: Instant): number {

@@ -133,7 +133,7 @@ export async function buildApp({
   const automations = createAutomations(app, db, forms, events, config, clock, workflow.runtime);
   const importWorker = createImportWorker(app, db, kind, storage, forms, config, {
     events,
-    flowStarter: workflow.runtime,
+    recordFlows: workflow.runtime,
   });
   // Everything below is behind authentication (routes opt out with `config: { auth: "public" }`).
   await app.register(async (api) => {
@@ -156,7 +156,7 @@ export async function buildApp({
       forms,
       storage,
       events,
-      flowStarter: workflow.runtime,
+      recordFlows: workflow.runtime,
     });
     await api.register(workflowPlugin, { db, forms, ...workflow });
     await api.register(filesPlugin, { db, config, storage, forms });
@@ -168,7 +168,7 @@ export async function buildApp({
       config,
       forms,
       events,
-      flowStarter: workflow.runtime,
+      recordFlows: workflow.runtime,
     });
     await api.register(auditPlugin, { db });
     await api.register(aggregatePlugin, { db, config, forms });

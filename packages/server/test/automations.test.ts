@@ -443,6 +443,53 @@ describe.each(testDatabases())("automations ($name)", (database) => {
     expect(await taskFor(manager, quote[0]!.id)).toBeTruthy();
   });
 
+  it("a record it deletes from a running flow ends the flow, the handler's task cancelled", async () => {
+    const manager = await t.newUser(`closer-${database.name}@example.com`);
+    const quotes = await flowForm(t, oneApproval(manager.id));
+    const quotesForm = (await t.admin.request("GET", `/api/forms/${quotes}`)).json();
+    const cancels = await t.admin.request("POST", `/api/apps/${quotesForm.appId}/forms`, {
+      key: "cancels",
+      name: "撤单",
+      fields: [{ id: "subject", type: "text", label: "事项" }],
+    });
+    expect(cancels.statusCode, cancels.body).toBe(201);
+    await t.admin.request("POST", `/api/forms/${cancels.json().id}/publish`);
+    const saved = await t.admin.request("POST", `/api/apps/${quotesForm.appId}/automations`, {
+      definition: {
+        id: "cancel_quote",
+        name: "撤销报价",
+        form: "cancels",
+        trigger: { type: "recordCreated" },
+        actions: [
+          {
+            type: "deleteRecords",
+            form: quotesForm.key,
+            condition: { "==": [{ var: "title" }, { var: "$trigger.subject" }] },
+          },
+        ],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const quote = await submit(t.admin, quotes, { title: "作废报价" });
+    const taskId = await taskFor(manager, quote.id);
+    const cancel = await t.admin.request("POST", `/api/forms/${cancels.json().id}/records`, {
+      data: { subject: "作废报价" },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(201);
+    const instance = await t.db
+      .selectFrom("flow_instances")
+      .select(["id", "status"])
+      .where("record_id", "=", quote.id)
+      .executeTakeFirstOrThrow();
+    expect(instance.status).toBe("ended");
+    const task = await t.db
+      .selectFrom("flow_tasks")
+      .select("status")
+      .where("id", "=", taskId)
+      .executeTakeFirstOrThrow();
+    expect(task.status).toBe("cancelled");
+  });
+
   it("refuses invalid definitions with codes and pointers, and non-admins with 403", async () => {
     const bad = await t.admin.request("POST", `/api/apps/${appId}/automations`, {
       definition: {

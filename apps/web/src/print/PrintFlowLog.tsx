@@ -1,6 +1,7 @@
 import type { PrintView } from "@formwork/client";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../data/record-columns";
+import { logActionKey } from "../tasks/log-action";
 import { nodeLabel } from "../tasks/node-label";
 import styles from "./print.module.css";
 
@@ -53,7 +54,7 @@ export function PrintFlowLog({ log, nodes }: { log: Flow["log"]; nodes: Flow["ch
               {entry.actor?.name ??
                 (entry.detail?.public === true ? t("tasks.publicSubmitter") : t("tasks.system"))}
             </td>
-            <td>{t(`tasks.log.${entry.action}`, { defaultValue: entry.action })}</td>
+            <td>{t(logActionKey(entry), { defaultValue: entry.action })}</td>
             <td className={styles.comment}>{entry.comment ?? ""}</td>
             <td className={styles.nowrap}>{formatDateTime(entry.at, i18n.language)}</td>
             <td>

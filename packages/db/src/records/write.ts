@@ -482,7 +482,11 @@ export function restoreRecord(
   return moveBin(db, form, id, ctx, "restore", options.expectedVersion);
 }
 
-/** Erases a record from the recycle bin with its sub-form rows and history. */
+/**
+ * Erases a record from the recycle bin with its sub-form rows and history, and its flow instance with
+ * the instance's node runs, tasks, timers and log (they cascade): nothing is left in an inbox or a
+ * poller for a record that no longer exists.
+ */
 export async function purgeRecord(db: Kysely<SystemTables>, form: PublishedForm, id: string): Promise<void> {
   if (!isId(id)) throw notFound();
   const model = modelOf(form);
@@ -508,5 +512,10 @@ export async function purgeRecord(db: Kysely<SystemTables>, form: PublishedForm,
       throw notFound();
     }
     await trx.deleteFrom("revisions").where("form_id", "=", form.id).where("record_id", "=", id).execute();
+    await trx
+      .deleteFrom("flow_instances")
+      .where("form_id", "=", form.id)
+      .where("record_id", "=", id)
+      .execute();
   });
 }

@@ -68,6 +68,19 @@ export async function lockInstance(db: Db, id: string): Promise<LockedInstance |
   return rows[0] ? toLocked(rows[0]) : null;
 }
 
+/** Locks the flow instance of a form's record, if it has one (a record has at most one). */
+export async function lockInstanceOfRecord(
+  db: Db,
+  formId: string,
+  recordId: string,
+): Promise<LockedInstance | null> {
+  const { rows } = await sql<InstanceRow>`
+    SELECT ${columns} FROM flow_instances i
+    WHERE i.record_id = ${recordId}::uuid AND i.form_id = ${formId}::uuid
+    FOR UPDATE OF i`.execute(db);
+  return rows[0] ? toLocked(rows[0]) : null;
+}
+
 /** Locks the instance a task belongs to, in one round trip. */
 export async function lockInstanceOfTask(db: Db, taskId: string): Promise<LockedInstance | null> {
   const { rows } = await sql<InstanceRow>`

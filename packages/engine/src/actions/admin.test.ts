@@ -35,6 +35,32 @@ describe("admin", () => {
     });
   });
 
+  it("ends an instance whose record was deleted, saying so in the log and to the initiator", async () => {
+    const sim = new Sim(two);
+    await sim.start();
+    const task = sim.task("ua");
+    const effects = await sim.run({
+      type: "admin",
+      actor: "admin",
+      action: { type: "end", reason: "recordDeleted" },
+    });
+    expect(sim.state.status).toBe("ended");
+    expect(sim.state.tasks.find((t) => t.id === task.id)?.status).toBe("cancelled");
+    const logged = effects.flatMap((e) => (e.type === "appendEvent" ? [e.event] : []));
+    expect(logged.find((e) => e.action === "end")?.detail).toEqual({ reason: "recordDeleted" });
+    expect(logged.find((e) => e.action === "finish")?.detail).toEqual({
+      status: "ended",
+      reason: "recordDeleted",
+    });
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        type: "notify",
+        kind: "finished",
+        payload: expect.objectContaining({ status: "ended", reason: "recordDeleted" }),
+      }),
+    );
+  });
+
   it("reactivates a finished instance where it stopped, or at a chosen node", async () => {
     const sim = new Sim(two);
     await sim.start();

@@ -49,11 +49,13 @@ export function admin(run: Run, command: AdminCommand): void {
       reassign(run, task, action.to, actor, "changeAssignee", comment);
       return;
     }
-    case "end":
+    case "end": {
       if (!run.running) refuse("INSTANCE_NOT_RUNNING", `the instance is ${run.state.status}`);
-      run.event({ actor, action: "end", ...note });
-      run.finish("ended", actor, comment);
+      const reason = action.reason ? { reason: action.reason } : {};
+      run.event({ actor, action: "end", ...note, ...(action.reason ? { detail: reason } : {}) });
+      run.finish("ended", actor, comment, reason);
       return;
+    }
     case "reactivate": {
       if (run.running) refuse("INSTANCE_RUNNING", "the instance is still running");
       const target = reactivationTarget(run, action.toNode);

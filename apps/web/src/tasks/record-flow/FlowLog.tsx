@@ -4,6 +4,7 @@ import { api } from "../../api/client";
 import { localize } from "../../common/localized-text";
 import { formatDateTime } from "../../data/record-columns";
 import type { LogEntry, NodeRef } from "../api";
+import { logActionKey } from "../log-action";
 import { nodeLabel } from "../node-label";
 import styles from "../tasks.module.css";
 import { formatDuration } from "../time";
@@ -38,7 +39,7 @@ export function FlowLog({ log, nodes }: { log: LogEntry[]; nodes: NodeRef[] }) {
                   (entry.detail?.public === true ? t("tasks.publicSubmitter") : t("tasks.system"))}
               </strong>
               <span className={styles.logAction}>
-                {t(`tasks.log.${entry.action}`, { defaultValue: entry.action })}
+                {t(logActionKey(entry), { defaultValue: entry.action })}
               </span>
               {entry.nodeId ? (
                 <span className={styles.logNode}>

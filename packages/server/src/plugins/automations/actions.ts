@@ -99,6 +99,7 @@ export async function runAction(
       const form = await ctx.formByKey(action.form, ctx.tx);
       let count = 0;
       const truncated = await eachMatching(ctx, form, action.condition, async (record) => {
+        await deps.recordFlows?.recordDeleted(ctx.tx, form, record, ctx.actorId);
         const deleted = await deleteRecord(ctx.tx, form, record.id, { actorId: ctx.actorId });
         await emitChange(deps, ctx.tx, form, "deleted", deleted, origin);
         count++;

@@ -22,13 +22,13 @@ export function createAutomations(
   events: RecordEventHub,
   config: ServerConfig,
   clock: ServerClock,
-  flowStarter?: WriteDeps["flowStarter"],
+  recordFlows?: WriteDeps["recordFlows"],
 ): Automations {
   const writeDeps: WriteDeps = {
     db,
     events,
     // Records the actions create start their form's flow, as any other create does.
-    ...(flowStarter ? { flowStarter } : {}),
+    ...(recordFlows ? { recordFlows } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -17,7 +17,7 @@ export function createImportWorker(
   storage: FileStorage,
   forms: PublishedForms,
   config: ServerConfig,
-  { events, flowStarter }: Pick<WriteDeps, "events" | "flowStarter">,
+  { events, recordFlows }: Pick<WriteDeps, "events" | "recordFlows">,
 ): ImportWorker {
   const deps: WriteDeps = {
     db,
@@ -25,7 +25,7 @@ export function createImportWorker(
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),
     events,
-    ...(flowStarter ? { flowStarter } : {}),
+    ...(recordFlows ? { recordFlows } : {}),
   };
   const worker = new ImportWorker(db, kind, storage, config, deps, app.log);
   if (config.imports.enabled) {

@@ -38,7 +38,7 @@ export interface PublicLinksOptions {
   forms: PublishedForms;
   events: RecordEventHub;
   /** Starts the form's flow for a public submission (no initiator), in its transaction. */
-  flowStarter?: WriteDeps["flowStarter"];
+  recordFlows?: WriteDeps["recordFlows"];
 }
 
 const unavailable = () =>
@@ -46,12 +46,12 @@ const unavailable = () =>
 
 export const publicLinksPlugin: FastifyPluginAsync<PublicLinksOptions> = async (
   app,
-  { db, config, forms, events, flowStarter },
+  { db, config, forms, events, recordFlows },
 ) => {
   const deps: WriteDeps = {
     db,
     events,
-    ...(flowStarter ? { flowStarter } : {}),
+    ...(recordFlows ? { recordFlows } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

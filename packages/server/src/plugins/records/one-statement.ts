@@ -1,5 +1,5 @@
 // A create written by one statement together with what reacts to it inside the transaction: the flow
-// the records start (FlowStarter.prepare) and the work of in-transaction listeners that can plan it
+// the records start (RecordFlows.prepare) and the work of in-transaction listeners that can plan it
 // before the insert (CreatePlanner: an automation creating a record in another form). Their rows are
 // data-modifying CTEs of the records' INSERT: one round trip, no BEGIN/COMMIT, atomic by itself.
 // When a listener cannot plan this create, or the database refuses the statement (a unique index, a
@@ -20,7 +20,7 @@ import { FormworkError } from "@formwork/schema";
 import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import type { ChangeOrigin, CreatePlanner, PlannedWork } from "./events";
-import type { FlowStarter, WriteDeps } from "./write-path";
+import type { RecordFlows, WriteDeps } from "./write-path";
 
 export interface OneStatementCreate {
   db: Db;
@@ -31,7 +31,7 @@ export interface OneStatementCreate {
   deptId: string | null;
   writeCtx: WriteContext;
   origin: ChangeOrigin;
-  starter: FlowStarter | undefined;
+  starter: RecordFlows | undefined;
   initiator: Principal | null;
   /** The interested listeners' planners (none: nobody listens, the records' events are emitted as usual). */
   planners: CreatePlanner[];

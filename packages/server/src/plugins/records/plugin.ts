@@ -50,18 +50,18 @@ export interface RecordsPluginOptions {
   forms: PublishedForms;
   storage: FileStorage;
   events: RecordEventHub;
-  flowStarter?: WriteDeps["flowStarter"];
+  recordFlows?: WriteDeps["recordFlows"];
 }
 
 /** Records of published forms: create (one or a batch), query, read, update, history, recycle bin. */
 export const recordsPlugin: FastifyPluginAsync<RecordsPluginOptions> = async (
   app,
-  { db, config, forms, storage, events, flowStarter },
+  { db, config, forms, storage, events, recordFlows },
 ) => {
   const deps: WriteDeps = {
     db,
     events,
-    ...(flowStarter ? { flowStarter } : {}),
+    ...(recordFlows ? { recordFlows } : {}),
     timeZone: config.timeZone,
     loadForm: (formId, tx) => forms.get(formId, tx),
     appIdOf: (formId, tx) => forms.appIdOf(formId, tx),

@@ -40,17 +40,24 @@ export interface WriteDeps {
   loadForm: (formId: string, db: Db) => Promise<PublishedForm>;
   /** Every change is emitted through it (automations, webhooks, realtime listen there). */
   events: RecordEventHub;
-  /** Starts the flow of a form that has one (the workflow's runtime); see FlowStarter. */
-  flowStarter?: FlowStarter;
+  /** Starts and ends the flows of a form that has one (the workflow's runtime); see RecordFlows. */
+  recordFlows?: RecordFlows;
 }
 
 /**
- * How creates start flows. `principal` is null for a public fill-link submission. Either `start` runs in
- * the creating transaction after the records are written, or — when the insert is one statement and
- * nothing else needs a transaction — `prepare` steps the flow before the insert and its rows are written
- * by the insert's own statement (one round trip instead of BEGIN, insert, flow write, COMMIT).
+ * How record writes reach their flows. Creates start them: `principal` is null for a public fill-link
+ * submission. Either `start` runs in the creating transaction after the records are written, or — when
+ * the insert is one statement and nothing else needs a transaction — `prepare` steps the flow before the
+ * insert and its rows are written by the insert's own statement (one round trip instead of BEGIN, insert,
+ * flow write, COMMIT). Deletes end them (`recordDeleted`).
  */
-export interface FlowStarter {
+export interface RecordFlows {
+  /**
+   * Before a record goes to the recycle bin, in the deleting transaction: a running flow of it ends
+   * (pending tasks and timers cancelled, the reason logged, the initiator told). `actorId` null: an
+   * automation without a user.
+   */
+  recordDeleted(tx: Db, form: PublishedForm, record: ApiRecord, actorId: string | null): Promise<void>;
   start(tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal | null): Promise<void>;
   prepare(
     db: Db,
@@ -61,7 +68,7 @@ export interface FlowStarter {
   ): Promise<PreparedStart | null>;
 }
 
-/** A flow start stepped before its records exist (FlowStarter.prepare). */
+/** A flow start stepped before its records exist (RecordFlows.prepare). */
 export interface PreparedStart {
   /** Each draft's flow status (the same order), written by its insert. */
   statuses: string[];
@@ -96,7 +103,7 @@ export type CreateReturning = "records" | "refs";
  * When the records refer to nothing (no links, members or files to check) and need no lookups, the
  * create is insertRecords alone: one statement, atomic by itself, or its own transaction when serial
  * numbers or sub-form rows add statements; a flow the records start is stepped first and written by
- * that one statement too (FlowStarter.prepare), unless the insert takes several. Otherwise everything
+ * that one statement too (RecordFlows.prepare), unless the insert takes several. Otherwise everything
  * shares one transaction.
  */
 export async function createRecords(
@@ -135,7 +142,7 @@ export async function createRecords(
   const refsOnly = options.returning === "refs";
   const rows = (datas: Record<string, unknown>[]) => datas.map((data) => ({ data, deptId }));
   // A form whose definition has no flow has nothing to start.
-  const starter = form.definition.flow !== undefined ? deps.flowStarter : undefined;
+  const starter = form.definition.flow !== undefined ? deps.recordFlows : undefined;
   const startsFlows = starter !== undefined;
   // Who starts the form's flow: the writer, unless the caller names someone else (or nobody).
   const initiator = options.initiator !== undefined ? options.initiator : principal;
@@ -419,7 +426,9 @@ export async function binRecord(
   const scope = await recordScope(deps.db, principal, form, deps.timeZone);
   requireAction(scope, "delete");
   return deps.events.transaction(deps.db, async (tx) => {
-    refuseInFlow(principal, scope, await getWritable(tx, principal, form, id, "delete"), "delete");
+    const current = await getWritable(tx, principal, form, id, "delete");
+    refuseInFlow(principal, scope, current, "delete");
+    await deps.recordFlows?.recordDeleted(tx, form, current, principal.userId);
     const deleted = await deleteRecord(
       tx,
       form,

@@ -15,6 +15,7 @@ import {
   lockAndCompleteTask,
   lockFreeInstances,
   lockInstance,
+  lockInstanceOfRecord,
   mergeWrites,
   newId,
   type PublishedForm,
@@ -36,7 +37,7 @@ import type { Db } from "../../database";
 import type { Principal } from "../auth/principal";
 import type { RecordEventHub } from "../records/events";
 import type { PublishedForms } from "../records/published-forms";
-import { type FlowStarter, type PreparedStart, type WriteDeps, writePatch } from "../records/write-path";
+import { type PreparedStart, type RecordFlows, type WriteDeps, writePatch } from "../records/write-path";
 import { directoryOver } from "./directory";
 import { type FlowHappening, flowHappenings } from "./flow-changes";
 import type { FlowVersions, LoadedFlow } from "./flows";
@@ -82,7 +83,7 @@ export interface CommandOutcome {
 /** Reads and steps of an optimistic task action before it takes the instance's lock instead. */
 const OPTIMISTIC_TRIES = 4;
 
-export class WorkflowRuntime implements FlowStarter {
+export class WorkflowRuntime implements RecordFlows {
   /** Optimistic task actions' reads and writes, concurrent ones together (group commit). */
   private readonly steps: ReturnType<typeof stepWriter>;
   private readonly tasks: ReturnType<typeof taskReader>;
@@ -110,7 +111,7 @@ export class WorkflowRuntime implements FlowStarter {
     }
   }
 
-  /** The records write path's FlowStarter: starts the form's flow for each new record, in its transaction. */
+  /** The records write path's: starts the form's flow for each new record, in its transaction. */
   readonly start = async (tx: Db, form: PublishedForm, records: ApiRecord[], principal: Principal | null) => {
     const flow = await this.deps.flows.current(tx, form);
     if (!flow) return;
@@ -119,6 +120,26 @@ export class WorkflowRuntime implements FlowStarter {
     for (const [i, record] of records.entries()) record.flowStatus = started[i]!.status;
     await applyWrites(tx, writes);
     for (const { target, happenings } of started) await this.emitFlow(tx, target, happenings, principal);
+  };
+
+  /**
+   * The records write path's: a record going to the recycle bin ends its running flow, as an admin's end
+   * would, logged with the reason `recordDeleted` — nobody is left with a task on a record that is gone.
+   * Restoring the record does not restart the flow; an admin may reactivate it.
+   */
+  readonly recordDeleted = async (tx: Db, form: PublishedForm, record: ApiRecord, actorId: string | null) => {
+    if (record.flowStatus !== "running") return;
+    const locked = await lockInstanceOfRecord(tx, form.id, record.id);
+    if (locked?.status !== "running") return;
+    const actor = actorId ?? "system";
+    await this.apply(
+      tx,
+      locked,
+      { type: "admin", actor, action: { type: "end", reason: "recordDeleted" } },
+      actor,
+      "zh-CN",
+      null,
+    );
   };
 
   /**

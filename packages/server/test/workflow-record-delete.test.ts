@@ -1,7 +1,8 @@
 // A record whose flow is running goes to the recycle bin (PGlite and PostgreSQL): its flow ends in the
 // deleting transaction — the handler's task is cancelled and leaves their inbox, its deadline timer is
 // cancelled, the log says why —; restoring the record does not restart it (an admin may reactivate);
-// purging the record erases the flow's rows. An automation's delete does the same.
+// purging the record erases the flow's rows. An automation's delete does the same. Deleting the whole
+// app takes its flows out of every inbox.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverTestDatabases } from "./databases";
@@ -84,6 +85,23 @@ describe.each(serverTestDatabases())("deleting a record in a running flow ($name
     expect(await rowsOf(instance.id)).toEqual({ tasks: 0, pending: 0, timers: 0, events: 0 });
     const gone = await t.admin.request("GET", `${url(formId, record.id)}/flow`);
     expect(gone.statusCode).toBe(404);
+  });
+
+  it("deleting the app takes its flows out of the handler's and the initiator's inboxes", async () => {
+    const formId = await flowForm(t, oneApproval(manager.id));
+    const record = await submit(rep, formId);
+    const appId = (await t.admin.request("GET", `/api/forms/${formId}`)).json().appId as string;
+    const todo = await inbox(manager);
+    const initiated = await inbox(rep, "initiated");
+    expect(todo.items.some((i) => i.recordId === record.id)).toBe(true);
+    const deleted = await t.admin.request("DELETE", `/api/apps/${appId}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const todoAfter = await inbox(manager);
+    expect(todoAfter.items.some((i) => i.recordId === record.id)).toBe(false);
+    expect(todoAfter.counts.todo).toBe((todo.counts.todo ?? 0) - 1);
+    const initiatedAfter = await inbox(rep, "initiated");
+    expect(initiatedAfter.items.some((i) => i.recordId === record.id)).toBe(false);
+    expect(initiatedAfter.counts.initiated).toBe((initiated.counts.initiated ?? 0) - 1);
   });
 
   it("a record whose flow has finished is deleted as any other", async () => {

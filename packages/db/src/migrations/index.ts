@@ -33,6 +33,7 @@ import * as notificationsUnannounced from "./0030_notifications_unannounced";
 import * as recordFillfactor from "./0031_record_fillfactor";
 import * as automationRunsWithoutFk from "./0033_automation_runs_without_fk";
 import * as flowInstancesHot from "./0034_flow_instances_hot";
+import * as inboxFormIds from "./0035_inbox_form_ids";
 
 // In code rather than read from a folder, so a bundled server carries its migrations. Names sort in
 // the order they must run; a released migration is never edited, only followed by a new one.
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0031_record_fillfactor": recordFillfactor,
   "0033_automation_runs_without_fk": automationRunsWithoutFk,
   "0034_flow_instances_hot": flowInstancesHot,
+  "0035_inbox_form_ids": inboxFormIds,
 };
 
 const provider: MigrationProvider = {

@@ -1,5 +1,6 @@
 // The four inboxes (to do, done, initiated, CC): keyset pages in SQL over partial indexes, an optional
-// search over the instance title, the form's name and the initiator's name, and per-box counts.
+// search over the instance title, the form's name and the initiator's name, and per-box counts. Flows of
+// deleted forms (a form or its app deleted: its records are out of reach) are left out of all of them.
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import { decodeCursor, encodeCursor } from "../records/cursor";
 import type { SystemTables } from "../tables";
@@ -121,6 +122,12 @@ export async function listInbox(db: Db, query: InboxQuery): Promise<InboxPage> {
   };
 }
 
+/**
+ * `<form id> NOT IN` the deleted forms: a hashed set built once per query (deleted forms are few), so the
+ * counts stay index scans of the user's tasks with a hash probe each instead of a join to forms.
+ */
+const OF_LIVE_FORM = sql`NOT IN (SELECT id FROM forms WHERE deleted_at IS NOT NULL)`;
+
 function boxQuery(
   box: InboxBox,
   userId: string,
@@ -139,7 +146,7 @@ function boxQuery(
         NULL AS task_status, NULL AS action, i.started_at AS created_at, i.finished_at AS completed_at,
         NULL::timestamptz AS due_at, NULL::timestamptz AS read_at
       FROM flow_instances i ${joins}
-      WHERE i.initiator = ${userId}::uuid ${where}
+      WHERE i.initiator = ${userId}::uuid AND i.form_id ${OF_LIVE_FORM} ${where}
       ORDER BY i.started_at DESC, i.id DESC`;
   }
   const which =
@@ -151,19 +158,22 @@ function boxQuery(
   return sql`SELECT t.id AS task_id, ${common}, ARRAY[t.node_id] AS node_ids, t.status AS task_status,
       t.action, t.created_at, t.completed_at, t.due_at, t.read_at
     FROM flow_tasks t JOIN flow_instances i ON i.id = t.instance_id ${joins}
-    WHERE t.assignee = ${userId}::uuid AND ${which} ${where}
+    WHERE t.assignee = ${userId}::uuid AND ${which} AND t.form_id ${OF_LIVE_FORM} ${where}
     ORDER BY ${sortAt} DESC, ${sortId} DESC`;
 }
 
 /** Badge counts of every box, one round trip; each count is served by its partial index. */
 export async function inboxCounts(db: Db, userId: string): Promise<InboxCounts> {
+  const live = sql`form_id ${OF_LIVE_FORM}`;
   const { rows } = await sql<InboxCounts>`SELECT
-    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND status = 'pending' AND kind <> 'cc')::int AS todo,
-    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND status = 'done' AND kind <> 'cc')::int AS done,
-    (SELECT count(*) FROM flow_instances WHERE initiator = ${userId}::uuid)::int AS initiated,
-    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND kind = 'cc')::int AS cc,
-    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND kind = 'cc' AND read_at IS NULL)::int
-      AS "ccUnread"`.execute(db);
+    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND status = 'pending' AND kind <> 'cc'
+      AND ${live})::int AS todo,
+    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND status = 'done' AND kind <> 'cc'
+      AND ${live})::int AS done,
+    (SELECT count(*) FROM flow_instances WHERE initiator = ${userId}::uuid AND ${live})::int AS initiated,
+    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND kind = 'cc' AND ${live})::int AS cc,
+    (SELECT count(*) FROM flow_tasks WHERE assignee = ${userId}::uuid AND kind = 'cc' AND read_at IS NULL
+      AND ${live})::int AS "ccUnread"`.execute(db);
   return rows[0]!;
 }
 

@@ -356,6 +356,30 @@ describe.each(testDatabases())("workflow tables on $name", ({ create }) => {
     expect(initiated.items.find((i) => i.title === "Contract 0 合同")?.nodeIds).toEqual(["manager"]);
   });
 
+  it("leaves the flows of a deleted form out of every inbox and count", async () => {
+    const dave = newId();
+    await db
+      .insertInto("users")
+      .values({ id: dave, email: "dave@example.com", name: "Dave", password_hash: "" })
+      .execute();
+    await started("Deleted with its form", dave);
+    expect((await inboxCounts(db, dave)).todo).toBe(1);
+    const rollback = new Error("rollback");
+    await expect(
+      db.transaction().execute(async (tx) => {
+        const initiatedBefore = (await inboxCounts(tx, alice)).initiated;
+        await sql`UPDATE forms SET deleted_at = now() WHERE id = ${formId}::uuid`.execute(tx);
+        expect(await inboxCounts(tx, dave)).toMatchObject({ todo: 0 });
+        expect((await listInbox(tx, { userId: dave, box: "todo" })).items).toEqual([]);
+        expect((await listInbox(tx, { userId: alice, box: "initiated" })).items).toEqual([]);
+        expect(initiatedBefore).toBeGreaterThan(0);
+        expect((await inboxCounts(tx, alice)).initiated).toBe(0);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect((await listInbox(db, { userId: dave, box: "todo" })).items).toHaveLength(1);
+  });
+
   it("has no wait when no timer is pending (null, not 0: the poller would spin)", async () => {
     const rollback = new Error("rollback");
     await expect(

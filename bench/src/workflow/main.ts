@@ -2,7 +2,8 @@
 // ratios, printed as markdown.
 //   BENCH_FLOW_DATABASE_URL  database to drop and recreate (default postgres://postgres@127.0.0.1:5432/fw_bench_flow)
 //   BENCH_SECONDS            seconds per measured round (5)   BENCH_CONCURRENCY  connections (32)
-//   BENCH_FLOW_TASKS         pending approvals seeded for the approve runs (20000)
+//   BENCH_FLOW_TASKS         pending approvals seeded for the approve runs (60000: an idle 2-core box
+//                            approves ~3,000/s over HTTP, 2 × 5 s + warm-up of each path took more than 20,000)
 //   BENCH_TIMERS             timers in the lag run (10000)
 //   BENCH_TIMER_LEAD_MS      how far ahead the timers are moved to fall due (3000; below the pollers'
 //                            1 s interval it shows how late they wake to timers written meanwhile)
@@ -59,7 +60,7 @@ try {
 
   if (sections.has("approve")) {
     const formId = await benchFlowForm(world, "flow_approve", approvalFlow(world.approverId));
-    await seedInstances(world, formId, number("BENCH_FLOW_TASKS", 20_000), log);
+    await seedInstances(world, formId, number("BENCH_FLOW_TASKS", 60_000), log);
     const [warmup, sample, ...tasks] = await pendingTasks(url, world.approverId, formId);
     if (!warmup || !sample) throw new Error("no pending task was seeded");
     const statements = await captureApproval(url, world.approver.token, warmup, sample);

@@ -1,6 +1,7 @@
 // The flow designer's field permissions for sub-form columns, as the handler meets them on the task page,
 // and an app admin's controls on a record's flow: change the assignee, end the flow, reactivate it, each
-// clicked through the record drawer and seen in the new assignee's inbox and the flow log.
+// clicked through the record drawer and seen in the new assignee's inbox and the flow log; then the record
+// deleted while in flow (its flow ends, the task leaves the inbox) and restored, its log saying why.
 import type { FormDefinition } from "@formwork/schema";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -238,5 +239,36 @@ describe("workflow: sub-form column permissions and the admin's controls", () =>
     // The manager has it back in the inbox.
     await signInAs(page, org.manager.email, PASSWORD);
     await openInboxRow(page, title);
+
+    // The admin deletes the record while it is in flow: the flow ends with it and the manager's task goes.
+    // Restored from the recycle bin, the record's log says why it ended.
+    await signInAs(page, email, password);
+    drawer = await openRecordFlow(page, formPath, id);
+    await drawer.getByRole("button", { name: "删除" }).click();
+    await page
+      .locator(".ant-popconfirm")
+      .getByRole("button", { name: /删\s*除/ })
+      .click();
+    await page.getByText("已移到回收站").first().waitFor(POLL);
+    await page.locator(".ant-segmented").getByText("回收站", { exact: true }).click();
+    const binned = page.locator(".ant-table-row", { hasText: title });
+    await binned.waitFor(POLL);
+    await binned.locator(".ant-checkbox-input").check();
+    await page
+      .getByTestId("bulk-actions")
+      .getByRole("button", { name: /恢\s*复/ })
+      .click();
+    await page.getByText("1 条数据已恢复").waitFor(POLL);
+    drawer = await openRecordFlow(page, formPath, id);
+    await drawer.getByTestId("record-flow").getByText("已终止").first().waitFor(POLL);
+    await expect
+      .poll(() => drawer.getByTestId("flow-log").textContent(), POLL)
+      .toContain("记录被删除，流程终止");
+    await drawer.getByTestId("flow-log-entry").last().scrollIntoViewIfNeeded();
+    await shot("ended-by-delete");
+    await signInAs(page, org.manager.email, PASSWORD);
+    await page.goto("/tasks");
+    await page.getByTestId("tasks-page").waitFor();
+    await expect.poll(() => page.getByTestId("inbox-row").filter({ hasText: title }).count(), POLL).toBe(0);
   });
 });

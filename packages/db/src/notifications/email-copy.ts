@@ -4,6 +4,7 @@
 import type { NotificationKind } from "@formwork/schema";
 import { sql } from "kysely";
 import type { Db } from "../org/shared";
+import { asUuid } from "../uuid-sql";
 
 export interface NotificationEmail {
   id: number;
@@ -23,7 +24,7 @@ export async function notificationForEmail(db: Db, id: number): Promise<Notifica
     .innerJoin("users as u", "u.id", "n.user_id")
     .leftJoin("user_notification_settings as s", "s.user_id", "n.user_id")
     .leftJoin("users as a", "a.id", "n.actor_id")
-    .leftJoin("flow_instances as fi", (join) => join.on(sql`fi.id::text`, "=", sql`n.payload->>'instanceId'`))
+    .leftJoin("flow_instances as fi", (join) => join.on("fi.id", "=", asUuid(sql`n.payload->>'instanceId'`)))
     .select([
       "n.id",
       "n.kind",

@@ -7,6 +7,7 @@ import type { NotificationItem, NotificationKind } from "@formwork/schema";
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../org/shared";
 import { json } from "../tables";
+import { asUuid } from "../uuid-sql";
 
 export interface NewNotification {
   userId: string;
@@ -42,11 +43,17 @@ export function notificationsInsert(
     payload: r.payload ?? {},
     link: r.link ?? null,
   }));
+  // Each recipient is looked up with its own primary-key probe (a scalar subquery, kept apart by OFFSET
+  // 0): the planner takes jsonb_to_recordset for 100 rows whatever it holds, and as a join it hashed the
+  // whole users table for the one or two recipients of a transition (2.9 ms at 20,000 users, 0.15 ms so).
   return sql`INSERT INTO notifications (user_id, kind, actor_id, title, payload, link)
-    SELECT u.id, v.kind, v."actorId", v.title, v.payload, v.link
-    FROM jsonb_to_recordset(${gate ? sql`CASE WHEN ${gate} THEN ${json(values)}::jsonb END` : sql`${json(values)}::jsonb`})
-      AS v("userId" text, kind text, "actorId" uuid, title text, payload jsonb, link text)
-    JOIN users u ON u.id::text = v."userId" AND NOT u.disabled`;
+    SELECT r.user_id, r.kind, r."actorId", r.title, r.payload, r.link
+    FROM (SELECT (SELECT u.id FROM users u WHERE u.id = ${asUuid(sql`v."userId"`)} AND NOT u.disabled) AS user_id,
+            v.kind, v."actorId", v.title, v.payload, v.link
+          FROM jsonb_to_recordset(${gate ? sql`CASE WHEN ${gate} THEN ${json(values)}::jsonb END` : sql`${json(values)}::jsonb`})
+            AS v("userId" text, kind text, "actorId" uuid, title text, payload jsonb, link text)
+          OFFSET 0) r
+    WHERE r.user_id IS NOT NULL`;
 }
 
 /** The user's notifications, newest first; `unread` keeps the unread ones; `cursor` from nextCursor. */
@@ -60,7 +67,7 @@ export async function listNotifications(
   let query = db
     .selectFrom("notifications as n")
     .leftJoin("users as a", "a.id", "n.actor_id")
-    .leftJoin("flow_instances as fi", (join) => join.on(sql`fi.id::text`, "=", sql`n.payload->>'instanceId'`))
+    .leftJoin("flow_instances as fi", (join) => join.on("fi.id", "=", asUuid(sql`n.payload->>'instanceId'`)))
     .select([
       "n.id",
       "n.kind",

@@ -1,5 +1,6 @@
 // What the realtime watch reads of new notifications: the committed rows past an id, from a CTE as from
-// a plain insert, with their recipients; and the recount it leads to is indexed.
+// a plain insert, with their recipients; and the recount it leads to is indexed. The insert writes only
+// active users and finds them by key.
 import { CompiledQuery, type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "../ids";
@@ -73,6 +74,32 @@ describe.each(testDatabases())("new notifications on $name", ({ create }) => {
     );
     expect(await countUnreadOf(db, many.slice(0, 3))).toEqual(new Map(many.slice(0, 3).map((id) => [id, 1])));
     expect(await countUnread(db, newId())).toBe(0);
+  });
+
+  it("writes only recipients that are active users", async () => {
+    const [active, disabled] = await users(2);
+    await db.updateTable("users").set({ disabled: true }).where("id", "=", disabled!).execute();
+    const start = await latestNotificationId(db);
+    await insertNotifications(
+      db,
+      [active!, disabled!, "system", newId(), "not-a-uuid"].map((userId) => ({
+        userId,
+        kind: "automation" as const,
+      })),
+    );
+    expect(await since(start)).toEqual([active]);
+  });
+
+  it("looks each recipient up by the users' primary key, not a scan of users", async () => {
+    const plan = await db.transaction().execute(async (tx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+      const query = sql`EXPLAIN ${notificationsInsert([{ userId: newId(), kind: "automation" }])}`.compile(
+        db,
+      );
+      const { rows } = await tx.executeQuery<{ "QUERY PLAN": string }>(query);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("users_pkey");
   });
 
   it("recounts through notifications_user_ix, not a scan of the table", async () => {

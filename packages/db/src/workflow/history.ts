@@ -2,6 +2,7 @@
 // the append-only log with the actors' names — each one indexed query.
 import { type Kysely, sql } from "kysely";
 import type { SystemTables } from "../tables";
+import { asUuid } from "../uuid-sql";
 import type { FlowInstanceStatus, NodeRunStatus, TaskKind, TaskStatus } from "./tables";
 
 type Db = Kysely<SystemTables>;
@@ -213,7 +214,7 @@ export async function listEvents(db: Db, instanceId: string): Promise<EventView[
       detail?: Record<string, unknown>;
     };
   }>`SELECT e.id, e.at, e.actor, u.name AS actor_name, e.action, e.node_id, e.node_run_id, e.task_id, e.data
-    FROM flow_events e LEFT JOIN users u ON u.id::text = e.actor
+    FROM flow_events e LEFT JOIN users u ON u.id = ${asUuid(sql`e.actor`)}
     WHERE e.instance_id = ${instanceId}::uuid ORDER BY e.id`.execute(db);
   return rows.map((r) => ({
     id: Number(r.id),
